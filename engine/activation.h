@@ -1,0 +1,57 @@
+// Activation functions: value and derivative side by side, one registry of public names.
+#pragma once
+
+#include <Eigen/Core>
+#include <string>
+#include <vector>
+
+namespace nlp {
+
+enum class ActivationKind { Linear, Affine, Tanh, Sigmoid, Relu, LeakyRelu, Softplus, Swish, Sine, Step };
+
+// Parameters of `affine`, f(z) = a*z + c. Defaults a = 2, c = 0.5: visibly not the identity,
+// so a reader sees that scaling and shifting still collapse to one affine map.
+struct AffineParams {
+  double a = 2.0;
+  double c = 0.5;
+};
+
+// The slope of leaky_relu for z < 0.
+inline constexpr double kLeakyReluSlope = 0.01;
+
+struct Activation {
+  ActivationKind kind = ActivationKind::Linear;
+  AffineParams affine;
+
+  // The registry: public lower-case name -> kind. Throws std::invalid_argument naming `field`
+  // and the bad name.
+  static Activation from_name(const std::string& name, const AffineParams& affine = {},
+                              const std::string& field = "activation");
+  std::string name() const;
+  // True for the activations a net may contain and still collapse to one affine map.
+  bool is_affine() const { return kind == ActivationKind::Linear || kind == ActivationKind::Affine; }
+  // True for those whose derivative is undefined somewhere (relu, leaky_relu: 0; step: 0).
+  bool has_kink() const {
+    return kind == ActivationKind::Relu || kind == ActivationKind::LeakyRelu || kind == ActivationKind::Step;
+  }
+
+  // A = f(Z), elementwise; Z and A have the same shape.
+  template <typename T>
+  void forward(const Eigen::Ref<const Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>>& Z,
+               Eigen::Ref<Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>> A) const;
+  // dZ = dA * f'(Z), elementwise, in place on dA_dZ; A = f(Z) is passed so tanh and sigmoid
+  // reuse it (f' = 1 - A^2, A (1 - A)).
+  template <typename T>
+  void backward(const Eigen::Ref<const Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>>& Z,
+                const Eigen::Ref<const Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>>& A,
+                Eigen::Ref<Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>> dA_dZ) const;
+
+  // Scalar forms, for plots and tests: f(z) and f'(z).
+  double value(double z) const;
+  double derivative(double z) const;
+};
+
+// Every public activation name, in registry order.
+const std::vector<std::string>& activation_names();
+
+}  // namespace nlp

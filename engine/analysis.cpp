@@ -1,0 +1,264 @@
+// The analyses, all in double whatever the network's scalar. Formulas: docs/engine.md ("Analysis").
+#include "analysis.h"
+
+#include <Eigen/Dense>
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <stdexcept>
+
+namespace nlp {
+
+namespace {
+
+std::string num(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+// "layer 2 (hidden layer 2)" / "layer 3 (output layer)", 1-based over the weight layers.
+std::string layer_label(int l, int num_layers) {
+  return "layer " + std::to_string(l + 1) +
+         (l + 1 == num_layers ? std::string(" (output layer)") : " (hidden layer " + std::to_string(l + 1) + ")");
+}
+
+// Row-major (n, dim) samples as a double matrix, validating the sizes.
+Eigen::MatrixXd samples(const std::vector<float>& v, int dim, const char* field, const char* dim_field) {
+  if (dim < 1) throw std::invalid_argument(std::string(dim_field) + ": " + std::to_string(dim) + " must be >= 1");
+  if (v.empty() || v.size() % static_cast<size_t>(dim) != 0)
+    throw std::invalid_argument(std::string(field) + ": length " + std::to_string(v.size()) +
+                                " is not a positive multiple of " + std::to_string(dim));
+  const auto n = static_cast<Eigen::Index>(v.size() / static_cast<size_t>(dim));
+  Eigen::Map<const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>> m(v.data(), n, dim);
+  Eigen::MatrixXd out = m.cast<double>();
+  if (!out.allFinite()) throw std::invalid_argument(std::string(field) + ": contains a value that is not finite");
+  return out;
+}
+
+// An orthonormal basis (d, r) of the column span of M, r its numerical rank.
+Eigen::MatrixXd span_basis(const Eigen::MatrixXd& M, const char* field) {
+  if (M.rows() < 1 || M.cols() < 1)
+    throw std::invalid_argument(std::string(field) + ": " + std::to_string(M.rows()) + "x" +
+                                std::to_string(M.cols()) + " has no columns to span");
+  if (!M.allFinite()) throw std::invalid_argument(std::string(field) + ": contains a value that is not finite");
+  Eigen::JacobiSVD<Eigen::MatrixXd> svd(M, Eigen::ComputeThinU);
+  const auto r = svd.rank();
+  if (r == 0) throw std::invalid_argument(std::string(field) + ": every column is zero, so it spans nothing");
+  return svd.matrixU().leftCols(r);
+}
+
+}  // namespace
+
+template <typename T>
+AffineMap collapse(const Network<T>& net) {
+  const int L = net.num_layers();
+  for (int l = 0; l < L; ++l)
+    if (!net.activation(l).is_affine())
+      throw std::invalid_argument("collapse: " + layer_label(l, L) + " has activation '" + net.activation(l).name() +
+                                  "', which is not linear or affine");
+  // With a_l = alpha_l (W_l a_{l-1} + b_l) + gamma_l and a_{l-1} = M x + v:
+  //   M <- alpha_l W_l M,   v <- alpha_l (W_l v + b_l) + gamma_l 1
+  // ((alpha, gamma) = (1, 0) for linear, (a, c) for affine). Starting from M = I, v = 0 this is
+  // the thread's W' = W1 W2 W3 and b' = b1 W2 W3 + b2 W3 + b3 written for column vectors.
+  AffineMap map;
+  map.W = Eigen::MatrixXd::Identity(net.inputs(), net.inputs());
+  map.b = Eigen::VectorXd::Zero(net.inputs());
+  for (int l = 0; l < L; ++l) {
+    const Activation& f = net.activation(l);
+    const double alpha = f.kind == ActivationKind::Affine ? f.affine.a : 1.0;
+    const double gamma = f.kind == ActivationKind::Affine ? f.affine.c : 0.0;
+    const Eigen::MatrixXd W = net.W(l).template cast<double>();
+    const Eigen::VectorXd b = net.b(l).template cast<double>();
+    map.W = (alpha * (W * map.W)).eval();
+    map.b = ((alpha * (W * map.b + b)).array() + gamma).matrix();
+  }
+  return map;
+}
+
+LeastSquares least_squares(const std::vector<float>& x, const std::vector<float>& y, int inputs, int outputs) {
+  const Eigen::MatrixXd X = samples(x, inputs, "x", "inputs");   // (n, inputs)
+  const Eigen::MatrixXd Y = samples(y, outputs, "y", "outputs");  // (n, outputs)
+  if (X.rows() != Y.rows())
+    throw std::invalid_argument("y: " + std::to_string(Y.rows()) + " samples, x has " + std::to_string(X.rows()));
+  const double n = static_cast<double>(X.rows());
+  // Centring removes the column of ones from the system (b = ybar - W xbar) and keeps it well
+  // conditioned when the inputs sit far from the origin. Solve min ||Xc W^T - Yc||_F by a complete
+  // orthogonal decomposition: the minimum-norm solution when Xc is rank deficient.
+  const Eigen::RowVectorXd xbar = X.colwise().mean(), ybar = Y.colwise().mean();
+  const Eigen::MatrixXd Xc = X.rowwise() - xbar, Yc = Y.rowwise() - ybar;
+  const Eigen::MatrixXd Wt = Xc.completeOrthogonalDecomposition().solve(Yc);  // (inputs, outputs)
+  LeastSquares ls;
+  ls.map.W = Wt.transpose();
+  ls.map.b = (ybar - xbar * Wt).transpose();
+  // loss = 0.5 * mean_i ||W x_i + b - y_i||^2, the network's mse
+  const Eigen::MatrixXd R = (X * Wt).rowwise() + ls.map.b.transpose() - Y;
+  ls.loss = 0.5 * R.squaredNorm() / n;
+  return ls;
+}
+
+Pca pca(const std::vector<float>& x, int dim) {
+  const Eigen::MatrixXd X = samples(x, dim, "x", "dim");  // (n, dim)
+  if (X.rows() < 2)
+    throw std::invalid_argument("x: " + std::to_string(X.rows()) + " sample, PCA needs at least 2");
+  Pca p;
+  p.mean = X.colwise().mean().transpose();
+  const Eigen::MatrixXd Xc = X.rowwise() - p.mean.transpose();
+  // Xc = U S V^T: the columns of V are the principal directions, variance_k = s_k^2 / (n - 1).
+  Eigen::JacobiSVD<Eigen::MatrixXd> svd(Xc, Eigen::ComputeFullV);
+  p.components = svd.matrixV();
+  p.variances = Eigen::VectorXd::Zero(dim);  // directions beyond rank(Xc) have variance 0
+  const auto& s = svd.singularValues();
+  for (Eigen::Index k = 0; k < s.size(); ++k) p.variances[k] = s[k] * s[k] / (static_cast<double>(X.rows()) - 1);
+  // A direction's sign is arbitrary; fix it so the coefficient largest in magnitude is positive.
+  for (Eigen::Index k = 0; k < dim; ++k) {
+    Eigen::Index i = 0;
+    p.components.col(k).cwiseAbs().maxCoeff(&i);
+    if (p.components(i, k) < 0) p.components.col(k) *= -1.0;
+  }
+  return p;
+}
+
+double principal_angle_degrees(const Eigen::MatrixXd& A, const Eigen::MatrixXd& B) {
+  if (A.rows() != B.rows())
+    throw std::invalid_argument("B: " + std::to_string(B.rows()) + " rows, A has " + std::to_string(A.rows()) +
+                                " (both must live in the same space)");
+  Eigen::MatrixXd Qa = span_basis(A, "A"), Qb = span_basis(B, "B");
+  if (Qa.cols() < Qb.cols()) std::swap(Qa, Qb);  // now dim span(Qb) <= dim span(Qa)
+  // The cosines of the principal angles are the singular values of C = Qa^T Qb; their sines are
+  // the singular values of Qb - Qa C (the part of span(Qb) outside span(Qa)). acos is inaccurate
+  // near 0 and asin near 90 degrees, so take the largest angle from whichever is well conditioned.
+  const Eigen::MatrixXd C = Qa.transpose() * Qb;
+  const double cos_min = std::clamp(Eigen::JacobiSVD<Eigen::MatrixXd>(C).singularValues().minCoeff(), -1.0, 1.0);
+  const Eigen::MatrixXd S = Qb - Qa * C;
+  const double sin_max = std::clamp(Eigen::JacobiSVD<Eigen::MatrixXd>(S).singularValues().maxCoeff(), -1.0, 1.0);
+  const double radians = cos_min * cos_min < 0.5 ? std::acos(cos_min) : std::asin(sin_max);
+  return radians * 180.0 / 3.14159265358979323846;
+}
+
+namespace {
+
+bool piecewise_linear(ActivationKind k) {
+  return k == ActivationKind::Linear || k == ActivationKind::Affine || k == ActivationKind::Relu ||
+         k == ActivationKind::LeakyRelu || k == ActivationKind::Step;
+}
+
+// One linear region [x0, x1] and the output's affine form y = slope x + intercept on it.
+struct Region {
+  double x0, x1, slope, intercept;
+};
+
+}  // namespace
+
+template <typename T>
+Pieces count_linear_pieces(const Network<T>& net, double lo, double hi) {
+  const int L = net.num_layers();
+  if (net.inputs() != 1 || net.outputs() != 1)
+    throw std::invalid_argument("net: " + std::to_string(net.inputs()) + " inputs and " +
+                                std::to_string(net.outputs()) + " outputs; counting pieces needs 1 and 1");
+  for (int l = 0; l < L; ++l)
+    if (!piecewise_linear(net.activation(l).kind))
+      throw std::invalid_argument("count_linear_pieces: " + layer_label(l, L) + " has activation '" +
+                                  net.activation(l).name() +
+                                  "', which is not piecewise linear (linear, affine, relu, leaky_relu, step)");
+  if (!std::isfinite(lo) || !std::isfinite(hi) || !(lo < hi))
+    throw std::invalid_argument("interval: [" + num(lo) + ", " + num(hi) + "] must be finite with lo < hi");
+
+  std::vector<Eigen::MatrixXd> W;
+  std::vector<Eigen::VectorXd> b;
+  for (int l = 0; l < L; ++l) {
+    W.push_back(net.W(l).template cast<double>());
+    b.push_back(net.b(l).template cast<double>());
+  }
+  // Two roots closer than this are one point (the unit that just crossed recomputes its own root).
+  const double eps = 1e-12 * std::max({1.0, std::abs(lo), std::abs(hi)});
+  constexpr int kMaxRegions = 1000000;
+
+  std::vector<Region> regions;
+  double x0 = lo;
+  while (x0 < hi) {
+    if (static_cast<int>(regions.size()) >= kMaxRegions)
+      throw std::invalid_argument("net: more than " + std::to_string(kMaxRegions) + " linear regions on [" +
+                                  num(lo) + ", " + num(hi) + "]");
+    // Within one activation pattern every pre-activation is affine in x: z = s x + t. Walk the
+    // layers with the pattern that holds just right of x0, decided per unit by its slope and its
+    // root r = -t / s (a unit whose root is at or left of x0 is on the side its slope leads to).
+    double x1 = hi;
+    Eigen::VectorXd s = Eigen::VectorXd::Ones(1), t = Eigen::VectorXd::Zero(1);  // a_0 = x
+    for (int l = 0; l < L; ++l) {
+      const Eigen::VectorXd zs = W[l] * s, zt = W[l] * t + b[l];
+      Eigen::VectorXd as(zs.size()), at(zs.size());
+      const Activation& f = net.activation(l);
+      for (Eigen::Index u = 0; u < zs.size(); ++u) {
+        bool positive;  // z > 0 just right of x0 (z >= 0 for a unit constant at 0)
+        if (zs[u] != 0) {
+          const double r = -zt[u] / zs[u];
+          if (r > x0 + eps) {
+            positive = zs[u] < 0;
+            if (f.has_kink()) x1 = std::min(x1, r);
+          } else {
+            positive = zs[u] > 0;
+          }
+        } else {
+          positive = zt[u] >= 0;
+        }
+        switch (f.kind) {
+          case ActivationKind::Affine:
+            as[u] = f.affine.a * zs[u];
+            at[u] = f.affine.a * zt[u] + f.affine.c;
+            break;
+          case ActivationKind::Relu:
+            as[u] = positive ? zs[u] : 0.0;
+            at[u] = positive ? zt[u] : 0.0;
+            break;
+          case ActivationKind::LeakyRelu:
+            as[u] = positive ? zs[u] : kLeakyReluSlope * zs[u];
+            at[u] = positive ? zt[u] : kLeakyReluSlope * zt[u];
+            break;
+          case ActivationKind::Step:
+            as[u] = 0.0;
+            at[u] = positive ? 1.0 : 0.0;
+            break;
+          default:  // linear
+            as[u] = zs[u];
+            at[u] = zt[u];
+        }
+      }
+      s = as;
+      t = at;
+    }
+    regions.push_back({x0, x1, s[0], t[0]});
+    x0 = x1;
+  }
+
+  // Neighbouring regions whose affine forms agree (same slope, no jump at the shared boundary)
+  // are one piece: a pattern change need not change the function (a dead unit, a zero weight).
+  double slope_scale = 0, value_scale = 0;
+  for (const auto& r : regions) {
+    slope_scale = std::max(slope_scale, std::abs(r.slope));
+    value_scale = std::max({value_scale, std::abs(r.slope * r.x0 + r.intercept), std::abs(r.slope * r.x1 + r.intercept)});
+  }
+  constexpr double kTol = 1e-9;
+  Pieces p;
+  p.count = 1;
+  for (size_t k = 1; k < regions.size(); ++k) {
+    const Region &a = regions[k - 1], &c = regions[k];
+    const double x = c.x0;
+    const double left = a.slope * x + a.intercept, right = c.slope * x + c.intercept;
+    const bool same_slope = std::abs(a.slope - c.slope) <= kTol * std::max({std::abs(a.slope), std::abs(c.slope), slope_scale});
+    const bool continuous = std::abs(left - right) <= kTol * std::max({std::abs(left), std::abs(right), value_scale});
+    if (!(same_slope && continuous)) {
+      ++p.count;
+      p.kinks.push_back(x);
+    }
+  }
+  return p;
+}
+
+template AffineMap collapse<float>(const Network<float>&);
+template AffineMap collapse<double>(const Network<double>&);
+template Pieces count_linear_pieces<float>(const Network<float>&, double, double);
+template Pieces count_linear_pieces<double>(const Network<double>&, double, double);
+
+}  // namespace nlp

@@ -1,0 +1,253 @@
+#include "network.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <stdexcept>
+
+namespace nlp {
+
+namespace {
+constexpr Eigen::Index kChunk = 256;  // samples per forward chunk outside training
+}
+
+NetworkConfig NetworkConfig::uniform(std::vector<int> layers, const std::string& hidden, const std::string& output,
+                                     uint64_t seed) {
+  NetworkConfig c;
+  c.layers = std::move(layers);
+  const size_t n_hidden = c.layers.size() >= 2 ? c.layers.size() - 2 : 0;
+  c.activations.assign(n_hidden, hidden);
+  c.activations.push_back(output);
+  c.seed = seed;
+  return c;
+}
+
+template <typename T>
+void Network<T>::check_samples(Eigen::Index length, int width, const char* field) {
+  if (length <= 0 || length % width != 0)
+    throw std::invalid_argument(std::string(field) + ": length " + std::to_string(length) +
+                                " is not a positive multiple of " + std::to_string(width));
+}
+
+template <typename T>
+Network<T>::Network(const NetworkConfig& config) : config_(config), shuffle_rng_(config.seed, 2) {
+  const auto& L = config_.layers;
+  if (L.size() < 2)
+    throw std::invalid_argument("layers: needs at least an input and an output size, got " +
+                                std::to_string(L.size()) + " entries");
+  if (static_cast<int>(L.size()) - 2 > kMaxHidden)
+    throw std::invalid_argument("layers: " + std::to_string(L.size() - 2) + " hidden layers, at most " +
+                                std::to_string(kMaxHidden) + " allowed");
+  for (size_t i = 0; i < L.size(); ++i)
+    if (L[i] < 1 || L[i] > kMaxUnits)
+      throw std::invalid_argument("layers[" + std::to_string(i) + "] = " + std::to_string(L[i]) + " must be in 1.." +
+                                  std::to_string(kMaxUnits));
+  const int n_layers = static_cast<int>(L.size()) - 1;
+  if (static_cast<int>(config_.activations.size()) != n_layers)
+    throw std::invalid_argument("activations: " + std::to_string(config_.activations.size()) +
+                                " names given, the net has " + std::to_string(n_layers) +
+                                " layers after the input (hidden + output)");
+  for (int l = 0; l < n_layers; ++l)
+    acts_.push_back(Activation::from_name(config_.activations[l], config_.affine,
+                                          l + 1 == n_layers ? "outputActivation" : "activation[" + std::to_string(l) + "]"));
+  loss_ = Loss::from_name(config_.loss);
+  loss_.check_output(acts_.back());
+  if (loss_.kind == LossKind::Softmax && L.back() < 2)
+    throw std::invalid_argument("loss: 'softmax' needs at least 2 outputs, got " + std::to_string(L.back()));
+
+  Eigen::Index size = 0;
+  for (int l = 0; l < n_layers; ++l) {
+    w_off_.push_back(size);
+    size += static_cast<Eigen::Index>(L[l]) * L[l + 1];
+    b_off_.push_back(size);
+    size += L[l + 1];
+  }
+  params_.setZero(size);
+  grads_.setZero(size);
+  weight_mask_.setZero(size);
+
+  Rng init(config_.seed, 1);
+  for (int l = 0; l < n_layers; ++l) {
+    const double fan_in = L[l], fan_out = L[l + 1];
+    const auto k = acts_[l].kind;
+    const bool he = k == ActivationKind::Relu || k == ActivationKind::LeakyRelu || k == ActivationKind::Swish;
+    const double r = he ? std::sqrt(6.0 / fan_in) : std::sqrt(6.0 / (fan_in + fan_out));
+    for (Eigen::Index i = w_off_[l]; i < b_off_[l]; ++i) {
+      params_[i] = T(init.uniform(-r, r));
+      weight_mask_[i] = T(1);
+    }
+    b(l).setConstant(T(0.1));
+  }
+  Z_.resize(n_layers);
+  A_.resize(n_layers);
+  dZ_.resize(n_layers);
+}
+
+template <typename T>
+void Network<T>::ensure_capacity(Eigen::Index n) {
+  if (n <= capacity_) return;
+  for (int l = 0; l < num_layers(); ++l) {
+    Z_[l].resize(rows(l), n);
+    A_[l].resize(rows(l), n);
+    dZ_[l].resize(rows(l), n);
+  }
+  Xb_.resize(inputs(), n);
+  Yb_.resize(outputs(), n);
+  capacity_ = n;
+}
+
+template <typename T>
+void Network<T>::set_parameters(const Vec& p) {
+  if (p.size() != params_.size())
+    throw std::invalid_argument("parameters: " + std::to_string(p.size()) + " values given, the net has " +
+                                std::to_string(params_.size()));
+  params_ = p;
+}
+
+template <typename T>
+void Network<T>::forward(const Eigen::Ref<const Mat>& X) {
+  const Eigen::Index n = X.cols();
+  ensure_capacity(n);
+  for (int l = 0; l < num_layers(); ++l) {
+    auto Zl = Z_[l].leftCols(n);
+    // Z_l = W_l A_{l-1} + b_l 1^T
+    if (l == 0)
+      Zl.noalias() = W(0) * X;
+    else
+      Zl.noalias() = W(l) * A_[l - 1].leftCols(n);
+    Zl.colwise() += b(l);
+    acts_[l].template forward<T>(Zl, A_[l].leftCols(n));
+  }
+}
+
+template <typename T>
+void Network<T>::backward(const Eigen::Ref<const Mat>& X, const Eigen::Ref<const Mat>& Y, T scale,
+                          bool accumulate) {
+  const Eigen::Index n = X.cols();
+  const int last = num_layers() - 1;
+  loss_.template gradient<T>(Z_[last].leftCols(n), A_[last].leftCols(n), Y, acts_[last], scale,
+                             dZ_[last].leftCols(n));
+  for (int l = last; l >= 0; --l) {
+    auto dZl = dZ_[l].leftCols(n);
+    auto dWl = dW(l);
+    auto dbl = db(l);
+    // dL/dW_l = dZ_l A_{l-1}^T  (out, in);  dL/db_l = dZ_l 1  (out)
+    if (l == 0) {
+      if (accumulate) dWl.noalias() += dZl * X.transpose(); else dWl.noalias() = dZl * X.transpose();
+    } else {
+      if (accumulate) dWl.noalias() += dZl * A_[l - 1].leftCols(n).transpose();
+      else dWl.noalias() = dZl * A_[l - 1].leftCols(n).transpose();
+    }
+    if (accumulate) dbl.noalias() += dZl.rowwise().sum(); else dbl.noalias() = dZl.rowwise().sum();
+    if (l > 0) {
+      // dL/dA_{l-1} = W_l^T dZ_l, then dL/dZ_{l-1} = dL/dA_{l-1} * f'(Z_{l-1})
+      auto dA = dZ_[l - 1].leftCols(n);
+      dA.noalias() = W(l).transpose() * dZl;
+      acts_[l - 1].template backward<T>(Z_[l - 1].leftCols(n), A_[l - 1].leftCols(n), dA);
+    }
+  }
+}
+
+template <typename T>
+void Network<T>::predict(const T* x, Eigen::Index n, T* out) {
+  Eigen::Map<const Mat> X(x, inputs(), n);
+  Eigen::Map<Mat> Y(out, outputs(), n);
+  for (Eigen::Index s = 0; s < n; s += kChunk) {
+    const Eigen::Index m = std::min(kChunk, n - s);
+    forward(X.middleCols(s, m));
+    Y.middleCols(s, m) = A_[num_layers() - 1].leftCols(m);
+  }
+}
+
+template <typename T>
+typename Network<T>::Mat Network<T>::predict(const Mat& X) {
+  if (X.rows() != inputs())
+    throw std::invalid_argument("x: " + std::to_string(X.rows()) + " rows, the net has " +
+                                std::to_string(inputs()) + " inputs");
+  Mat out(outputs(), X.cols());
+  predict(X.data(), X.cols(), out.data());
+  return out;
+}
+
+template <typename T>
+std::vector<typename Network<T>::Mat> Network<T>::layer_outputs(const T* x, Eigen::Index n) {
+  Eigen::Map<const Mat> X(x, inputs(), n);
+  std::vector<Mat> result;
+  for (int l = 0; l < num_layers(); ++l) result.emplace_back(rows(l), n);
+  for (Eigen::Index s = 0; s < n; s += kChunk) {
+    const Eigen::Index m = std::min(kChunk, n - s);
+    forward(X.middleCols(s, m));
+    for (int l = 0; l < num_layers(); ++l) result[l].middleCols(s, m) = A_[l].leftCols(m);
+  }
+  return result;
+}
+
+template <typename T>
+double Network<T>::loss(const T* x, const T* y, Eigen::Index n) {
+  if (n < 1) throw std::invalid_argument("x: no samples");
+  Eigen::Map<const Mat> X(x, inputs(), n), Y(y, outputs(), n);
+  const int last = num_layers() - 1;
+  double total = 0;
+  for (Eigen::Index s = 0; s < n; s += kChunk) {
+    const Eigen::Index m = std::min(kChunk, n - s);
+    forward(X.middleCols(s, m));
+    total += loss_.template sum<T>(Z_[last].leftCols(m), A_[last].leftCols(m), Y.middleCols(s, m));
+  }
+  return total / static_cast<double>(n);
+}
+
+template <typename T>
+double Network<T>::gradients(const T* x, const T* y, Eigen::Index n) {
+  if (n < 1) throw std::invalid_argument("x: no samples");
+  Eigen::Map<const Mat> X(x, inputs(), n), Y(y, outputs(), n);
+  const int last = num_layers() - 1;
+  const T scale = T(1) / static_cast<T>(n);
+  double total = 0;
+  for (Eigen::Index s = 0; s < n; s += kChunk) {
+    const Eigen::Index m = std::min(kChunk, n - s);
+    forward(X.middleCols(s, m));
+    total += loss_.template sum<T>(Z_[last].leftCols(m), A_[last].leftCols(m), Y.middleCols(s, m));
+    backward(X.middleCols(s, m), Y.middleCols(s, m), scale, s > 0);
+  }
+  return total / static_cast<double>(n);
+}
+
+template <typename T>
+double Network<T>::fit(const T* x, const T* y, Eigen::Index n, const TrainOptions& options) {
+  options.validate();
+  if (n < 1) throw std::invalid_argument("x: no samples");
+  if (options.epochs == 0) return loss(x, y, n);
+  if (!optimizer_ready_ || optimizer_.kind() != options.optimizer) {
+    optimizer_.reset(options.optimizer, params_.size());
+    optimizer_ready_ = true;
+  }
+  Eigen::Map<const Mat> X(x, inputs(), n), Y(y, outputs(), n);
+  const Eigen::Index B = std::min<Eigen::Index>(options.batch_size, n);
+  ensure_capacity(B);
+  if (static_cast<Eigen::Index>(order_.size()) != n) order_.resize(static_cast<size_t>(n));
+  const int last = num_layers() - 1;
+  double epoch_loss = 0;
+  for (int e = 0; e < options.epochs; ++e) {
+    std::iota(order_.begin(), order_.end(), 0);
+    shuffle_rng_.shuffle(order_.data(), static_cast<int>(n));
+    double total = 0;
+    for (Eigen::Index s = 0; s < n; s += B) {
+      const Eigen::Index m = std::min(B, n - s);
+      for (Eigen::Index j = 0; j < m; ++j) {
+        Xb_.col(j) = X.col(order_[s + j]);
+        Yb_.col(j) = Y.col(order_[s + j]);
+      }
+      forward(Xb_.leftCols(m));
+      total += loss_.template sum<T>(Z_[last].leftCols(m), A_[last].leftCols(m), Yb_.leftCols(m));
+      backward(Xb_.leftCols(m), Yb_.leftCols(m), T(1) / static_cast<T>(m), false);
+      optimizer_.step(params_, grads_, weight_mask_, options);
+    }
+    epoch_loss = total / static_cast<double>(n);
+  }
+  return epoch_loss;
+}
+
+template class Network<float>;
+template class Network<double>;
+
+}  // namespace nlp

@@ -1,0 +1,75 @@
+#include "optimizer.h"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace nlp {
+
+OptimizerKind TrainOptions::optimizer_from_name(const std::string& name) {
+  if (name == "sgd") return OptimizerKind::Sgd;
+  if (name == "momentum") return OptimizerKind::Momentum;
+  if (name == "adam") return OptimizerKind::Adam;
+  throw std::invalid_argument("optimizer: unknown optimizer '" + name + "' (known: sgd, momentum, adam)");
+}
+
+std::string TrainOptions::optimizer_name(OptimizerKind kind) {
+  switch (kind) {
+    case OptimizerKind::Sgd: return "sgd";
+    case OptimizerKind::Momentum: return "momentum";
+    case OptimizerKind::Adam: return "adam";
+  }
+  return "?";
+}
+
+namespace {
+std::string num(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+}  // namespace
+
+void TrainOptions::validate() const {
+  if (epochs < 0) throw std::invalid_argument("epochs: " + std::to_string(epochs) + " must be >= 0");
+  if (batch_size < 1) throw std::invalid_argument("batchSize: " + std::to_string(batch_size) + " must be >= 1");
+  if (!std::isfinite(learning_rate) || learning_rate <= 0)
+    throw std::invalid_argument("learningRate: " + num(learning_rate) + " must be a finite number > 0");
+  if (!std::isfinite(l1) || l1 < 0) throw std::invalid_argument("l1: " + num(l1) + " must be a finite number >= 0");
+  if (!std::isfinite(l2) || l2 < 0) throw std::invalid_argument("l2: " + num(l2) + " must be a finite number >= 0");
+}
+
+template <typename T>
+void Optimizer<T>::reset(OptimizerKind kind, Eigen::Index size) {
+  kind_ = kind;
+  t_ = 0;
+  v_.setZero(kind == OptimizerKind::Sgd ? 0 : size);
+  m_.setZero(kind == OptimizerKind::Adam ? size : 0);
+}
+
+template <typename T>
+void Optimizer<T>::step(Eigen::Ref<Vec> P, Eigen::Ref<Vec> G, const Vec& weight_mask, const TrainOptions& o) {
+  if (o.l1 > 0) G.array() += T(o.l1) * weight_mask.array() * P.array().sign();
+  if (o.l2 > 0) G.array() += T(o.l2) * weight_mask.array() * P.array();
+  const T lr = T(o.learning_rate);
+  switch (kind_) {
+    case OptimizerKind::Sgd: P.noalias() -= lr * G; break;
+    case OptimizerKind::Momentum:
+      v_ = T(kMomentum) * v_ + G;
+      P.noalias() -= lr * v_;
+      break;
+    case OptimizerKind::Adam: {
+      ++t_;
+      m_ = T(kAdamBeta1) * m_ + T(1 - kAdamBeta1) * G;
+      v_.array() = T(kAdamBeta2) * v_.array() + T(1 - kAdamBeta2) * G.array().square();
+      const T c1 = T(1 - std::pow(kAdamBeta1, static_cast<double>(t_)));
+      const T c2 = T(1 - std::pow(kAdamBeta2, static_cast<double>(t_)));
+      P.array() -= lr * (m_.array() / c1) / ((v_.array() / c2).sqrt() + T(kAdamEps));
+      break;
+    }
+  }
+}
+
+template class Optimizer<float>;
+template class Optimizer<double>;
+
+}  // namespace nlp

@@ -1,0 +1,56 @@
+// Frame rate while both networks train, at the default settings and at 6 hidden layers of 8,
+// in this headless Chromium: frames per second (requestAnimationFrame callbacks), epochs per
+// frame, and the page's own work per frame. Written to artifacts/perf.json and printed.
+// The structural requirement (at least one epoch per frame per network, everything redrawn) is
+// asserted; the 30 fps floor only when PERF_ASSERT=1 (timings are not a unit test's business).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, openPage, FILE_URL, artifactsDir } from './helpers.mjs';
+
+let browser;
+const results = {};
+before(async () => { browser = await launch(); });
+after(async () => {
+  await browser?.close();
+  writeFileSync(join(artifactsDir(), 'perf.json'), `${JSON.stringify(results, null, 2)}\n`);
+});
+
+async function measure(page, seconds) {
+  return page.evaluate((ms) => new Promise((resolve) => {
+    const pg = window.playground;
+    let frames = 0;
+    const e0 = pg.get().networks[0].epoch;
+    const t0 = performance.now();
+    const tick = (now) => {
+      frames++;
+      if (now - t0 < ms) requestAnimationFrame(tick);
+      else {
+        const g = pg.get(), secs = (now - t0) / 1000;
+        resolve({ fps: frames / secs, epochsPerSecond: (g.networks[0].epoch - e0) / secs,
+          epochsPerFrame: (g.networks[0].epoch - e0) / frames, workMsPerFrame: g.perf.msPerFrame, frames });
+      }
+    };
+    requestAnimationFrame(tick);
+  }), seconds * 1000);
+}
+
+for (const [name, shape] of [['default (4,2)', null], ['6x8 hidden', [8, 8, 8, 8, 8, 8]]]) {
+  test(`frame rate while training: ${name}`, async (t) => {
+    const { page, errors, close } = await openPage(browser, FILE_URL, { play: false });
+    try {
+      if (shape) await page.evaluate((s) => window.playground.set({ networkShape: s }), shape);
+      await page.evaluate(() => window.playground.play());
+      await page.waitForTimeout(1000); // warm up
+      const r = await measure(page, 4);
+      results[name] = r;
+      t.diagnostic(`${name}: ${r.fps.toFixed(1)} fps, ${r.epochsPerFrame.toFixed(2)} epochs/frame, page work ${r.workMsPerFrame.toFixed(1)} ms/frame`);
+      console.log(`# perf ${name}: ${JSON.stringify(r)}`);
+      assert.ok(r.epochsPerFrame >= 0.95, `at least one epoch per frame: ${r.epochsPerFrame}`);
+      if (process.env.PERF_ASSERT === '1') assert.ok(r.fps >= 30, `>= 30 fps: ${r.fps}`);
+      assert.deepEqual(errors, []);
+    } finally { await close(); }
+  });
+}

@@ -1,0 +1,352 @@
+// The engine's public JS API (docs/api.md): a thin ES module over the Embind glue.
+// Inputs are validated here for type and shape (a JS Error naming the field); the engine
+// validates values and its messages arrive as JS Errors too. Bulk data is written into the
+// engine's staging buffers and results come back as copies.
+import createNlpModule from '../build/wasm/nlp_engine.cjs';
+
+const STAGE_X = 0;
+const STAGE_Y = 1;
+const STAGE_W = 2;
+const JSON_FORMAT = 'nonlinear-playground/network@1';
+
+let modulePromise = null;
+
+/** Loads the WebAssembly engine (once per page or process) and returns the API object. */
+export async function loadEngine() {
+  if (!modulePromise) modulePromise = createNlpModule();
+  return new Engine(await modulePromise);
+}
+
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const describe = (v) => {
+  if (typeof v === 'string') return `'${v}'`;
+  if (Array.isArray(v)) return 'an array';
+  if (v === null) return 'null';
+  if (typeof v === 'object') return `a ${v.constructor?.name ?? 'object'}`;
+  return String(v);
+};
+
+function checkInteger(value, field, min, max = Number.MAX_SAFE_INTEGER) {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
+    throw new Error(`${field}: ${describe(value)} must be an integer in ${min}..${max}`);
+  return value;
+}
+
+function checkNumber(value, field) {
+  if (typeof value !== 'number' || Number.isNaN(value)) throw new Error(`${field}: ${describe(value)} must be a number`);
+  return value;
+}
+
+function checkString(value, field) {
+  if (typeof value !== 'string') throw new Error(`${field}: ${describe(value)} must be a string`);
+  return value;
+}
+
+function checkOptions(options, field) {
+  if (options === undefined) return {};
+  if (!isObject(options)) throw new Error(`${field}: ${describe(options)} must be an object`);
+  return options;
+}
+
+/** A Float32Array view of numeric input, every value finite; throws naming the field otherwise. */
+function toFloat32(values, field) {
+  let out;
+  if (values instanceof Float32Array) out = values;
+  else if (Array.isArray(values) || ArrayBuffer.isView(values)) {
+    out = new Float32Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (typeof v !== 'number') throw new Error(`${field}[${i}]: ${describe(v)} is not a number`);
+      out[i] = v;
+    }
+  } else throw new Error(`${field}: expected a Float32Array or an array of numbers, got ${describe(values)}`);
+  for (let i = 0; i < out.length; i++)
+    if (!Number.isFinite(out[i])) throw new Error(`${field}[${i}]: ${out[i]} is not a finite number`);
+  return out;
+}
+
+function sampleCount(x, width, field) {
+  if (x.length === 0 || x.length % width !== 0)
+    throw new Error(`${field}: length ${x.length} is not a positive multiple of ${width} (the number of ${field === 'x' ? 'inputs' : 'outputs'})`);
+  return x.length / width;
+}
+
+class Engine {
+  #M;
+  #cap = [0, 0, 0, 0];
+  #ptr = [0, 0, 0, 0];
+
+  constructor(M) {
+    this.#M = M;
+    this.version = M.version();
+    this.activations = Object.freeze(M.activationNames());
+    this.datasets = Object.freeze(M.datasetNames());
+    Object.freeze(this);
+  }
+
+  /** Current size of the WebAssembly memory, in bytes. */
+  get memoryBytes() {
+    return this.#M.HEAPU8.buffer.byteLength;
+  }
+
+  /** Copies `values` (a Float32Array) into staging slot `slot`; returns its address. */
+  _stage(slot, values) {
+    if (values.length > this.#cap[slot]) {
+      const cap = Math.max(values.length, 2 * this.#cap[slot], 1024);
+      this.#ptr[slot] = this.#M.stage(slot, cap);
+      this.#cap[slot] = cap;
+    }
+    this.#M.HEAPF32.set(values, this.#ptr[slot] >>> 2);  // HEAPF32 read after any growth
+    return this.#ptr[slot];
+  }
+
+  get _module() {
+    return this.#M;
+  }
+
+  dataset(name, options) {
+    checkString(name, 'dataset');
+    const { n, noise = 0, seed = 1 } = checkOptions(options, 'options');
+    checkInteger(n, 'n', 1, 100000);
+    checkNumber(noise, 'noise');
+    checkInteger(seed, 'seed', 0);
+    return this.#M.dataset(name, n, noise, seed);
+  }
+
+  split(data, options) {
+    if (!isObject(data)) throw new Error(`data: ${describe(data)} must be a dataset object`);
+    const { ratio = 0.5, seed = 1 } = checkOptions(options, 'options');
+    checkNumber(ratio, 'ratio');
+    checkInteger(seed, 'seed', 0);
+    const inputs = checkInteger(data.inputs, 'data.inputs', 1, 256);
+    const outputs = checkInteger(data.outputs, 'data.outputs', 1, 256);
+    const x = toFloat32(data.x, 'data.x');
+    const n = sampleCount(x, inputs, 'x');
+    const y = toFloat32(data.y, 'data.y');
+    if (y.length !== n * outputs) throw new Error(`data.y: length ${y.length}, expected ${n * outputs} (${n} samples x ${outputs} outputs)`);
+    const kind = typeof data.kind === 'string' ? data.kind : 'regression';
+    const px = this._stage(STAGE_X, x);
+    const py = this._stage(STAGE_Y, y);
+    return this.#M.split(px, py, n, inputs, outputs, kind, ratio, seed);
+  }
+
+  createNetwork(options) {
+    const o = checkOptions(options, 'options');
+    const { layers, activation = 'tanh', outputActivation = 'linear', affine = { a: 2, c: 0.5 }, loss = 'mse', seed = 1 } = o;
+    if (!Array.isArray(layers) || layers.length < 2)
+      throw new Error(`layers: ${describe(layers)} must be an array [inputs, ...hidden, outputs] of at least 2 sizes`);
+    layers.forEach((s, i) => checkInteger(s, `layers[${i}]`, 1, 256));
+    const hidden = layers.length - 2;
+    let names;
+    if (typeof activation === 'string') names = new Array(hidden).fill(activation);
+    else if (Array.isArray(activation)) {
+      if (activation.length !== hidden)
+        throw new Error(`activation: ${activation.length} names given, the net has ${hidden} hidden layers`);
+      names = activation.map((a, i) => checkString(a, `activation[${i}]`));
+    } else throw new Error(`activation: ${describe(activation)} must be a name or an array of names`);
+    names.push(checkString(outputActivation, 'outputActivation'));
+    if (!isObject(affine)) throw new Error(`affine: ${describe(affine)} must be an object { a, c }`);
+    const a = checkNumber(affine.a ?? 2, 'affine.a');
+    const c = checkNumber(affine.c ?? 0.5, 'affine.c');
+    checkString(loss, 'loss');
+    checkInteger(seed, 'seed', 0);
+    return new Network(this, this.#M.Net.create(layers, names, a, c, loss, seed));
+  }
+
+  networkFromJSON(obj) {
+    if (!isObject(obj)) throw new Error(`json: ${describe(obj)} must be an object from net.toJSON()`);
+    if (obj.format !== JSON_FORMAT) throw new Error(`json.format: ${describe(obj.format)}, expected '${JSON_FORMAT}'`);
+    if (!Array.isArray(obj.activations) || !Array.isArray(obj.layers) || obj.activations.length !== obj.layers.length - 1)
+      throw new Error('json.activations: must hold one name per layer after the input');
+    const net = this.createNetwork({
+      layers: obj.layers,
+      activation: obj.activations.slice(0, -1),
+      outputActivation: obj.activations[obj.activations.length - 1],
+      affine: obj.affine ?? { a: 2, c: 0.5 },
+      loss: obj.loss ?? 'mse',
+      seed: obj.seed ?? 1,
+    });
+    try {
+      net.setWeights(obj.weights, 'json.weights');
+    } catch (e) {
+      net.delete();
+      throw e;
+    }
+    return net;
+  }
+
+  leastSquares(x, y, inputs) {
+    checkInteger(inputs, 'inputs', 1, 256);
+    const xs = toFloat32(x, 'x');
+    const n = sampleCount(xs, inputs, 'x');
+    const ys = toFloat32(y, 'y');
+    const outputs = ys.length / n;
+    if (!Number.isInteger(outputs) || outputs < 1) throw new Error(`y: length ${ys.length} is not a positive multiple of ${n} (the number of samples)`);
+    return this.#M.leastSquares(this._stage(STAGE_X, xs), this._stage(STAGE_Y, ys), n, inputs, outputs);
+  }
+
+  pca(x, inputs) {
+    checkInteger(inputs, 'inputs', 1, 256);
+    const xs = toFloat32(x, 'x');
+    const n = sampleCount(xs, inputs, 'x');
+    return this.#M.pca(this._stage(STAGE_X, xs), n, inputs);
+  }
+
+  principalAngle(A, B, dim) {
+    checkInteger(dim, 'dim', 1, 256);
+    const a = toFloat32(A, 'A');
+    const b = toFloat32(B, 'B');
+    const p = sampleCount(a, dim, 'A');
+    const q = sampleCount(b, dim, 'B');
+    return this.#M.principalAngle(this._stage(STAGE_X, a), p, this._stage(STAGE_Y, b), q, dim);
+  }
+}
+
+class Network {
+  #engine;
+  #handle;
+
+  constructor(engine, handle) {
+    this.#engine = engine;
+    this.#handle = handle;
+    this.layers = Object.freeze(handle.layers());
+    this.activations = Object.freeze(handle.activations());
+    this.lossName = handle.lossName();
+    this.seed = handle.seed();
+    this.affine = Object.freeze({ a: handle.affineA(), c: handle.affineC() });
+  }
+
+  get #h() {
+    if (!this.#handle) throw new Error('network: used after delete()');
+    return this.#handle;
+  }
+
+  #x(x) {
+    const xs = toFloat32(x, 'x');
+    return [xs, sampleCount(xs, this.layers[0], 'x')];
+  }
+
+  #xy(x, y) {
+    const [xs, n] = this.#x(x);
+    const ys = toFloat32(y, 'y');
+    const outputs = this.layers[this.layers.length - 1];
+    if (ys.length !== n * outputs)
+      throw new Error(`y: length ${ys.length}, expected ${n * outputs} (${n} samples x ${outputs} outputs)`);
+    return [this.#engine._stage(STAGE_X, xs), this.#engine._stage(STAGE_Y, ys), n];
+  }
+
+  fit(x, y, options) {
+    const o = checkOptions(options, 'options');
+    const { epochs = 1, batchSize = 10, learningRate = 0.03, optimizer = 'sgd', l1 = 0, l2 = 0 } = o;
+    checkInteger(epochs, 'epochs', 0, 1e6);
+    checkInteger(batchSize, 'batchSize', 1, 1e6);
+    checkNumber(learningRate, 'learningRate');
+    checkString(optimizer, 'optimizer');
+    checkNumber(l1, 'l1');
+    checkNumber(l2, 'l2');
+    const h = this.#h;
+    const [px, py, n] = this.#xy(x, y);
+    return h.fit(px, py, n, epochs, batchSize, learningRate, optimizer, l1, l2);
+  }
+
+  predict(x) {
+    const h = this.#h;
+    const [xs, n] = this.#x(x);
+    return h.predict(this.#engine._stage(STAGE_X, xs), n);
+  }
+
+  loss(x, y) {
+    const h = this.#h;
+    return h.loss(...this.#xy(x, y));
+  }
+
+  gradients(x, y) {
+    const h = this.#h;
+    return this.#split(h.gradients(...this.#xy(x, y)));
+  }
+
+  parameters() {
+    return this.#h.parameters();
+  }
+
+  getWeights() {
+    return this.#split(this.#h.parameters());
+  }
+
+  setWeights(layers, field = 'weights') {
+    const h = this.#h;
+    const L = this.layers.length - 1;
+    if (!Array.isArray(layers) || layers.length !== L)
+      throw new Error(`${field}: ${describe(layers)} must be an array of ${L} layers { W, b }`);
+    const flat = new Float32Array(h.parameterCount());
+    let at = 0;
+    for (let l = 0; l < L; l++) {
+      const layer = layers[l];
+      if (!isObject(layer)) throw new Error(`${field}[${l}]: ${describe(layer)} must be an object { W, b }`);
+      const rows = this.layers[l + 1];
+      const cols = this.layers[l];
+      const W = toFloat32(layer.W, `${field}[${l}].W`);
+      const b = toFloat32(layer.b, `${field}[${l}].b`);
+      if (W.length !== rows * cols) throw new Error(`${field}[${l}].W: length ${W.length}, expected ${rows * cols} (${rows} x ${cols})`);
+      if (b.length !== rows) throw new Error(`${field}[${l}].b: length ${b.length}, expected ${rows}`);
+      flat.set(W, at);
+      flat.set(b, at + W.length);
+      at += W.length + b.length;
+    }
+    h.setParameters(this.#engine._stage(STAGE_W, flat), flat.length);
+  }
+
+  layerOutputs(x) {
+    const h = this.#h;
+    const [xs, n] = this.#x(x);
+    return h.layerOutputs(this.#engine._stage(STAGE_X, xs), n);
+  }
+
+  collapse() {
+    return this.#h.collapse();
+  }
+
+  /** Linear pieces of a 1-input, 1-output piecewise-linear net on [lo, hi]: { count, kinks }. */
+  linearPieces(lo = -1, hi = 1) {
+    checkNumber(lo, 'lo');
+    checkNumber(hi, 'hi');
+    return this.#h.linearPieces(lo, hi);
+  }
+
+  toJSON() {
+    const weights = this.getWeights().map(({ W, b }) => ({ W: Array.from(W), b: Array.from(b) }));
+    return {
+      format: JSON_FORMAT,
+      layers: [...this.layers],
+      activations: [...this.activations],
+      affine: { ...this.affine },
+      loss: this.lossName,
+      seed: this.seed,
+      weights,
+    };
+  }
+
+  delete() {
+    if (this.#handle) {
+      this.#handle.delete();
+      this.#handle = null;
+    }
+  }
+
+  get deleted() {
+    return !this.#handle;
+  }
+
+  /** Splits a flat parameter-layout buffer into per-layer { W, b } copies. */
+  #split(flat) {
+    const out = [];
+    let at = 0;
+    for (let l = 0; l + 1 < this.layers.length; l++) {
+      const rows = this.layers[l + 1];
+      const cols = this.layers[l];
+      out.push({ W: flat.slice(at, at + rows * cols), b: flat.slice(at + rows * cols, at + rows * cols + rows) });
+      at += rows * cols + rows;
+    }
+    return out;
+  }
+}
