@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds everything: the native engine, tests and bench (build/native), the WASM module and the
+# WASM test runner (build/wasm), and the static site (dist/).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+. scripts/env.sh
+
+echo "build: native engine, tests, bench"
+if [ ! -f build/native/CMakeCache.txt ]; then
+  cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
+fi
+cmake --build build/native -j"$JOBS"
+
+echo "build: WebAssembly engine and test runner"
+bash scripts/build-wasm.sh
+
+echo "build: static site"
+node scripts/build-engine-entry.mjs
+node scripts/build-web.mjs
