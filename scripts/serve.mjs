@@ -4,7 +4,7 @@
 //   import { startServer } from './scripts/serve.mjs'; const { url, close } = await startServer({ port: 0 });
 
 import { createServer } from 'node:http';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -48,6 +48,10 @@ export function startServer({ port = Number(process.env.PORT ?? 8080), host = '1
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  if (!existsSync(resolve(here, '..', 'dist', 'index.html'))) {
+    console.error('serve: dist/index.html is missing: run `npm run build` first');
+    process.exit(1);
+  }
   startServer({ host: process.env.HOST ?? '127.0.0.1' }).then(({ url }) => {
     console.log(`Nonlinear Playground: ${url}  (serving dist/; Ctrl+C to stop)`);
   }, (err) => {

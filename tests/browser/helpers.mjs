@@ -67,28 +67,51 @@ export async function heatmapPixels(page, net) {
 }
 
 /**
- * Points where the drawn class changes between neighbouring pixels (blue: B > R, orange: R > B),
- * scanning rows and columns; each point is the midpoint between the two pixels.
+ * Points where a per-pixel class flips between neighbouring pixels, scanning rows and columns;
+ * each point is the midpoint between the two pixels. `cls(r, g, b)` returns -1, 1, or 0 (no class).
  */
-export function boundaryPoints({ width, height, data }) {
-  const cls = (i, j) => {
-    const k = 4 * (j * width + i), r = data[k], b = data[k + 2];
-    return r > b + 8 ? -1 : b > r + 8 ? 1 : 0;
-  };
+export function flipPoints({ width, height, data }, cls) {
+  const c = new Int8Array(width * height);
+  for (let p = 0; p < width * height; p++) c[p] = cls(data[4 * p], data[4 * p + 1], data[4 * p + 2]);
   const pts = [];
   for (let j = 0; j < height; j++) {
     for (let i = 0; i + 1 < width; i++) {
-      const a = cls(i, j), b = cls(i + 1, j);
+      const a = c[j * width + i], b = c[j * width + i + 1];
       if (a && b && a !== b) pts.push([i + 0.5, j]);
     }
   }
   for (let i = 0; i < width; i++) {
     for (let j = 0; j + 1 < height; j++) {
-      const a = cls(i, j), b = cls(i, j + 1);
+      const a = c[j * width + i], b = c[(j + 1) * width + i];
       if (a && b && a !== b) pts.push([i, j + 0.5]);
     }
   }
   return pts;
+}
+
+/** The drawn decision boundary: where the colour flips between blue (B > R) and orange (R > B). */
+export function boundaryPoints(pixels) {
+  return flipPoints(pixels, (r, g, b) => (r > b + 8 ? -1 : b > r + 8 ? 1 : 0));
+}
+
+/**
+ * A level set of the drawn output. On the diverging scale B - R grows monotonically with the
+ * output (orange -> grey -> blue), so pixels above / below a threshold of B - R are the points
+ * where the output is above / below some level: for an affine map, two half-planes. The
+ * threshold is the median, so the level set crosses the picture whenever it is not uniform.
+ * Returns { points, below, above } (pixel counts on each side).
+ */
+export function levelSetPoints(pixels) {
+  const { width, height, data } = pixels;
+  const s = Array.from({ length: width * height }, (_, p) => data[4 * p + 2] - data[4 * p]).sort((a, b) => a - b);
+  const median = s[s.length >> 1];
+  // put the threshold between two drawn values, on the side that splits the pixels most evenly
+  const below = s.filter((v) => v < median).length, atOrBelow = s.filter((v) => v <= median).length;
+  const useLower = Math.abs(below - s.length / 2) < Math.abs(atOrBelow - s.length / 2);
+  const cut = useLower ? median - 0.5 : median + 0.5;
+  const points = flipPoints(pixels, (r, g, b) => (b - r > cut ? 1 : -1));
+  const nBelow = s.filter((v) => v < cut).length;
+  return { points, below: nBelow, above: s.length - nBelow };
 }
 
 /** Total least squares line through pts: { maxResidual, rmsResidual } in pixels. */

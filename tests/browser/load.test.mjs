@@ -41,3 +41,22 @@ async function checkLoads(url) {
 
 test('loads from dist over http', async () => { await checkLoads(server.url); });
 test('loads from file://', async () => { await checkLoads(FILE_URL); });
+
+test('runs inside a sandboxed iframe (scripts only, opaque origin)', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await page.setContent(`<iframe sandbox="allow-scripts" src="${server.url}#dataset=circle&lang=zh" style="width:1280px;height:850px"></iframe>`);
+    const frame = await (await page.waitForSelector('iframe')).contentFrame();
+    await frame.waitForFunction(() => window.playground && window.playground.ready);
+    await frame.evaluate(() => window.playground.ready);
+    const g = await frame.evaluate(() => { window.playground.pause(); window.playground.step(20); return window.playground.get(); });
+    assert.equal(g.state.dataset, 'circle');
+    assert.equal(g.state.lang, 'zh');
+    assert.ok(g.networks[1].epoch >= 20);
+    assert.deepEqual(errors, []);
+  } finally { await context.close(); }
+});

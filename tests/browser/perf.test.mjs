@@ -8,6 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg, cpus } from 'node:os';
 import { launch, openPage, FILE_URL, artifactsDir } from './helpers.mjs';
 
 let browser;
@@ -30,7 +31,8 @@ async function measure(page, seconds) {
       else {
         const g = pg.get(), secs = (now - t0) / 1000;
         resolve({ fps: frames / secs, epochsPerSecond: (g.networks[0].epoch - e0) / secs,
-          epochsPerFrame: (g.networks[0].epoch - e0) / frames, workMsPerFrame: g.perf.msPerFrame, frames });
+          epochsPerFrame: (g.networks[0].epoch - e0) / frames, workMsPerFrame: g.perf.msPerFrame,
+          msTrain: g.perf.msTrain, msEvaluate: g.perf.msEvaluate, msDraw: g.perf.msDraw, heatmapSize: g.perf.heatmapSize, frames });
       }
     };
     requestAnimationFrame(tick);
@@ -44,9 +46,9 @@ for (const [name, shape] of [['default (4,2)', null], ['6x8 hidden', [8, 8, 8, 8
       if (shape) await page.evaluate((s) => window.playground.set({ networkShape: s }), shape);
       await page.evaluate(() => window.playground.play());
       await page.waitForTimeout(1000); // warm up
-      const r = await measure(page, 4);
+      const r = { ...(await measure(page, 4)), loadAverage1m: loadavg()[0], cpus: cpus().length };
       results[name] = r;
-      t.diagnostic(`${name}: ${r.fps.toFixed(1)} fps, ${r.epochsPerFrame.toFixed(2)} epochs/frame, page work ${r.workMsPerFrame.toFixed(1)} ms/frame`);
+      t.diagnostic(`${name}: ${r.fps.toFixed(1)} fps, ${r.epochsPerFrame.toFixed(2)} epochs/frame, page work ${r.workMsPerFrame.toFixed(1)} ms/frame, heatmap ${r.heatmapSize}^2, load ${r.loadAverage1m.toFixed(1)} on ${r.cpus} cores`);
       console.log(`# perf ${name}: ${JSON.stringify(r)}`);
       assert.ok(r.epochsPerFrame >= 0.95, `at least one epoch per frame: ${r.epochsPerFrame}`);
       if (process.env.PERF_ASSERT === '1') assert.ok(r.fps >= 30, `>= 30 fps: ${r.fps}`);

@@ -1,0 +1,35 @@
+// Entry point: loads the engine, starts the page, and publishes window.playground, the one
+// global of the page (documented in web/README.md):
+//   playground.ready            Promise, resolves (to playground) once the engine runs
+//   playground.get()            { state, networks: [{ activation, epoch, trainLoss, testLoss,
+//                                 trainAccuracy, testAccuracy, diverged }], kind, playing, perf }
+//   playground.set(partial)     applies synchronously; returns { applied, ignored }
+//   playground.step(epochs)     trains both networks synchronously, redraws; returns networks
+//   playground.play() / pause() / reset() / weights()
+
+import { loadEngine } from './engine.js';
+import { createApp } from './app.js';
+import { t, setLang, defaultLang } from './i18n.js';
+import { normalizeLang } from './state.js';
+
+const notReady = () => { throw new Error('playground is not ready yet: await playground.ready'); };
+const api = { get: notReady, set: notReady, step: notReady, play: notReady, pause: notReady, reset: notReady, weights: notReady };
+
+api.ready = (async () => {
+  const m = /(?:^#|&)lang=([^&]*)/.exec(location.hash);
+  setLang(normalizeLang(m ? decodeURIComponent(m[1]) : '') ?? defaultLang(navigator.language));
+  const loading = document.getElementById('loading');
+  loading.textContent = t('loading');
+  try {
+    const engine = await loadEngine();
+    Object.assign(api, createApp(engine, document));
+    loading.hidden = true;
+    return api;
+  } catch (err) {
+    loading.classList.add('error');
+    loading.textContent = t('loadFailed', { msg: err && err.message ? err.message : String(err) });
+    throw err;
+  }
+})();
+
+window.playground = api;

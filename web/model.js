@@ -1,0 +1,206 @@
+// The two networks and their data: no DOM here. Both networks get the same layer sizes, the same
+// seed (so the same mini-batch order) and, through setWeights, the same initial weights; only
+// their hidden activation differs. All numeric work is the engine's.
+
+export const SAMPLES_2D = 500; // as TensorFlow Playground
+export const SAMPLES_1D = 200;
+export const DOMAIN_2D = 6; // inputs in [-6, 6]^2
+export const DOMAIN_1D = 1; // x in [-1, 1]
+export const GRID_2D = 100; // output heatmap: up to GRID_2D^2 points, one predict() per frame
+export const GRID_2D_STEPS = [100, 80, 64, 50]; // the resolutions the frame loop may choose
+export const THUMB_2D = 20; // neuron heatmaps: THUMB_2D^2 points, one layerOutputs() per frame
+export const GRID_1D = 200;
+export const THUMB_1D = 48;
+const HISTORY_CAP = 3000;
+
+/** Points of a square grid over [-d, d]^2, row-major from the top-left (x2 = +d) corner. */
+export function grid2d(size, d) {
+  const x = new Float32Array(size * size * 2);
+  for (let j = 0; j < size; j++) {
+    const x2 = d - ((j + 0.5) * 2 * d) / size;
+    for (let i = 0; i < size; i++) {
+      const k = (j * size + i) * 2;
+      x[k] = -d + ((i + 0.5) * 2 * d) / size;
+      x[k + 1] = x2;
+    }
+  }
+  return x;
+}
+
+/** size points from -d to d inclusive. */
+export function grid1d(size, d) {
+  return Float32Array.from({ length: size }, (_, i) => -d + (2 * d * i) / (size - 1));
+}
+
+/**
+ * What the state means for this dataset: output layer, loss, and how to read an output.
+ * centre/half map an output to [-1, 1] for colouring (and centre is the decision threshold).
+ */
+export function taskFor(kind, state, data) {
+  if (kind === 'multiclass') {
+    return { kind, outputActivation: 'linear', loss: 'softmax', centre: 0, half: 1 };
+  }
+  const auto = kind === 'classification' ? 'tanh' : 'linear';
+  const outputActivation = state.outputActivation === 'auto' ? auto : state.outputActivation;
+  if (kind === 'classification') {
+    const unit = outputActivation === 'sigmoid' || outputActivation === 'step';
+    return { kind, outputActivation, loss: outputActivation === 'sigmoid' ? 'bce' : 'mse',
+      centre: unit ? 0.5 : 0, half: unit ? 0.5 : 1 };
+  }
+  let m = 0;
+  for (const v of data.y) m = Math.max(m, Math.abs(v));
+  return { kind, outputActivation, loss: 'mse', centre: 0, half: m > 1e-6 ? m : 1 };
+}
+
+export function accuracy(pred, y, outputs, centre) {
+  const n = y.length / outputs;
+  if (n === 0) return NaN;
+  let ok = 0;
+  if (outputs === 1) {
+    for (let i = 0; i < n; i++) if ((pred[i] > centre) === (y[i] > 0)) ok++;
+  } else {
+    for (let i = 0; i < n; i++) {
+      let best = 0, label = 0;
+      for (let j = 1; j < outputs; j++) {
+        if (pred[i * outputs + j] > pred[i * outputs + best]) best = j;
+        if (y[i * outputs + j] > y[i * outputs + label]) label = j;
+      }
+      if (best === label) ok++;
+    }
+  }
+  return ok / n;
+}
+
+/**
+ * A dataset as the views draw it: { name, kind, inputs, outputs, train, test, all, domain, grid,
+ * gridSize, thumbGrid, thumbSize }, from { dataset, noise (percent), percTrainData, seed }.
+ * `n` overrides the sample count (500 for 2D, 200 for 1D data).
+ */
+export function makeData(engine, { dataset, noise = 0, percTrainData = 50, seed = 1, n }, gridSize = GRID_2D) {
+  const probe = engine.dataset(dataset, { n: 4, noise: 0, seed: 1 });
+  const count = n ?? (probe.inputs === 1 ? SAMPLES_1D : SAMPLES_2D);
+  const all = engine.dataset(dataset, { n: count, noise: noise / 100, seed });
+  const { train, test } = engine.split(all, { ratio: percTrainData / 100, seed: seed + 1 });
+  const inputs = all.inputs;
+  const d = inputs === 1 ? DOMAIN_1D : DOMAIN_2D;
+  return {
+    name: dataset, kind: all.kind, inputs, outputs: all.outputs, train, test, all,
+    domain: d,
+    grid: inputs === 1 ? grid1d(GRID_1D, d) : grid2d(gridSize, d),
+    gridSize: inputs === 1 ? GRID_1D : gridSize,
+    thumbGrid: inputs === 1 ? grid1d(THUMB_1D, d) : grid2d(THUMB_2D, d),
+    thumbSize: inputs === 1 ? THUMB_1D : THUMB_2D,
+  };
+}
+
+export class TwinModel {
+  constructor(engine) {
+    this.engine = engine;
+    this.nets = [];
+    this.data = null;
+    this.gridSize2d = GRID_2D;
+  }
+
+  /** Resolution of the 2D output heatmap (points per side); 1D data is unaffected. */
+  setGridSize2d(size) {
+    this.gridSize2d = size;
+    if (this.data && this.data.inputs === 2) {
+      this.data.grid = grid2d(size, this.data.domain);
+      this.data.gridSize = size;
+    }
+  }
+
+  /** New dataset and split from the state's dataset, noise, percTrainData and seed. */
+  rebuildData(state) {
+    this.data = makeData(this.engine, state, this.gridSize2d);
+  }
+
+  /** Two fresh networks with identical initial weights; frees the old ones. */
+  rebuildNetworks(state) {
+    this.freeNetworks();
+    const { inputs, outputs, kind, all } = this.data;
+    this.task = taskFor(kind, state, all);
+    const layers = [inputs, ...state.networkShape, outputs];
+    const seed = state.seed + 2;
+    const make = (activation) => this.engine.createNetwork({
+      layers, activation, outputActivation: this.task.outputActivation, loss: this.task.loss, seed });
+    const a = make(state.activation);
+    const b = make(state.activation2);
+    b.setWeights(a.getWeights());
+    this.nets = [a, b].map((net, i) => ({
+      net, activation: i === 0 ? state.activation : state.activation2,
+      epoch: 0, diverged: false,
+      trainLoss: NaN, testLoss: NaN, trainAccuracy: NaN, testAccuracy: NaN,
+      history: { epoch: [], train: [], test: [] },
+    }));
+    this.measure();
+  }
+
+  freeNetworks() {
+    for (const n of this.nets) n.net.delete();
+    this.nets = [];
+  }
+
+  /** Trains every network that has not diverged for `epochs` full passes over the training set. */
+  train(epochs, state) {
+    const { train } = this.data;
+    if (epochs <= 0 || train.y.length === 0) return;
+    const opts = {
+      epochs, batchSize: state.batchSize, learningRate: state.learningRate, optimizer: state.optimizer,
+      l1: state.regularization === 'L1' ? state.regularizationRate : 0,
+      l2: state.regularization === 'L2' ? state.regularizationRate : 0,
+    };
+    for (const n of this.nets) {
+      if (n.diverged) continue;
+      const loss = n.net.fit(train.x, train.y, opts);
+      n.epoch += epochs;
+      if (!Number.isFinite(loss)) n.diverged = true;
+    }
+    this.measure();
+  }
+
+  /** Losses and accuracies of both networks at their current weights; appends to the history. */
+  measure() {
+    const { train, test, outputs } = this.data;
+    const cls = this.task.kind !== 'regression';
+    for (const n of this.nets) {
+      n.trainLoss = n.net.loss(train.x, train.y);
+      n.testLoss = test.y.length ? n.net.loss(test.x, test.y) : NaN;
+      if (!Number.isFinite(n.trainLoss)) n.diverged = true;
+      if (cls) {
+        n.trainAccuracy = accuracy(n.net.predict(train.x), train.y, outputs, this.task.centre);
+        n.testAccuracy = test.y.length ? accuracy(n.net.predict(test.x), test.y, outputs, this.task.centre) : NaN;
+      }
+      const h = n.history;
+      if (h.epoch.length && h.epoch[h.epoch.length - 1] === n.epoch) {
+        h.train[h.train.length - 1] = n.trainLoss;
+        h.test[h.test.length - 1] = n.testLoss;
+      } else {
+        h.epoch.push(n.epoch); h.train.push(n.trainLoss); h.test.push(n.testLoss);
+      }
+      if (h.epoch.length > HISTORY_CAP) {
+        // keep the first point and every other one after it
+        for (const k of ['epoch', 'train', 'test']) h[k] = h[k].filter((_, i) => i === 0 || i % 2 === 1);
+      }
+    }
+  }
+
+  /** One predict() over the output grid and one layerOutputs() over the thumbnail grid, per net. */
+  evaluate() {
+    const { grid, thumbGrid } = this.data;
+    return this.nets.map((n) => ({
+      output: n.net.predict(grid),
+      layers: n.net.layerOutputs(thumbGrid),
+      weights: n.net.getWeights(),
+    }));
+  }
+
+  summary() {
+    const cls = this.task.kind !== 'regression';
+    return this.nets.map((n) => {
+      const s = { activation: n.activation, epoch: n.epoch, trainLoss: n.trainLoss, testLoss: n.testLoss, diverged: n.diverged };
+      if (cls) { s.trainAccuracy = n.trainAccuracy; s.testAccuracy = n.testAccuracy; }
+      return s;
+    });
+  }
+}

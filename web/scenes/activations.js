@@ -1,0 +1,178 @@
+// Lesson "activations" (C2, C7, C15): every activation's f and f' on [-r, r] from the engine
+// (engine.activationCurve), the selected one large with a small vector passed through it, as in
+// the thread's tanh example, and f' checked against a finite difference of f.
+
+import { el, setText, fmt, fmtSci, createPlot, linspace, card } from './common.js';
+import { activationCurve } from '../engine-shim.js';
+
+const F_COLOR = '#0877bd';
+const D_COLOR = '#f59322';
+const SAMPLES = 241; // points per curve: x = 0 falls on a sample
+// The thread's example vector (answer 1): np.random.rand(10), rounded.
+const THREAD_VECTOR = [0.94, 0.61, 0.65, 0, 0.77, 0.99, 0.35, 0.81, 0.46, 0.59];
+
+export function createActivationsScene(env) {
+  const { engine, t } = env;
+  const names = engine.activations.slice();
+  let vector = Float32Array.from(THREAD_VECTOR);
+  let curves = null, key = '', check = null, vecOut = null;
+
+  // --- DOM
+  const tiles = names.map((name) => {
+    const canvas = el('canvas', { class: 'act-plot', role: 'img' });
+    const title = el('span', { class: 'act-name' });
+    const range = el('span', { class: 'act-range' });
+    const tile = el('button', { type: 'button', class: 'act-tile', 'data-activation': name, onclick: () => env.set({ curve: name }) },
+      el('span', { class: 'act-tile-head' }, title, range), canvas);
+    return { name, canvas, plot: createPlot(canvas), title, range, tile };
+  });
+  const bigCanvas = el('canvas', { class: 'act-big', role: 'img' });
+  const big = createPlot(bigCanvas);
+  const bigTitle = el('span', { class: 'big-title' });
+  const legend = el('div', { class: 'legend' },
+    el('span', { class: 'item' }, el('span', { class: 'mark', style: `--c:${F_COLOR}` }), el('span', { text: 'f(x)' })),
+    el('span', { class: 'item' }, el('span', { class: 'mark dashed', style: `--c:${D_COLOR}` }), el('span', { text: 'f′(x)' })),
+    el('span', { class: 'item' }, el('span', { class: 'dot', style: '--c:#1d1f23' }), el('span', { 'data-i18n': 'scenes.activations.vectorDots' })));
+  const rangeInput = el('input', { type: 'range', min: '0.5', max: '10', step: '0.5', id: 'curveRange' });
+  const rangeOut = el('output');
+  rangeInput.addEventListener('input', () => { rangeOut.value = `±${rangeInput.value}`; });
+  rangeInput.addEventListener('change', () => env.set({ curveRange: Number(rangeInput.value) }));
+  const newVector = el('button', { type: 'button', class: 'text-button', 'data-i18n': 'scenes.activations.newVector', onclick: () => {
+    const r = env.state().curveRange;
+    vector = Float32Array.from({ length: 10 }, () => Math.round((Math.random() * 2 - 1) * r * 100) / 100);
+    env.invalidate();
+  } });
+  const threadVector = el('button', { type: 'button', class: 'text-button', 'data-i18n': 'scenes.activations.threadVector', onclick: () => {
+    vector = Float32Array.from(THREAD_VECTOR);
+    env.invalidate();
+  } });
+  const table = el('table', { class: 'vec-table' });
+  const rows = ['x', 'f', 'd'].map((k) => {
+    const head = el('th', { scope: 'row' });
+    const cells = Array.from({ length: 10 }, () => el('td'));
+    table.append(el('tr', { class: `row-${k}` }, head, ...cells));
+    return { head, cells };
+  });
+  const checkLine = el('p', { class: 'note' });
+  const rangeLine = el('p', { class: 'note' });
+
+  const root = el('div', { class: 'scene scene-activations' },
+    card('scenes.activations.gallery', [
+      el('div', { class: 'scene-row' },
+        el('label', { class: 'field range inline' }, el('span', {}, el('span', { 'data-i18n': 'scenes.activations.range' }), ' ', rangeOut), rangeInput)),
+      el('div', { class: 'act-gallery' }, tiles.map((x) => x.tile)),
+    ], { className: 'act-gallery-card' }),
+    card('scenes.activations.selected', [
+      el('div', { class: 'act-detail' },
+        el('div', { class: 'act-big-wrap' }, el('div', { class: 'scene-row' }, bigTitle, legend), bigCanvas),
+        el('div', { class: 'act-vector' },
+          el('p', { class: 'note', 'data-i18n': 'scenes.activations.vectorIntro' }),
+          el('div', { class: 'table-scroll' }, table),
+          el('div', { class: 'scene-row' }, threadVector, newVector),
+          rangeLine, checkLine)),
+    ], { className: 'act-detail-card' }),
+  );
+
+  // --- numbers (from the engine)
+  function compute(state) {
+    const r = state.curveRange, k = `${r}`;
+    if (k !== key) {
+      key = k;
+      const xs = linspace(-r, r, SAMPLES);
+      curves = { xs, byName: {} };
+      for (const name of names) {
+        const c = activationCurve(engine, name, xs);
+        let lo = Infinity, hi = -Infinity;
+        for (const v of c.value) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+        curves.byName[name] = { ...c, lo, hi };
+      }
+      // f' against (f(x + h) - f(x - h)) / 2h on the same points, away from the kinks at 0
+      const h = 1e-2, pts = Array.from(xs).filter((x) => Math.abs(x) > 2 * h);
+      const plus = Float32Array.from(pts, (x) => x + h), minus = Float32Array.from(pts, (x) => x - h);
+      const at = Float32Array.from(pts);
+      check = {};
+      for (const name of names) {
+        const fp = activationCurve(engine, name, plus).value, fm = activationCurve(engine, name, minus).value;
+        const d = activationCurve(engine, name, at).derivative;
+        let err = 0;
+        for (let i = 0; i < pts.length; i++) {
+          // float32 differences: compare on the scale of the derivative
+          const fd = (fp[i] - fm[i]) / (Math.fround(pts[i] + h) - Math.fround(pts[i] - h));
+          err = Math.max(err, Math.abs(fd - d[i]) / Math.max(1, Math.abs(d[i])));
+        }
+        check[name] = err;
+      }
+    }
+    vecOut = activationCurve(engine, state.curve, vector);
+  }
+
+  function drawCurve(plot, name, { bigPlot }) {
+    const { xs } = curves, c = curves.byName[name];
+    const lo = Math.min(c.lo, ...Array.from(c.derivative).filter(Number.isFinite), -0.2);
+    const hi = Math.max(c.hi, ...Array.from(c.derivative).filter(Number.isFinite), 1.1);
+    const span = hi - lo;
+    const yr = bigPlot ? [lo - 0.08 * span, hi + 0.08 * span] : [lo - 0.12 * span, hi + 0.12 * span];
+    plot.frame({ x: [xs[0], xs[xs.length - 1]], y: yr, margin: bigPlot ? { l: 36, r: 10, t: 8, b: 20 } : { l: 4, r: 4, t: 4, b: 4 } });
+    plot.axes(bigPlot ? {} : { xTicks: [], yTicks: [], zero: true });
+    // f breaks where it jumps (step): no vertical segment drawn through the jump
+    const v = Float32Array.from(c.value);
+    for (let i = 1; i < v.length; i++) {
+      if (Math.abs(v[i] - v[i - 1]) > 0.25 * span && Math.abs(c.derivative[i]) < 1e-6) v[i - 1] = NaN;
+    }
+    plot.line(xs, c.derivative, { color: D_COLOR, width: bigPlot ? 2 : 1.6, dash: [5, 3] });
+    plot.line(xs, v, { color: F_COLOR, width: bigPlot ? 2.6 : 2 });
+  }
+
+  function render(state) {
+    compute(state);
+    const sel = state.curve;
+    if (rangeInput.value !== String(state.curveRange)) rangeInput.value = String(state.curveRange);
+    rangeOut.value = `±${state.curveRange}`;
+    for (const tile of tiles) {
+      setText(tile.title, t(`activations.${tile.name}`));
+      const c = curves.byName[tile.name];
+      setText(tile.range, `[${fmt(c.lo, 2)}, ${fmt(c.hi, 2)}]`);
+      tile.tile.classList.toggle('selected', tile.name === sel);
+      tile.tile.setAttribute('aria-pressed', String(tile.name === sel));
+      drawCurve(tile.plot, tile.name, { bigPlot: false });
+    }
+    setText(bigTitle, t(`activations.${sel}`));
+    drawCurve(big, sel, { bigPlot: true });
+    big.points(vector, vecOut.value, { color: '#1d1f23', r: 3.5, stroke: '#fff' });
+    const fname = t('scenes.activations.fOf', { name: sel === 'relu' ? 'ReLU' : sel });
+    setText(rows[0].head, 'x');
+    setText(rows[1].head, fname);
+    setText(rows[2].head, t('scenes.activations.dOf', { name: sel === 'relu' ? 'ReLU' : sel }));
+    for (let i = 0; i < 10; i++) {
+      setText(rows[0].cells[i], fmt(vector[i], 2));
+      setText(rows[1].cells[i], fmt(vecOut.value[i], 2));
+      setText(rows[2].cells[i], fmt(vecOut.derivative[i], 2));
+    }
+    const c = curves.byName[sel];
+    setText(rangeLine, t('scenes.activations.rangeLine', { name: t(`activations.${sel}`), r: state.curveRange, lo: fmt(c.lo, 4), hi: fmt(c.hi, 4) }));
+    setText(checkLine, t('scenes.activations.checkLine', { err: fmtSci(check[sel], 1) }));
+  }
+
+  return {
+    id: 'activations', root, trains: false,
+    enter() { key = ''; },
+    leave() {},
+    update() {},
+    reset() {},
+    train() {},
+    epoch: () => 0,
+    render: () => render(env.state()),
+    figures() {
+      const s = env.state();
+      compute(s);
+      const ranges = {}, derivativeError = {};
+      for (const n of names) { ranges[n] = [curves.byName[n].lo, curves.byName[n].hi]; derivativeError[n] = check[n]; }
+      return {
+        activation: s.curve, range: s.curveRange,
+        input: Array.from(vector), output: Array.from(vecOut.value), derivative: Array.from(vecOut.derivative),
+        ranges, derivativeError,
+        stepDerivativeMax: Math.max(...Array.from(curves.byName.step?.derivative ?? [NaN], Math.abs)),
+      };
+    },
+  };
+}

@@ -1,0 +1,207 @@
+// Lesson "collapse" (C8, C9, C12): a 2-3-3-1 network with linear (or affine) layers beside the
+// single layer it equals. The derivation of answer 4, y = x·W1·W2·W3 + (b1·W2·W3 + b2·W3 + b3)
+// = x·W' + b', is typeset in MathML with the live weights (the thread's row-vector convention:
+// its W_l is the engine's W_l transposed, (in, out)); W' and b' are the engine's collapse(), the
+// single layer is an engine network with exactly those weights, and the largest difference
+// between the two over the heatmap grid is the engine's collapseDeviation(). Switching a layer to
+// a nonlinear activation makes collapse() throw; the page shows which layer broke it.
+
+import { el, setText, fmt, fmtSci, fmtLoss, m, mi, mo, sub, mathMatrix, card, selectField } from './common.js';
+import { createNetCard } from './netview.js';
+import { makeData, taskFor } from '../model.js';
+import { collapseDeviation } from '../engine-shim.js';
+
+const LAYERS = [2, 3, 3, 1];
+const SEED = 5;
+const DATA = { dataset: 'moons', noise: 0, percTrainData: 50, seed: 3 };
+const DEEP = '#6d4bb3';
+const SINGLE = '#0f8a66';
+const W_DIGITS = 2;
+
+export function createCollapseScene(env) {
+  const { engine, t } = env;
+  const data = makeData(engine, DATA);
+  const task = taskFor(data.kind, { outputActivation: 'linear' }, data.all);
+  task.outputActivation = 'linear';
+  let net = null, single = null, acts = null, epoch = 0, lossStart = NaN, loss = NaN;
+  let collapsed = null, brokenBy = null, deviation = null, learningRate = 0.003;
+
+  // --- DOM: the deep network, the single layer, the derivation
+  const selects = [0, 1, 2].map((l) => selectField(null, (v) => {
+    const next = env.state().collapseActivations.slice();
+    next[l] = v;
+    env.set({ collapseActivations: next });
+  }));
+  const deep = createNetCard({ accent: DEEP });
+  const actRow = el('div', { class: 'scene-row layer-acts' }, selects.map((s) => s.node));
+  deep.node.insertBefore(actRow, deep.stats);
+  const one = createNetCard({ accent: SINGLE, diagram: false, className: 'single-layer' });
+  const oneMsg = el('div', { class: 'broken-msg', hidden: true });
+  one.body.append(oneMsg);
+
+  // MathML, built once per kind (linear / affine / broken); numbers updated in place
+  const mats = {
+    W: [mathMatrix(2, 3), mathMatrix(3, 3), mathMatrix(3, 1)],
+    b: [mathMatrix(1, 3), mathMatrix(1, 3), mathMatrix(1, 1)],
+    W2again: mathMatrix(3, 3), W3again: [mathMatrix(3, 1), mathMatrix(3, 1)],
+    Wp: mathMatrix(2, 1), bp: mathMatrix(1, 1),
+    WpAffine: mathMatrix(2, 1), bpAffine: mathMatrix(1, 1),
+  };
+  const dot = () => mo('·');
+  const W = (i) => sub('W', String(i)), b = (i) => sub('b', String(i));
+  const Wp = () => m('msup', {}, mi('W'), mo('′')), bp = () => m('msup', {}, mi('b'), mo('′'));
+  const math = (...c) => m('math', { display: 'block' }, m('mrow', {}, ...c));
+  const symbolic = math(mi('y'), mo('='), mi('x'), dot(), W(1), dot(), W(2), dot(), W(3), mo('+'), mo('('),
+    b(1), dot(), W(2), dot(), W(3), mo('+'), b(2), dot(), W(3), mo('+'), b(3), mo(')'), mo('='), mi('x'), dot(), Wp(), mo('+'), bp());
+  const numeric = math(mo('='), mi('x'), dot(), mats.W[0].node, dot(), mats.W[1].node, dot(), mats.W[2].node, mo('+'), mo('('),
+    mats.b[0].node, dot(), mats.W2again.node, dot(), mats.W3again[0].node, mo('+'), mats.b[1].node, dot(), mats.W3again[1].node,
+    mo('+'), mats.b[2].node, mo(')'));
+  const result = math(mo('='), mi('x'), dot(), mats.Wp.node, mo('+'), mats.bp.node);
+  // affine layers f(z) = a·z + c: each still affine; W' = a^k W1 W2 W3
+  const f = (i, inner) => m('mrow', {}, sub('f', String(i)), mo('('), inner, mo(')'));
+  const nested = () => f(3, m('mrow', {}, f(2, m('mrow', {}, f(1, m('mrow', {}, mi('x'), dot(), W(1), mo('+'), b(1))), dot(), W(2), mo('+'), b(2))), dot(), W(3), mo('+'), b(3)));
+  const affineSymbolic = math(mi('y'), mo('='), nested(), mo('='), mi('x'), dot(), Wp(), mo('+'), bp());
+  const affineResult = math(mi('W'), mo('′'), mo('='), m('msup', {}, mi('a'), mi('k')), W(1), W(2), W(3), mo('='),
+    mats.WpAffine.node, mo(','), mi('b'), mo('′'), mo('='), mats.bpAffine.node);
+  const brokenSymbolic = math(mi('y'), mo('='), nested());
+  const affineNote = el('p', { class: 'note' });
+  const devValue = el('span', { class: 'value' });
+  const devLabel = el('span', { class: 'label', 'data-i18n': 'scenes.collapse.deviation' });
+  const devNote = el('p', { class: 'note' });
+  const brokenBox = el('div', { class: 'broken', hidden: true });
+  const brokenEngine = el('code', { class: 'engine-msg' });
+  const brokenText = el('p', { class: 'broken-text' });
+  brokenBox.append(brokenText, brokenEngine);
+  const mathLinear = el('div', { class: 'derivation' }, symbolic, numeric, result);
+  const mathAffine = el('div', { class: 'derivation', hidden: true }, affineSymbolic, affineResult, affineNote);
+  const mathBroken = el('div', { class: 'derivation', hidden: true }, brokenSymbolic);
+  const dev = el('div', { class: 'readout big deviation' }, devLabel, devValue);
+
+  const root = el('div', { class: 'scene scene-collapse' },
+    el('div', { class: 'scene-pair' }, deep.node, one.node),
+    card('scenes.collapse.derivationTitle', [
+      el('div', { class: 'derivation-wrap' }, mathLinear, mathAffine, mathBroken, brokenBox),
+      el('div', { class: 'scene-row dev-row' }, dev, devNote),
+    ], { className: 'derivation-card' }),
+  );
+
+  // --- networks
+  function build(state) {
+    free();
+    acts = state.collapseActivations.slice();
+    const affineCount = acts.filter((a) => a === 'affine').length;
+    // an affine layer (a = 2) doubles the gradients through it: smaller steps keep SGD stable
+    learningRate = 0.003 / 3 ** affineCount;
+    net = engine.createNetwork({ layers: LAYERS, activation: acts.slice(0, 2), outputActivation: acts[2], loss: 'mse', seed: SEED });
+    single = engine.createNetwork({ layers: [2, 1], activation: [], outputActivation: 'linear', seed: SEED });
+    epoch = 0;
+    lossStart = net.loss(data.train.x, data.train.y);
+    measure();
+  }
+  function free() { net?.delete(); single?.delete(); net = null; single = null; }
+
+  function measure() {
+    loss = net.loss(data.train.x, data.train.y);
+    try {
+      collapsed = net.collapse();
+      brokenBy = null;
+      single.setWeights([{ W: collapsed.W, b: collapsed.b }]);
+      deviation = collapseDeviation(net, data.grid);
+    } catch (err) {
+      collapsed = null;
+      brokenBy = err && err.message ? err.message : String(err);
+      deviation = null;
+    }
+  }
+
+  function train(n) {
+    for (let i = 0; i < n; i++) {
+      const l = net.fit(data.train.x, data.train.y, { epochs: 1, batchSize: 10, learningRate });
+      epoch++;
+      if (!Number.isFinite(l)) break;
+    }
+    measure();
+  }
+
+  const layerName = (l) => (l < 2 ? t('scenes.collapse.hiddenN', { n: l + 1 }) : t('scenes.collapse.outputLayer'));
+
+  function render() {
+    const state = env.state();
+    const actOptions = engine.activations.map((a) => [a, t(`activations.${a}`)]);
+    selects.forEach((s, l) => {
+      s.fill(actOptions, state.collapseActivations[l]);
+      setText(s.node.firstChild, layerName(l));
+      s.node.classList.toggle('nonlinear', !['linear', 'affine'].includes(state.collapseActivations[l]));
+    });
+    setText(deep.name, t('scenes.collapse.deepTitle'));
+    setText(one.name, t('scenes.collapse.singleTitle'));
+    setText(deep.stats, `${t('trainLoss')} ${fmtLoss(loss)} · ${t('scenes.common.learningRate', { lr: learningRate.toPrecision(2) })}`);
+    deep.draw(net, data, task);
+    const ok = collapsed !== null;
+    one.box.hidden = !ok;
+    oneMsg.hidden = ok;
+    if (ok) {
+      one.draw(single, data, task);
+      setText(one.stats, t('scenes.collapse.singleStats'));
+      setText(one.caption, t('scenes.collapse.singleCaption'));
+    } else {
+      setText(one.stats, '');
+      setText(oneMsg, t('scenes.collapse.noSingle'));
+      setText(one.caption, '');
+    }
+    const affine = acts.includes('affine');
+    mathLinear.hidden = !ok || affine;
+    mathAffine.hidden = !ok || !affine;
+    mathBroken.hidden = ok;
+    brokenBox.hidden = ok;
+    const weights = net.getWeights();
+    if (ok) {
+      // the thread's W_l is the engine's W_l transposed: (in, out), row-major
+      const T = (l) => {
+        const { W: w } = weights[l], rows = LAYERS[l], cols = LAYERS[l + 1], out2 = new Float32Array(rows * cols);
+        for (let i = 0; i < rows; i++) for (let o = 0; o < cols; o++) out2[i * cols + o] = w[o * rows + i];
+        return out2;
+      };
+      const f2 = (v) => fmt(v, W_DIGITS), f4 = (v) => fmt(v, 4);
+      if (!affine) {
+        const Ws = [T(0), T(1), T(2)];
+        mats.W.forEach((mm, l) => mm.update(Ws[l], f2));
+        mats.b.forEach((mm, l) => mm.update(weights[l].b, f2));
+        mats.W2again.update(Ws[1], f2);
+        mats.W3again.forEach((mm) => mm.update(Ws[2], f2));
+        mats.Wp.update(collapsed.W, f4);
+        mats.bp.update(collapsed.b, f4);
+      } else {
+        mats.WpAffine.update(collapsed.W, f4);
+        mats.bpAffine.update(collapsed.b, f4);
+        const k = acts.filter((a) => a === 'affine').length;
+        setText(affineNote, t('scenes.collapse.affineNote', { k, a: net.affine.a, c: net.affine.c }));
+      }
+      setText(devValue, fmtSci(deviation, 1));
+      setText(devNote, t('scenes.collapse.deviationNote'));
+    } else {
+      const mm = /layer (\d+)/.exec(brokenBy);
+      const l = mm ? Number(mm[1]) - 1 : acts.findIndex((a) => !['linear', 'affine'].includes(a));
+      setText(brokenText, t('scenes.collapse.broken', { layer: layerName(l), name: t(`activations.${acts[l]}`) }));
+      setText(brokenEngine, brokenBy);
+      setText(devValue, '—');
+      setText(devNote, t('scenes.collapse.deviationBroken'));
+    }
+    setText(deep.caption, ok ? t(affine ? 'captionAffine' : 'scenes.collapse.deepCaption') : t('scenes.collapse.deepCaptionBroken'));
+  }
+
+  return {
+    id: 'collapse', root, trains: true,
+    enter(state) { build(state); },
+    leave() { free(); },
+    update(state, changed) { if (changed.includes('collapseActivations')) build(state); },
+    reset() { build(env.state()); },
+    train,
+    epoch: () => epoch,
+    render,
+    figures() {
+      return { epoch, activations: acts.slice(), deviation, brokenBy, loss, lossStart, learningRate,
+        W: collapsed ? Array.from(collapsed.W) : null, b: collapsed ? Array.from(collapsed.b) : null };
+    },
+  };
+}

@@ -1,0 +1,315 @@
+// Small shared pieces of the lessons: a DOM builder, number formats, a canvas plot with axes,
+// MathML builders, and a readout (label + live value). Text always goes in as text, never HTML.
+
+import { cssSize } from '../size.js';
+
+/** el('div', { class: 'x', 'data-i18n': 'key' }, child, 'text', ...) */
+export function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'class') e.className = v;
+    else if (k === 'text') e.textContent = v;
+    else if (k.startsWith('on') && typeof v === 'function') e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) e.append(c);
+  return e;
+}
+
+export function setText(node, text) {
+  const s = String(text);
+  if (node.textContent !== s) node.textContent = s;
+}
+
+const MINUS = '\u2212';
+
+/** A number for people: fixed decimals, a real minus sign; tiny or huge values in e-notation. */
+export function fmt(v, digits = 3) {
+  if (v === null || v === undefined || Number.isNaN(v)) return '—';
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : `${MINUS}∞`;
+  const a = Math.abs(v);
+  let s;
+  if (a !== 0 && (a < 10 ** -digits || a >= 1e5)) s = v.toExponential(1).replace('e', '×10^').replace('^+', '^');
+  else s = v.toFixed(digits);
+  s = s.replace(/\^(-?\d+)$/, (m, e) => supDigits(e));
+  return s.replace(/^-/, MINUS);
+}
+
+/** 1.2×10⁻⁶ style, for deviations and gradients. */
+export function fmtSci(v, digits = 1) {
+  if (v === null || v === undefined || Number.isNaN(v)) return '—';
+  if (v === 0) return '0';
+  const [m, e] = v.toExponential(digits).split('e');
+  return `${m.replace(/^-/, MINUS)}×10${supDigits(String(Number(e)))}`;
+}
+
+/** A loss: 3 decimals while it is large, then 2 significant digits in e-notation. */
+export function fmtLoss(v) {
+  if (!Number.isFinite(v)) return '—';
+  return v >= 0.01 ? v.toFixed(3) : fmtSci(v, 1);
+}
+
+const SUP = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+function supDigits(s) { return [...s].map((c) => SUP[c] ?? c).join(''); }
+
+// --- canvas plots -------------------------------------------------------------------------
+
+const FONT = '11px system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+
+function niceStep(span, count) {
+  const raw = span / Math.max(1, count);
+  const p = 10 ** Math.floor(Math.log10(raw));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= raw) return m * p;
+  return 10 * p;
+}
+
+function tickLabel(v) {
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  const s = a >= 1000 || a < 0.001 ? v.toExponential(0) : String(+v.toPrecision(3));
+  return s.replace(/^-/, MINUS);
+}
+
+/**
+ * A plot on one canvas: frame({ x: [lo, hi], y: [lo, hi], logX, logY, margin }) sizes the canvas
+ * (device pixels, cached CSS size), clears it and returns scales; then axes(), line(), points() ...
+ * Coordinates are data units; the canvas is in CSS pixels after setTransform.
+ */
+export function createPlot(canvas) {
+  const ctx = canvas.getContext('2d');
+  let S = null;
+
+  function frame({ x, y, logX = false, logY = false, margin = { l: 40, r: 8, t: 8, b: 22 }, equal = false }) {
+    const dpr = window.devicePixelRatio || 1;
+    const { w, h } = cssSize(canvas);
+    const W = Math.round(w * dpr), H = Math.round(h * dpr);
+    if (canvas.width !== W || canvas.height !== H) { canvas.width = W; canvas.height = H; }
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, w, h);
+    const m = { l: 40, r: 8, t: 8, b: 22, ...margin };
+    let pw = Math.max(10, w - m.l - m.r), ph = Math.max(10, h - m.t - m.b);
+    let [x0, x1] = x, [y0, y1] = y;
+    if (equal) {
+      // one data unit is as long on both axes: widen the shorter range around its centre
+      const sx = (x1 - x0) / pw, sy = (y1 - y0) / ph, s = Math.max(sx, sy);
+      const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+      x0 = cx - (s * pw) / 2; x1 = cx + (s * pw) / 2; y0 = cy - (s * ph) / 2; y1 = cy + (s * ph) / 2;
+    }
+    const tx = logX ? Math.log10 : (v) => v, ty = logY ? Math.log10 : (v) => v;
+    const X = (v) => m.l + ((tx(v) - tx(x0)) / (tx(x1) - tx(x0))) * pw;
+    const Y = (v) => m.t + ph - ((ty(v) - ty(y0)) / (ty(y1) - ty(y0))) * ph;
+    S = { ctx, w, h, m, pw, ph, X, Y, x: [x0, x1], y: [y0, y1], logX, logY };
+    return S;
+  }
+
+  function ticks(lo, hi, log, count) {
+    if (log) {
+      const out = [];
+      for (let e = Math.ceil(Math.log10(lo) - 1e-9); e <= Math.floor(Math.log10(hi) + 1e-9); e++) out.push(10 ** e);
+      return out;
+    }
+    const step = niceStep(hi - lo, count), out = [];
+    for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + 1e-9 * step; v += step) out.push(Math.abs(v) < step * 1e-9 ? 0 : v);
+    return out;
+  }
+
+  /** Grid lines, tick labels and axis names. xTicks / yTicks may be given as arrays of values. */
+  function axes({ xLabel = '', yLabel = '', xTicks, yTicks, xTickLabel = tickLabel, yTickLabel = tickLabel, zero = true, box = false } = {}) {
+    const { ctx: c, m, pw, ph, X, Y, x, y, logX, logY } = S;
+    c.font = FONT;
+    c.lineWidth = 1;
+    c.strokeStyle = '#e6e8ec';
+    c.fillStyle = '#6b7280';
+    const xt = xTicks ?? ticks(x[0], x[1], logX, Math.max(2, Math.round(pw / 70)));
+    const yt = yTicks ?? ticks(y[0], y[1], logY, Math.max(2, Math.round(ph / 40)));
+    c.textAlign = 'right'; c.textBaseline = 'middle';
+    for (const v of yt) {
+      const py = Math.round(Y(v)) + 0.5;
+      if (py < m.t - 1 || py > m.t + ph + 1) continue;
+      c.beginPath(); c.moveTo(m.l, py); c.lineTo(m.l + pw, py); c.stroke();
+      c.fillText(yTickLabel(v), m.l - 4, py);
+    }
+    c.textAlign = 'center'; c.textBaseline = 'top';
+    for (const v of xt) {
+      const px = Math.round(X(v)) + 0.5;
+      if (px < m.l - 1 || px > m.l + pw + 1) continue;
+      c.beginPath(); c.moveTo(px, m.t); c.lineTo(px, m.t + ph); c.stroke();
+      c.fillText(xTickLabel(v), px, m.t + ph + 4);
+    }
+    if (zero) {
+      c.strokeStyle = '#b9bec6';
+      if (!logY && y[0] < 0 && y[1] > 0) { const py = Math.round(Y(0)) + 0.5; c.beginPath(); c.moveTo(m.l, py); c.lineTo(m.l + pw, py); c.stroke(); }
+      if (!logX && x[0] < 0 && x[1] > 0) { const px = Math.round(X(0)) + 0.5; c.beginPath(); c.moveTo(px, m.t); c.lineTo(px, m.t + ph); c.stroke(); }
+    }
+    if (box) { c.strokeStyle = '#d5d8dc'; c.strokeRect(m.l + 0.5, m.t + 0.5, pw - 1, ph - 1); }
+    c.fillStyle = '#5f6670';
+    if (xLabel) { c.textAlign = 'right'; c.textBaseline = 'bottom'; c.fillText(xLabel, m.l + pw, m.t + ph - 3); }
+    if (yLabel) { c.textAlign = 'left'; c.textBaseline = 'top'; c.fillText(yLabel, m.l + 4, m.t + 2); }
+  }
+
+  function clip(fn) {
+    const { ctx: c, m, pw, ph } = S;
+    c.save();
+    c.beginPath(); c.rect(m.l, m.t, pw, ph); c.clip();
+    fn(c);
+    c.restore();
+  }
+
+  /** A polyline through (xs[i], ys[i]); non-finite values break it. stride/offset read interleaved arrays. */
+  function line(xs, ys, { color = '#1d1f23', width = 2, dash = [], alpha = 1, stride = 1, offset = 0, n = xs.length } = {}) {
+    const { X, Y, y } = S;
+    const span = y[1] - y[0], lo = y[0] - 10 * span, hi = y[1] + 10 * span;
+    clip((c) => {
+      c.globalAlpha = alpha;
+      c.strokeStyle = color; c.lineWidth = width; c.setLineDash(dash); c.lineJoin = 'round'; c.lineCap = 'round';
+      c.beginPath();
+      let pen = false;
+      for (let i = 0; i < n; i++) {
+        const v = ys[i * stride + offset];
+        if (!Number.isFinite(v) || (S.logY && v <= 0)) { pen = false; continue; }
+        const px = X(xs[i]), py = Y(Math.min(hi, Math.max(lo, v)));
+        if (pen) c.lineTo(px, py); else c.moveTo(px, py);
+        pen = true;
+      }
+      c.stroke();
+      c.setLineDash([]);
+      c.globalAlpha = 1;
+    });
+  }
+
+  /** Dots at (xs[i], ys[i]). */
+  function points(xs, ys, { color = '#0877bd', r = 2.5, stroke = null, alpha = 1, n = xs.length, xStride = 1, xOffset = 0, yStride = 1, yOffset = 0, colors = null } = {}) {
+    const { X, Y } = S;
+    clip((c) => {
+      c.globalAlpha = alpha;
+      if (stroke) { c.strokeStyle = stroke; c.lineWidth = 1; }
+      for (let i = 0; i < n; i++) {
+        const xv = xs[i * xStride + xOffset], yv = ys[i * yStride + yOffset];
+        if (!Number.isFinite(xv) || !Number.isFinite(yv)) continue;
+        c.beginPath();
+        c.arc(X(xv), Y(yv), r, 0, 2 * Math.PI);
+        c.fillStyle = colors ? colors[i] : color;
+        c.fill();
+        if (stroke) c.stroke();
+      }
+      c.globalAlpha = 1;
+    });
+  }
+
+  function vline(x, { color = '#1d1f23', width = 1, dash = [4, 3] } = {}) {
+    const { X, m, ph } = S;
+    clip((c) => {
+      c.strokeStyle = color; c.lineWidth = width; c.setLineDash(dash);
+      c.beginPath(); c.moveTo(X(x), m.t); c.lineTo(X(x), m.t + ph); c.stroke();
+      c.setLineDash([]);
+    });
+  }
+
+  /** A label at data coordinates. */
+  function text(s, x, y, { color = '#1d1f23', align = 'left', baseline = 'middle', font = FONT, dx = 0, dy = 0 } = {}) {
+    const { ctx: c, X, Y } = S;
+    c.font = font; c.fillStyle = color; c.textAlign = align; c.textBaseline = baseline;
+    c.fillText(s, X(x) + dx, Y(y) + dy);
+  }
+
+  return { canvas, ctx, frame, axes, line, points, vline, text, clip, get scale() { return S; } };
+}
+
+/** Min and max of the finite values of arrays, padded by `pad` of the span. */
+export function extent(arrays, pad = 0.08, fallback = [-1, 1]) {
+  let lo = Infinity, hi = -Infinity;
+  for (const a of arrays) for (const v of a) if (Number.isFinite(v)) { if (v < lo) lo = v; if (v > hi) hi = v; }
+  if (!(hi >= lo)) return fallback.slice();
+  if (hi - lo < 1e-9) { lo -= 0.5; hi += 0.5; }
+  const p = (hi - lo) * pad;
+  return [lo - p, hi + p];
+}
+
+/** x values lo..hi, n of them, inclusive. */
+export function linspace(lo, hi, n) {
+  return Float32Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));
+}
+
+// --- MathML -------------------------------------------------------------------------------
+
+const MML = 'http://www.w3.org/1998/Math/MathML';
+
+/** m('mrow', {}, m('mi', {}, 'x'), ...): a MathML element; strings become text. */
+export function m(tag, attrs = {}, ...children) {
+  const e = document.createElementNS(MML, tag);
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null) e.setAttribute(k, String(v));
+  for (const c of children.flat()) if (c !== null && c !== undefined) e.append(c);
+  return e;
+}
+
+export const mi = (s, attrs) => m('mi', attrs, s);
+export const mo = (s, attrs) => m('mo', attrs, s);
+export const mn = (s, attrs) => m('mn', attrs, s);
+/** A symbol with a subscript: W₁ as <msub><mi>W</mi><mn>1</mn></msub>. */
+export const sub = (base, index) => m('msub', {}, typeof base === 'string' ? mi(base) : base, typeof index === 'string' ? mn(index) : index);
+
+/**
+ * A bracketed rows x cols matrix whose entries can be updated in place:
+ * const M = mathMatrix(2, 3); M.node (MathML); M.update(values, fmt) with values row-major.
+ */
+export function mathMatrix(rows, cols, { className } = {}) {
+  const cells = [];
+  const table = m('mtable', { columnspacing: '0.6em', rowspacing: '0.15em' });
+  for (let r = 0; r < rows; r++) {
+    const tr = m('mtr');
+    for (let c = 0; c < cols; c++) {
+      const cell = mn('0');
+      cells.push(cell);
+      tr.append(m('mtd', { columnalign: 'right' }, cell));
+    }
+    table.append(tr);
+  }
+  const node = m('mrow', className ? { class: className } : {}, mo('[', { stretchy: 'true' }), table, mo(']', { stretchy: 'true' }));
+  return {
+    node,
+    update(values, format) {
+      for (let i = 0; i < cells.length; i++) {
+        const s = format(values[i]);
+        if (cells[i].textContent !== s) cells[i].textContent = s;
+      }
+    },
+  };
+}
+
+// --- small widgets --------------------------------------------------------------------------
+
+/** A figure readout: a label (i18n key) over a big live value. */
+export function readout(labelKey, { className = '', big = true } = {}) {
+  const value = el('span', { class: 'value' });
+  const label = el('span', { class: 'label', 'data-i18n': labelKey });
+  const node = el('div', { class: `readout ${big ? 'big' : ''} ${className}` }, label, value);
+  return { node, value, label, set(text) { setText(value, text); } };
+}
+
+/** A card with a heading (i18n key) and body children. */
+export function card(titleKey, children, { className = '', accent } = {}) {
+  const h = el('h3', { 'data-i18n': titleKey });
+  const node = el('section', { class: `scene-card ${className}` }, h, ...children);
+  if (accent) node.style.setProperty('--c', accent);
+  return node;
+}
+
+/** A labelled <select> (label: an i18n key, or null to set its text yourself); fill() sets its options. */
+export function selectField(labelKey, onChange, { id } = {}) {
+  const select = el('select', { id });
+  select.addEventListener('change', () => onChange(select.value));
+  const node = el('label', { class: 'act-field scene-field' }, el('span', { 'data-i18n': labelKey }), select);
+  return {
+    node, select,
+    /** options: [[value, label]] (labels already translated). */
+    fill(opts, value) {
+      const want = opts.map(([v, l]) => `${v}\u0000${l}`).join('\u0001');
+      if (select.dataset.opts !== want) {
+        select.replaceChildren(...opts.map(([v, l]) => el('option', { value: v, text: l })));
+        select.dataset.opts = want;
+      }
+      if (select.value !== String(value)) select.value = String(value);
+    },
+  };
+}

@@ -1,0 +1,101 @@
+// Lesson "regression" (C5, C10): answer 2's three pictures, live. A linear network on linear data
+// (fits), the same linear network on nonlinear data (can only find the best straight line, the
+// engine's leastSquares(), drawn dashed), and a tanh-hidden, linear-output network on the same
+// nonlinear data (fits). All three start from the same weights and train together.
+
+import { el, setText, fmtLoss, createPlot, extent, linspace } from './common.js';
+
+const LAYERS = [1, 8, 1];
+const SEED = 5;
+const GRID = linspace(-1, 1, 160);
+const PANELS = [
+  { key: 'linearOnLinear', dataset: 'line', activation: 'linear', color: '#6d4bb3' },
+  { key: 'linearOnNonlinear', dataset: 'sine', activation: 'linear', color: '#6d4bb3' },
+  { key: 'tanhOnNonlinear', dataset: 'sine', activation: 'tanh', color: '#0f8a66' },
+];
+const OPTS = { epochs: 1, batchSize: 10, learningRate: 0.03 };
+
+export function createRegressionScene(env) {
+  const { engine, t } = env;
+  const datasets = {};
+  for (const name of ['line', 'sine']) {
+    const d = engine.dataset(name, { n: 200, noise: 0.05, seed: 3 });
+    datasets[name] = { ...d, ls: engine.leastSquares(d.x, d.y, 1) };
+  }
+  let nets = [], epoch = 0, losses = {};
+
+  const panels = PANELS.map((p, i) => {
+    const canvas = el('canvas', { class: 'reg-plot', role: 'img' });
+    const title = el('h3', { 'data-i18n': `scenes.regression.${p.key}` });
+    const loss = el('span', { class: 'value' });
+    const lossLabel = el('span', { class: 'label', 'data-i18n': 'trainLoss' });
+    const verdict = el('p', { class: 'caption' });
+    const node = el('section', { class: 'scene-card reg-panel', 'data-panel': String(i) },
+      el('div', { class: 'reg-head' }, el('span', { class: 'reg-num', text: String(i + 1) }), title),
+      el('div', { class: 'readout big' }, lossLabel, loss), canvas, verdict);
+    node.style.setProperty('--c', p.color);
+    return { ...p, node, plot: createPlot(canvas), loss, verdict };
+  });
+  const legend = el('div', { class: 'legend' },
+    el('span', { class: 'item' }, el('span', { class: 'dot', style: '--c:rgba(8,119,189,0.6)' }), el('span', { 'data-i18n': 'scenes.regression.legendData' })),
+    el('span', { class: 'item' }, el('span', { class: 'mark', style: '--c:#6d4bb3' }), el('span', { 'data-i18n': 'scenes.regression.legendLinear' })),
+    el('span', { class: 'item' }, el('span', { class: 'mark', style: '--c:#0f8a66' }), el('span', { 'data-i18n': 'scenes.regression.legendTanh' })),
+    el('span', { class: 'item' }, el('span', { class: 'mark dashed', style: '--c:#8a919b' }), el('span', { 'data-i18n': 'scenes.regression.legendLs' })));
+  const note = el('p', { class: 'note' });
+  const root = el('div', { class: 'scene scene-regression' },
+    el('div', { class: 'reg-panels' }, panels.map((p) => p.node)),
+    el('section', { class: 'scene-card reg-foot' }, legend, note));
+
+  function build() {
+    free();
+    let w0 = null;
+    nets = PANELS.map((p) => {
+      const net = engine.createNetwork({ layers: LAYERS, activation: p.activation, outputActivation: 'linear', seed: SEED });
+      if (!w0) w0 = net.getWeights(); else net.setWeights(w0);
+      return net;
+    });
+    epoch = 0;
+    measure();
+  }
+  function free() { for (const n of nets) n.delete(); nets = []; }
+  function measure() {
+    PANELS.forEach((p, i) => { const d = datasets[p.dataset]; losses[p.key] = nets[i].loss(d.x, d.y); });
+  }
+  function train(n) {
+    PANELS.forEach((p, i) => {
+      const d = datasets[p.dataset];
+      if (Number.isFinite(losses[p.key])) nets[i].fit(d.x, d.y, { ...OPTS, epochs: n });
+    });
+    epoch += n;
+    measure();
+  }
+
+  function render() {
+    const sine = datasets.sine;
+    const worst = Math.max(...Object.values(losses));
+    panels.forEach((p, i) => {
+      const d = datasets[p.dataset];
+      const yr = extent([d.y], 0.15);
+      p.plot.frame({ x: [-1.05, 1.05], y: yr, margin: { l: 34, r: 8, t: 6, b: 20 } });
+      p.plot.axes({});
+      p.plot.points(d.x, d.y, { color: 'rgba(8,119,189,0.5)', r: 2.4 });
+      if (p.activation === 'linear') {
+        const W = d.ls.W[0], b = d.ls.b[0];
+        p.plot.line([-1.05, 1.05], [b - 1.05 * W, b + 1.05 * W], { color: '#8a919b', width: 1.6, dash: [6, 4] });
+      }
+      p.plot.line(GRID, nets[i].predict(GRID), { color: p.color, width: 2.8 });
+      setText(p.loss, fmtLoss(losses[p.key]));
+      p.node.classList.toggle('worst', losses[p.key] === worst && epoch > 0);
+      setText(p.verdict, t(`scenes.regression.verdict_${p.key}`));
+    });
+    setText(note, t('scenes.regression.note', { ls: fmtLoss(sine.ls.loss) }));
+  }
+
+  return {
+    id: 'regression', root, trains: true,
+    enter: build, leave: free, update() {}, reset: build, train, render,
+    epoch: () => epoch,
+    figures: () => ({ epoch, losses: { ...losses },
+      leastSquares: { linear: datasets.line.ls.loss, nonlinear: datasets.sine.ls.loss } }),
+  };
+}
