@@ -85,16 +85,25 @@ LeastSquares least_squares(const std::vector<float>& x, const std::vector<float>
   const double n = static_cast<double>(X.rows());
   // Centring removes the column of ones from the system (b = ybar - W xbar) and keeps it well
   // conditioned when the inputs sit far from the origin. Solve min ||Xc W^T - Yc||_F by a complete
-  // orthogonal decomposition: the minimum-norm solution when Xc is rank deficient.
+  // orthogonal decomposition: the minimum-norm solution when Xc is rank deficient. Columns are
+  // scaled to unit norm first, so that the rank decision (a pivot below 1e-10 of the largest is
+  // zero) is about directions, not units: an input that copies another, which rounding leaves
+  // a hair away from dependent, must not get a huge weight that cancels its twin's.
   const Eigen::RowVectorXd xbar = X.colwise().mean(), ybar = Y.colwise().mean();
   const Eigen::MatrixXd Xc = X.rowwise() - xbar, Yc = Y.rowwise() - ybar;
-  const Eigen::MatrixXd Wt = Xc.completeOrthogonalDecomposition().solve(Yc);  // (inputs, outputs)
+  Eigen::VectorXd scale = Xc.colwise().norm().transpose();
+  for (Eigen::Index j = 0; j < scale.size(); ++j)
+    if (scale[j] == 0) scale[j] = 1;  // a constant input: its column stays zero
+  const Eigen::MatrixXd Xs = Xc * scale.cwiseInverse().asDiagonal();
+  Eigen::CompleteOrthogonalDecomposition<Eigen::MatrixXd> cod;
+  cod.setThreshold(1e-10);
+  cod.compute(Xs);
+  const Eigen::MatrixXd Wt = scale.cwiseInverse().asDiagonal() * cod.solve(Yc);  // (inputs, outputs)
   LeastSquares ls;
   ls.map.W = Wt.transpose();
   ls.map.b = (ybar - xbar * Wt).transpose();
-  // loss = 0.5 * mean_i ||W x_i + b - y_i||^2, the network's mse
-  const Eigen::MatrixXd R = (X * Wt).rowwise() + ls.map.b.transpose() - Y;
-  ls.loss = 0.5 * R.squaredNorm() / n;
+  // loss = 0.5 * mean_i ||W x_i + b - y_i||^2, the network's mse (W x_i + b - y_i = W xc_i - yc_i)
+  ls.loss = 0.5 * (Xc * Wt - Yc).squaredNorm() / n;
   return ls;
 }
 
