@@ -265,7 +265,22 @@ Pieces count_linear_pieces(const Network<T>& net, double lo, double hi) {
   return p;
 }
 
+template <typename T>
+double collapse_deviation(Network<T>& net, const T* x, Eigen::Index n) {
+  if (n < 1) throw std::invalid_argument("x: no samples");
+  const AffineMap map = collapse(net);
+  Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic> deep(net.outputs(), n);
+  net.predict(x, n, deep.data());
+  Eigen::Map<const Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>> X(x, net.inputs(), n);
+  // W' x + b' in double, against the deep net in its own precision.
+  Eigen::MatrixXd flat = map.W * X.template cast<double>();
+  flat.colwise() += map.b;
+  return (deep.template cast<double>() - flat).cwiseAbs().maxCoeff();
+}
+
 template AffineMap collapse<float>(const Network<float>&);
+template double collapse_deviation<float>(Network<float>&, const float*, Eigen::Index);
+template double collapse_deviation<double>(Network<double>&, const double*, Eigen::Index);
 template AffineMap collapse<double>(const Network<double>&);
 template Pieces count_linear_pieces<float>(const Network<float>&, double, double);
 template Pieces count_linear_pieces<double>(const Network<double>&, double, double);

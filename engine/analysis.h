@@ -22,6 +22,12 @@ struct AffineMap {
 template <typename T>
 AffineMap collapse(const Network<T>& net);
 
+// The largest |net(x) - (W' x + b')| over n samples x (n, inputs), row-major, and every output:
+// how exactly the collapsed map reproduces the deep net, in the net's own precision (about 1e-6
+// for float). Throws like collapse() for a net with a nonlinear layer.
+template <typename T>
+double collapse_deviation(Network<T>& net, const T* x, Eigen::Index n);
+
 // The least-squares best affine map from x (n, inputs) to y (n, outputs), row-major, and its
 // loss 0.5 * mean ||W x + b - y||^2 (the `mse` loss): no network whose every activation is
 // linear or affine can reach a lower mse loss on this data.

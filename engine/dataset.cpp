@@ -37,7 +37,7 @@ const std::vector<DatasetInfo> kInfos = {
     {"gauss_bumps", 2, 1, DatasetKind::Regression}, {"line", 1, 1, DatasetKind::Regression},
     {"sine", 1, 1, DatasetKind::Regression},       {"parabola", 1, 1, DatasetKind::Regression},
     {"abs", 1, 1, DatasetKind::Regression},        {"step", 1, 1, DatasetKind::Regression},
-    {"cubic", 1, 1, DatasetKind::Regression},
+    {"cubic", 1, 1, DatasetKind::Regression},      {"correlated", 2, 2, DatasetKind::Regression},
 };
 
 // Appends one sample.
@@ -189,6 +189,22 @@ void gen_regression2(Dataset& d, int n, double noise, Rng& rng, bool plane) {
   }
 }
 
+// A 2D Gaussian cloud stretched along the direction at 30 degrees, centred at (1, -0.5), with
+// y = x (an autoencoder's target): x = c + 3 g1 u + (0.5 + 2.5 noise) g2 v, u = (cos 30, sin 30),
+// v = (-sin 30, cos 30). Its first principal direction is u.
+void gen_correlated(Dataset& d, int n, double noise, Rng& rng) {
+  const double ux = std::cos(kPi / 6), uy = std::sin(kPi / 6);
+  const double across = 0.5 + 2.5 * noise;
+  for (int i = 0; i < n; ++i) {
+    const double g1 = rng.normal(), g2 = rng.normal();
+    const double x1 = 1 + 3 * g1 * ux - across * g2 * uy;
+    const double x2 = -0.5 + 3 * g1 * uy + across * g2 * ux;
+    push2(d, x1, x2);
+    d.y.push_back(static_cast<float>(x1));
+    d.y.push_back(static_cast<float>(x2));
+  }
+}
+
 // 1D regression over x uniform in [-1, 1]; y = f(x) + N(0, (noise s)^2) with s half the range
 // of f on [-1, 1].
 struct Target1D {
@@ -264,6 +280,7 @@ Dataset make_dataset(const std::string& name, int n, double noise, uint64_t seed
   else if (name == "blobs3") gen_blobs3(d, n, noise, rng);
   else if (name == "plane") gen_regression2(d, n, noise, rng, true);
   else if (name == "gauss_bumps") gen_regression2(d, n, noise, rng, false);
+  else if (name == "correlated") gen_correlated(d, n, noise, rng);
   else
     for (const auto& t : kTargets1D)
       if (name == t.name) gen_regression1(d, n, noise, rng, t);

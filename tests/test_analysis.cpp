@@ -530,3 +530,34 @@ TEST_CASE("ReLU pieces grow with hidden units and the fit error falls (1-H-1 on 
   CHECK(losses[2] < losses[1]);
   CHECK(losses[2] < 0.1 * losses[0]);
 }
+
+// C8, C12: what the collapse scene shows: the deep net and W' x + b' agree to float precision
+// over a grid, even while the net trains; a tanh layer makes the deviation undefined.
+TEST_CASE("collapse_deviation: float precision for linear and affine nets, throws for tanh") {
+  std::vector<float> grid;
+  for (int i = 0; i < 21; ++i)
+    for (int j = 0; j < 21; ++j) grid.insert(grid.end(), {float(-6 + 0.6 * j), float(-6 + 0.6 * i)});
+  const auto data = nlp::make_dataset("xor", 100, 0.0, 1);
+  for (const char* act : {"linear", "affine"}) {
+    CAPTURE(act);
+    auto config = NetworkConfig::uniform({2, 3, 3, 1}, act, "linear", 2);
+    config.affine = {1.3, -0.4};
+    Network<float> net(config);
+    nlp::TrainOptions o;
+    o.learning_rate = 0.001;
+    for (int k = 0; k < 3; ++k) {
+      const double dev = nlp::collapse_deviation(net, grid.data(), 441);
+      CHECK(dev < 1e-4);
+      CHECK(dev >= 0.0);
+      net.fit(data.x.data(), data.y.data(), 100, o);
+    }
+    // In double precision the agreement is far tighter: the deviation measures rounding only.
+    Network<double> exact(config);
+    const std::vector<double> g(grid.begin(), grid.end());
+    CHECK(nlp::collapse_deviation(exact, g.data(), 441) < 1e-12);
+  }
+  Network<float> tanh(NetworkConfig::uniform({2, 3, 3, 1}, "tanh", "linear", 2));
+  CHECK_THROWS_AS(nlp::collapse_deviation(tanh, grid.data(), 441), std::invalid_argument);
+  Network<float> lin(NetworkConfig::uniform({2, 3, 1}, "linear", "linear", 2));
+  CHECK_THROWS_AS(nlp::collapse_deviation(lin, grid.data(), 0), std::invalid_argument);
+}

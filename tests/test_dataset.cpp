@@ -55,7 +55,7 @@ Moments moments(const std::vector<double>& v) {
 TEST_CASE("dataset registry: names, shapes and kinds") {
   const auto names = nlp::dataset_names();
   const std::vector<std::string> expected = {"xor",     "circle", "spiral", "gauss", "moons",    "spiral3", "blobs3", "plane",
-                                             "gauss_bumps", "line", "sine",   "parabola", "abs", "step",    "cubic"};
+                                             "gauss_bumps", "line", "sine",   "parabola", "abs", "step",    "cubic", "correlated"};
   CHECK(names == expected);
   REQUIRE(nlp::dataset_infos().size() == names.size());
   CHECK(nlp::dataset_kind_name(DatasetKind::Classification) == "classification");
@@ -78,6 +78,7 @@ TEST_CASE("dataset registry: names, shapes and kinds") {
                        info.name == "step" || info.name == "cubic";
     CHECK(info.inputs == (one_d ? 1 : 2));
     if (info.kind == DatasetKind::Multiclass) CHECK(info.outputs == 3);
+    else if (info.name == "correlated") CHECK(info.outputs == 2);  // y = x, for an autoencoder
     else CHECK(info.outputs == 1);
   }
 }
@@ -380,4 +381,30 @@ TEST_CASE("datasets: every invalid argument throws std::invalid_argument naming 
   Dataset no_inputs = d;
   no_inputs.inputs = 0;
   CHECK_THROWS_WITH_AS(nlp::split_dataset(no_inputs, 0.5), Contains("data:"), std::invalid_argument);
+}
+
+// For the PCA scene (C14): y = x, the cloud's first principal direction at 30 degrees.
+TEST_CASE("correlated: y = x, stretched along 30 degrees") {
+  const auto d = nlp::make_dataset("correlated", 4000, 0.0, 2);
+  REQUIRE(d.inputs == 2);
+  REQUIRE(d.outputs == 2);
+  CHECK(d.x == d.y);
+  double mx = 0, my = 0;
+  for (int i = 0; i < 4000; ++i) {
+    mx += d.x[size_t(2 * i)] / 4000.0;
+    my += d.x[size_t(2 * i + 1)] / 4000.0;
+  }
+  CHECK(std::abs(mx - 1.0) < 0.15);
+  CHECK(std::abs(my + 0.5) < 0.15);
+  double sxx = 0, sxy = 0, syy = 0;
+  for (int i = 0; i < 4000; ++i) {
+    const double a = d.x[size_t(2 * i)] - mx, b = d.x[size_t(2 * i + 1)] - my;
+    sxx += a * a;
+    sxy += a * b;
+    syy += b * b;
+  }
+  const double angle = 0.5 * std::atan2(2 * sxy, sxx - syy) * 180 / 3.14159265358979323846;
+  CHECK(std::abs(angle - 30.0) < 2.0);
+  const auto noisy = nlp::make_dataset("correlated", 4000, 0.5, 2);
+  CHECK(noisy.x != d.x);
 }
