@@ -40,8 +40,9 @@ class Rng {
 
   double uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
 
-  // Unbiased integer in [0, n) (Lemire's rejection on the 32-bit output); n >= 1.
+  // Unbiased integer in [0, n) by rejection on the 32-bit output; 0 when n == 0.
   uint32_t below(uint32_t n) {
+    if (n == 0) return 0;
     uint32_t threshold = (0u - n) % n;
     for (;;) {
       uint32_t r = next_u32();
@@ -68,9 +69,10 @@ class Rng {
     return u * m;
   }
 
-  // Fisher-Yates shuffle driven by below().
+  // Fisher-Yates shuffle driven by below(); a count below 2 leaves the array as it is.
   template <typename Index>
   void shuffle(Index* first, Index count) {
+    if (count < 2) return;
     for (Index i = count - 1; i > 0; --i) {
       Index j = static_cast<Index>(below(static_cast<uint32_t>(i + 1)));
       Index t = first[i];

@@ -54,3 +54,13 @@ TEST_CASE("same seed, same stream; shuffle is a permutation") {
   for (int i = 0; i < 100; ++i) moved += v[size_t(i)] != i;
   CHECK(moved > 90);
 }
+
+TEST_CASE("edge cases: below(0) and shuffles of 0 or 1 elements") {
+  nlp::Rng rng(1);
+  CHECK(rng.below(0) == 0);
+  CHECK(rng.below(1) == 0);
+  unsigned empty[1] = {7};
+  rng.shuffle(empty, 0u);  // an unsigned count of 0 must not wrap around
+  rng.shuffle(empty, 1u);
+  CHECK(empty[0] == 7);
+}
