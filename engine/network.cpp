@@ -2,14 +2,20 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <numeric>
 #include <stdexcept>
+#include <type_traits>
+
+#include "kernels.h"
 
 namespace nlp {
 
 namespace {
 constexpr Eigen::Index kChunk = 256;  // samples per forward chunk outside training
-}
+template <typename T>
+constexpr bool kFastPath = std::is_same_v<T, float>;
+}  // namespace
 
 NetworkConfig NetworkConfig::uniform(std::vector<int> layers, const std::string& hidden, const std::string& output,
                                      uint64_t seed) {
@@ -81,6 +87,8 @@ Network<T>::Network(const NetworkConfig& config) : config_(config), shuffle_rng_
   Z_.resize(n_layers);
   A_.resize(n_layers);
   dZ_.resize(n_layers);
+  unit_row_.assign(1, 0);
+  for (int l = 0; l < n_layers; ++l) unit_row_.push_back(unit_row_.back() + L[l + 1]);
 }
 
 template <typename T>
@@ -94,6 +102,95 @@ void Network<T>::ensure_capacity(Eigen::Index n) {
   Xb_.resize(inputs(), n);
   Yb_.resize(outputs(), n);
   capacity_ = n;
+}
+
+template <typename T>
+void Network<T>::ensure_units(Eigen::Index P) {
+  if (P <= unit_capacity_) return;
+  const Eigen::Index units = unit_row_.back();
+  Z_u_.resize(units * P);
+  A_u_.resize(units * P);
+  dZ_u_.resize(units * P);
+  X_u_.resize(inputs() * P);
+  Y_u_.resize(outputs() * P);
+  unit_capacity_ = P;
+}
+
+template <typename T>
+void Network<T>::load_units(const T* x, const T* y, const int* order, Eigen::Index start, Eigen::Index m,
+                            Eigen::Index P) {
+  if constexpr (kFastPath<T>) {
+    // X_u[k, j] = x[sample j, k]
+    const auto gather = [&](const float* src, int width, float* dst) {
+      for (int k = 0; k < width; ++k) {
+        float* row = dst + k * P;
+        std::memset(row + P - kernels::kLanes, 0, sizeof(float) * kernels::kLanes);  // the padding, P - m < kLanes
+        if (order)
+          for (Eigen::Index j = 0; j < m; ++j) row[j] = src[Eigen::Index(order[start + j]) * width + k];
+        else
+          for (Eigen::Index j = 0; j < m; ++j) row[j] = src[(start + j) * width + k];
+      }
+    };
+    gather(x, inputs(), X_u_.data());
+    if (y) gather(y, outputs(), Y_u_.data());
+  }
+}
+
+template <typename T>
+void Network<T>::forward_units(Eigen::Index P) {
+  if constexpr (kFastPath<T>) {
+    for (int l = 0; l < num_layers(); ++l) {
+      const float* in = l == 0 ? X_u_.data() : units(A_u_, l - 1, P);
+      // Z_l = W_l A_{l-1} + b_l 1^T;  A_l = f_l(Z_l)
+      kernels::dense_forward(params_.data() + w_off_[l], params_.data() + b_off_[l], in, cols(l), rows(l), P, acts_[l],
+                             units(Z_u_, l, P), units(A_u_, l, P));
+    }
+  }
+}
+
+template <typename T>
+template <class Body>
+void Network<T>::forward_chunks(const T* x, const T* y, Eigen::Index n, const Body& body) {
+  ensure_units(kernels::padded(std::min(kChunk, n)));
+  for (Eigen::Index s = 0; s < n; s += kChunk) {
+    const Eigen::Index m = std::min(kChunk, n - s), P = kernels::padded(m);
+    load_units(x, y, nullptr, s, m, P);
+    forward_units(P);
+    body(s, m, P);
+  }
+}
+
+template <typename T>
+double Network<T>::loss_units(Eigen::Index m, Eigen::Index P) {
+  if constexpr (kFastPath<T>) {
+    const int last = num_layers() - 1;
+    return kernels::loss_forward(loss_, acts_[last], units(Z_u_, last, P), units(A_u_, last, P), Y_u_.data(), outputs(),
+                                 P, m);
+  }
+  return 0;
+}
+
+template <typename T>
+double Network<T>::gradients_units(Eigen::Index m, Eigen::Index P, float scale, bool accumulate) {
+  if constexpr (kFastPath<T>) {
+    const int last = num_layers() - 1;
+    const double total = kernels::loss_backward(loss_, acts_[last], units(Z_u_, last, P), units(A_u_, last, P),
+                                                Y_u_.data(), outputs(), P, m, scale, units(dZ_u_, last, P));
+    for (int l = last; l >= 0; --l) {
+      const float* dZl = units(dZ_u_, l, P);
+      const float* in = l == 0 ? X_u_.data() : units(A_u_, l - 1, P);
+      // dL/dW_l = dZ_l A_{l-1}^T  (out, in);  dL/db_l = dZ_l 1  (out)
+      kernels::dense_backward_params(dZl, in, cols(l), rows(l), P, grads_.data() + w_off_[l],
+                                     grads_.data() + b_off_[l], accumulate);
+      if (l > 0) {
+        // dL/dA_{l-1} = W_l^T dZ_l, then dL/dZ_{l-1} = dL/dA_{l-1} * f'(Z_{l-1})
+        kernels::dense_backward_input(params_.data() + w_off_[l], dZl, cols(l), rows(l), P, acts_[l - 1],
+                                      units(Z_u_, l - 1, P), units(A_u_, l - 1, P), units(dZ_u_, l - 1, P));
+      }
+    }
+    return total;
+  }
+  return 0;
 }
 
 template <typename T>
@@ -150,6 +247,15 @@ void Network<T>::backward(const Eigen::Ref<const Mat>& X, const Eigen::Ref<const
 
 template <typename T>
 void Network<T>::predict(const T* x, Eigen::Index n, T* out) {
+  if constexpr (kFastPath<T>) {
+    const int last = num_layers() - 1, k_out = outputs();
+    forward_chunks(x, nullptr, n, [&](Eigen::Index s, Eigen::Index m, Eigen::Index P) {
+      const float* A = units(A_u_, last, P);  // out[sample s + j, k] = A_L[k, j]
+      for (int k = 0; k < k_out; ++k)
+        for (Eigen::Index j = 0; j < m; ++j) out[(s + j) * k_out + k] = A[k * P + j];
+    });
+    return;
+  }
   Eigen::Map<const Mat> X(x, inputs(), n);
   Eigen::Map<Mat> Y(out, outputs(), n);
   for (Eigen::Index s = 0; s < n; s += kChunk) {
@@ -170,14 +276,21 @@ typename Network<T>::Mat Network<T>::predict(const Mat& X) {
 }
 
 template <typename T>
-std::vector<typename Network<T>::Mat> Network<T>::layer_outputs(const T* x, Eigen::Index n) {
-  Eigen::Map<const Mat> X(x, inputs(), n);
+std::vector<typename Network<T>::Mat> Network<T>::layer_outputs(const T* x, Eigen::Index n, bool pre) {
   std::vector<Mat> result;
   for (int l = 0; l < num_layers(); ++l) result.emplace_back(rows(l), n);
+  if constexpr (kFastPath<T>) {
+    forward_chunks(x, nullptr, n, [&](Eigen::Index s, Eigen::Index m, Eigen::Index P) {
+      for (int l = 0; l < num_layers(); ++l)
+        result[l].middleCols(s, m) = Eigen::Map<const RowMat>(units(pre ? Z_u_ : A_u_, l, P), rows(l), P).leftCols(m);
+    });
+    return result;
+  }
+  Eigen::Map<const Mat> X(x, inputs(), n);
   for (Eigen::Index s = 0; s < n; s += kChunk) {
     const Eigen::Index m = std::min(kChunk, n - s);
     forward(X.middleCols(s, m));
-    for (int l = 0; l < num_layers(); ++l) result[l].middleCols(s, m) = A_[l].leftCols(m);
+    for (int l = 0; l < num_layers(); ++l) result[l].middleCols(s, m) = (pre ? Z_ : A_)[l].leftCols(m);
   }
   return result;
 }
@@ -185,9 +298,13 @@ std::vector<typename Network<T>::Mat> Network<T>::layer_outputs(const T* x, Eige
 template <typename T>
 double Network<T>::loss(const T* x, const T* y, Eigen::Index n) {
   if (n < 1) throw std::invalid_argument("x: no samples");
+  double total = 0;
+  if constexpr (kFastPath<T>) {
+    forward_chunks(x, y, n, [&](Eigen::Index, Eigen::Index m, Eigen::Index P) { total += loss_units(m, P); });
+    return total / static_cast<double>(n);
+  }
   Eigen::Map<const Mat> X(x, inputs(), n), Y(y, outputs(), n);
   const int last = num_layers() - 1;
-  double total = 0;
   for (Eigen::Index s = 0; s < n; s += kChunk) {
     const Eigen::Index m = std::min(kChunk, n - s);
     forward(X.middleCols(s, m));
@@ -199,10 +316,16 @@ double Network<T>::loss(const T* x, const T* y, Eigen::Index n) {
 template <typename T>
 double Network<T>::gradients(const T* x, const T* y, Eigen::Index n) {
   if (n < 1) throw std::invalid_argument("x: no samples");
-  Eigen::Map<const Mat> X(x, inputs(), n), Y(y, outputs(), n);
-  const int last = num_layers() - 1;
   const T scale = T(1) / static_cast<T>(n);
   double total = 0;
+  if constexpr (kFastPath<T>) {
+    forward_chunks(x, y, n, [&](Eigen::Index s, Eigen::Index m, Eigen::Index P) {
+      total += gradients_units(m, P, scale, s > 0);
+    });
+    return total / static_cast<double>(n);
+  }
+  Eigen::Map<const Mat> X(x, inputs(), n), Y(y, outputs(), n);
+  const int last = num_layers() - 1;
   for (Eigen::Index s = 0; s < n; s += kChunk) {
     const Eigen::Index m = std::min(kChunk, n - s);
     forward(X.middleCols(s, m));
@@ -221,12 +344,29 @@ double Network<T>::fit(const T* x, const T* y, Eigen::Index n, const TrainOption
     optimizer_.reset(options.optimizer, params_.size());
     optimizer_ready_ = true;
   }
-  Eigen::Map<const Mat> X(x, inputs(), n), Y(y, outputs(), n);
   const Eigen::Index B = std::min<Eigen::Index>(options.batch_size, n);
-  ensure_capacity(B);
   if (static_cast<Eigen::Index>(order_.size()) != n) order_.resize(static_cast<size_t>(n));
-  const int last = num_layers() - 1;
   double epoch_loss = 0;
+  if constexpr (kFastPath<T>) {
+    ensure_units(kernels::padded(B));
+    for (int e = 0; e < options.epochs; ++e) {
+      std::iota(order_.begin(), order_.end(), 0);
+      shuffle_rng_.shuffle(order_.data(), static_cast<int>(n));
+      double total = 0;
+      for (Eigen::Index s = 0; s < n; s += B) {
+        const Eigen::Index m = std::min(B, n - s), P = kernels::padded(m);
+        load_units(x, y, order_.data(), s, m, P);
+        forward_units(P);
+        total += gradients_units(m, P, T(1) / static_cast<T>(m), false);
+        optimizer_.step(params_, grads_, weight_mask_, options);
+      }
+      epoch_loss = total / static_cast<double>(n);
+    }
+    return epoch_loss;
+  }
+  Eigen::Map<const Mat> X(x, inputs(), n), Y(y, outputs(), n);
+  ensure_capacity(B);
+  const int last = num_layers() - 1;
   for (int e = 0; e < options.epochs; ++e) {
     std::iota(order_.begin(), order_.end(), 0);
     shuffle_rng_.shuffle(order_.data(), static_cast<int>(n));

@@ -8,6 +8,10 @@
 // Parameters live in one flat buffer, layer after layer: W_l row-major (out, in), then b_l (out).
 // The gradient buffer has the same layout. Workspaces grow to the largest batch seen and are
 // then reused: a training step allocates nothing.
+//
+// Network<float> trains and predicts through the fast path of kernels.h (activations stored
+// unit-major, SIMD over samples); Network<double>, the reference the gradient checks use, and
+// forward() below run on Eigen. Both compute the same math.
 #pragma once
 
 #include <Eigen/Core>
@@ -76,8 +80,9 @@ class Network {
   // x: n samples, row-major (n, inputs); out: (n, outputs).
   void predict(const T* x, Eigen::Index n, T* out);
   Mat predict(const Mat& X);  // X (inputs, n) -> (outputs, n)
-  // Every layer's activations A_l, each (units, n), for l = 0 .. num_layers()-1.
-  std::vector<Mat> layer_outputs(const T* x, Eigen::Index n);
+  // Every layer's activations A_l (or with `pre` its pre-activations Z_l = W_l A_{l-1} + b_l),
+  // each (units, n), for l = 0 .. num_layers()-1.
+  std::vector<Mat> layer_outputs(const T* x, Eigen::Index n, bool pre = false);
   // The loss over all n samples (mean), without regularisation.
   double loss(const T* x, const T* y, Eigen::Index n);
   // d loss / d parameters over all n samples into the gradient buffer; returns the loss.
@@ -105,6 +110,23 @@ class Network {
   // the gradients add to the buffer instead of replacing it.
   void backward(const Eigen::Ref<const Mat>& X, const Eigen::Ref<const Mat>& Y, T scale, bool accumulate);
 
+  // The float fast path over the unit-major workspaces (kernels.h), for a batch of m samples
+  // padded to P columns. load_units gathers samples order[start + j] (start + j without order)
+  // of x and, unless null, y into X_u (inputs, P) and Y_u (outputs, P), zeros in the padding.
+  void ensure_units(Eigen::Index P);
+  void load_units(const T* x, const T* y, const int* order, Eigen::Index start, Eigen::Index m, Eigen::Index P);
+  void forward_units(Eigen::Index P);
+  // load_units and forward_units over x (and y unless null) in chunks of at most 256 samples,
+  // then body(first sample s, samples m, padded P) for each chunk.
+  template <class Body>
+  void forward_chunks(const T* x, const T* y, Eigen::Index n, const Body& body);
+  // After forward_units: the loss summed over the m samples. gradients_units also sets
+  // dZ_L = scale * dLoss/dZ_L and runs backward into the gradient buffer (adding to it with
+  // `accumulate`), and returns the same sum.
+  double loss_units(Eigen::Index m, Eigen::Index P);
+  double gradients_units(Eigen::Index m, Eigen::Index P, float scale, bool accumulate);
+  float* units(Eigen::VectorXf& buffer, int l, Eigen::Index P) { return buffer.data() + unit_row_[l] * P; }
+
   NetworkConfig config_;
   std::vector<Activation> acts_;
   Loss loss_;
@@ -114,6 +136,11 @@ class Network {
   std::vector<Mat> Z_, A_, dZ_;  // per layer, (units, capacity)
   Mat Xb_, Yb_;                  // a gathered mini-batch, (inputs | outputs, capacity)
   Eigen::Index capacity_ = 0;
+  // Fast path: layer l's Z, A, dZ are (units, P) blocks starting at row unit_row_[l] of Z_u_,
+  // A_u_, dZ_u_; the buffers hold unit_capacity_ columns.
+  Eigen::VectorXf Z_u_, A_u_, dZ_u_, X_u_, Y_u_;
+  std::vector<Eigen::Index> unit_row_;
+  Eigen::Index unit_capacity_ = 0;
   std::vector<int> order_;       // sample order of the current epoch
   Rng shuffle_rng_;
   Optimizer<T> optimizer_;

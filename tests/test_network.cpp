@@ -70,6 +70,21 @@ TEST_CASE("predict is W x + b per layer, samples as rows") {
 
 // Every activation at every layer position (first hidden, middle hidden, output), against
 // central differences in double precision. Random inputs keep pre-activations off the kinks.
+TEST_CASE("layer_outputs: activations A_l, and with pre the pre-activations Z_l = W_l A_{l-1} + b_l") {
+  Network<double> net(NetworkConfig::uniform({2, 3, 2}, "tanh", "sigmoid", 6));
+  const double x[] = {0.5, -1.0, 2.0, 0.25, -3.0, 1.5};
+  const auto A = net.layer_outputs(x, 3);
+  const auto Z = net.layer_outputs(x, 3, true);
+  for (int i = 0; i < 3; ++i) {
+    const Eigen::Vector2d xi(x[2 * i], x[2 * i + 1]);
+    const Eigen::VectorXd z0 = net.W(0) * xi + net.b(0);
+    CHECK((Z[0].col(i) - z0).cwiseAbs().maxCoeff() < 1e-12);
+    CHECK((A[0].col(i) - z0.array().tanh().matrix()).cwiseAbs().maxCoeff() < 1e-12);
+    const Eigen::VectorXd z1 = net.W(1) * A[0].col(i) + net.b(1);
+    CHECK((Z[1].col(i) - z1).cwiseAbs().maxCoeff() < 1e-12);
+  }
+}
+
 TEST_CASE("gradients match finite differences for every activation at every layer position") {
   const int n = 6;
   const auto x = nlp_test::random_vector(3 * n, 21, -1.5, 1.5);

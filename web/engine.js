@@ -48,18 +48,24 @@ function checkOptions(options, field) {
   return options;
 }
 
-/** A Float32Array view of numeric input, every value finite; throws naming the field otherwise. */
-function toFloat32(values, field) {
-  let out;
-  if (values instanceof Float32Array) out = values;
-  else if (Array.isArray(values) || ArrayBuffer.isView(values)) {
-    out = new Float32Array(values.length);
+/** A Float32Array of numeric input (the input itself if it is one); throws naming the field otherwise. */
+function asFloat32(values, field) {
+  if (values instanceof Float32Array) return values;
+  if (Array.isArray(values) || ArrayBuffer.isView(values)) {
+    const out = new Float32Array(values.length);
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
       if (typeof v !== 'number') throw new Error(`${field}[${i}]: ${describe(v)} is not a number`);
       out[i] = v;
     }
-  } else throw new Error(`${field}: expected a Float32Array or an array of numbers, got ${describe(values)}`);
+    return out;
+  }
+  throw new Error(`${field}: expected a Float32Array or an array of numbers, got ${describe(values)}`);
+}
+
+/** asFloat32, every value finite; throws naming the field otherwise. */
+function toFloat32(values, field) {
+  const out = asFloat32(values, field);
   for (let i = 0; i < out.length; i++)
     if (!Number.isFinite(out[i])) throw new Error(`${field}[${i}]: ${out[i]} is not a finite number`);
   return out;
@@ -98,6 +104,17 @@ class Engine {
     }
     this.#M.HEAPF32.set(values, this.#ptr[slot] >>> 2);  // HEAPF32 read after any growth
     return this.#ptr[slot];
+  }
+
+  /**
+   * _stage, then toFloat32's check (every value finite) run on the staged copy in WebAssembly:
+   * a JS loop over the samples was most of the per-call cost of fit and predict.
+   */
+  _stageFinite(slot, values, field) {
+    const ptr = this._stage(slot, values);
+    const firstNonFinite = this.#M._nlp_first_non_finite;  // absent from modules built before it
+    if (!firstNonFinite || firstNonFinite(ptr, values.length) >= 0) toFloat32(values, field);  // throws
+    return ptr;
   }
 
   get _module() {
@@ -175,6 +192,16 @@ class Engine {
     return net;
   }
 
+  /** f and f' of activation `name` at each of `xs`: { value, derivative } (Float32Arrays). */
+  activationCurve(name, xs, options) {
+    checkString(name, 'activation');
+    const { a = 2, c = 0.5 } = checkOptions(options, 'options');
+    checkNumber(a, 'a');
+    checkNumber(c, 'c');
+    const values = toFloat32(xs, 'xs');
+    return this.#M.activationCurve(name, this._stage(STAGE_X, values), values.length, a, c);
+  }
+
   leastSquares(x, y, inputs) {
     checkInteger(inputs, 'inputs', 1, 256);
     const xs = toFloat32(x, 'x');
@@ -221,18 +248,24 @@ class Network {
     return this.#handle;
   }
 
+  // x (and y) checked as toFloat32 and sampleCount would, in the same order, and staged:
+  // [address of x, (address of y,) samples]. Inputs of a valid length are checked once staged.
   #x(x) {
-    const xs = toFloat32(x, 'x');
-    return [xs, sampleCount(xs, this.layers[0], 'x')];
+    const xs = asFloat32(x, 'x');
+    const n = xs.length / this.layers[0];
+    if (!(n >= 1 && Number.isInteger(n))) sampleCount(toFloat32(xs, 'x'), this.layers[0], 'x');
+    return [this.#engine._stageFinite(STAGE_X, xs, 'x'), n];
   }
 
   #xy(x, y) {
-    const [xs, n] = this.#x(x);
-    const ys = toFloat32(y, 'y');
+    const [px, n] = this.#x(x);
+    const ys = asFloat32(y, 'y');
     const outputs = this.layers[this.layers.length - 1];
-    if (ys.length !== n * outputs)
+    if (ys.length !== n * outputs) {
+      toFloat32(ys, 'y');
       throw new Error(`y: length ${ys.length}, expected ${n * outputs} (${n} samples x ${outputs} outputs)`);
-    return [this.#engine._stage(STAGE_X, xs), this.#engine._stage(STAGE_Y, ys), n];
+    }
+    return [px, this.#engine._stageFinite(STAGE_Y, ys, 'y'), n];
   }
 
   fit(x, y, options) {
@@ -251,8 +284,7 @@ class Network {
 
   predict(x) {
     const h = this.#h;
-    const [xs, n] = this.#x(x);
-    return h.predict(this.#engine._stage(STAGE_X, xs), n);
+    return h.predict(...this.#x(x));
   }
 
   loss(x, y) {
@@ -296,14 +328,44 @@ class Network {
     h.setParameters(this.#engine._stage(STAGE_W, flat), flat.length);
   }
 
-  layerOutputs(x) {
+  /** Per layer, (n, units) activations A = f(Z); with { pre: true } the pre-activations Z = W x + b. */
+  layerOutputs(x, options) {
+    const { pre = false } = checkOptions(options, 'options');
+    if (typeof pre !== 'boolean') throw new Error(`pre: ${describe(pre)} must be true or false`);
     const h = this.#h;
-    const [xs, n] = this.#x(x);
-    return h.layerOutputs(this.#engine._stage(STAGE_X, xs), n);
+    return h.layerOutputs(...this.#x(x), pre);
   }
 
   collapse() {
     return this.#h.collapse();
+  }
+
+  /**
+   * Training with synthetic gradients (Jaderberg et al. 2017): layers up to hidden layer `cut`
+   * learn from a linear model's prediction of dl/dh, the layers above from true backprop.
+   * Returns { loss, cosine, modelError } of the last epoch.
+   */
+  fitSynthetic(x, y, options) {
+    const o = checkOptions(options, 'options');
+    const { epochs = 1, batchSize = 10, learningRate = 0.03, modelRate = 0.05, cut = 0 } = o;
+    checkInteger(epochs, 'epochs', 0, 1e6);
+    checkInteger(batchSize, 'batchSize', 1, 1e6);
+    checkNumber(learningRate, 'learningRate');
+    checkNumber(modelRate, 'modelRate');
+    checkInteger(cut, 'cut', 0, 255);
+    const h = this.#h;
+    const [px, py, n] = this.#xy(x, y);
+    return h.fitSynthetic(px, py, n, epochs, batchSize, learningRate, modelRate, cut);
+  }
+
+  /** True and predicted dl/dh at the cut for the first `count` samples, each (count, units). */
+  syntheticProbe(x, y, options) {
+    const { count = 8, cut = 0 } = checkOptions(options, 'options');
+    checkInteger(count, 'count', 1, 1e6);
+    checkInteger(cut, 'cut', 0, 255);
+    const h = this.#h;
+    const [px, py, n] = this.#xy(x, y);
+    return h.syntheticProbe(px, py, Math.min(count, n), cut);
   }
 
   /** Linear pieces of a 1-input, 1-output piecewise-linear net on [lo, hi]: { count, kinks }. */

@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "analysis.h"
 #include "dataset.h"
 #include "network.h"
+#include "synthetic.h"
 
 using emscripten::val;
 
@@ -157,6 +159,22 @@ double principal_angle(uintptr_t a, int p, uintptr_t b, int q, int dim) {
   });
 }
 
+// f and f' of one activation at `count` points staged at x.
+val activation_curve(const std::string& name, uintptr_t x, int count, double a, double c) {
+  return guarded([&] {
+    const auto f = nlp::Activation::from_name(name, {a, c});
+    std::vector<float> value(static_cast<size_t>(count)), derivative(static_cast<size_t>(count));
+    for (int i = 0; i < count; ++i) {
+      value[size_t(i)] = float(f.value(fptr(x)[i]));
+      derivative[size_t(i)] = float(f.derivative(fptr(x)[i]));
+    }
+    val o = val::object();
+    o.set("value", float_array(value.data(), value.size()));
+    o.set("derivative", float_array(derivative.data(), derivative.size()));
+    return o;
+  });
+}
+
 class NetHandle {
  public:
   static NetHandle* create(val layers, val activations, double a, double c, const std::string& loss, double seed) {
@@ -231,9 +249,9 @@ class NetHandle {
     });
   }
 
-  val layer_outputs(uintptr_t x, int n) {
+  val layer_outputs(uintptr_t x, int n, bool pre) {
     return guarded([&] {
-      auto outs = net_.layer_outputs(fptr(x), n);
+      auto outs = net_.layer_outputs(fptr(x), n, pre);
       val arr = val::array();
       for (const auto& m : outs) arr.call<void>("push", float_array(m.data(), size_t(m.size())));  // (n, units)
       return arr;
@@ -242,6 +260,38 @@ class NetHandle {
 
   val collapse() const {
     return guarded([&] { return affine_to_val(nlp::collapse(net_)); });
+  }
+
+  // Synthetic-gradient training (engine/synthetic.h); the trainer lives as long as the net
+  // and is made anew when the cut changes.
+  val fit_synthetic(uintptr_t x, uintptr_t y, int n, int epochs, int batch, double lr, double model_rate, int cut) {
+    return guarded([&] {
+      nlp::TrainOptions o;
+      o.epochs = epochs;
+      o.batch_size = batch;
+      o.learning_rate = lr;
+      o.validate();
+      auto& sg = synthetic(cut);
+      nlp::SyntheticStats stats;
+      for (int e = 0; e < epochs; ++e) stats = sg.fit_epoch(fptr(x), fptr(y), n, o, model_rate);
+      val out = val::object();
+      out.set("loss", epochs > 0 ? stats.loss : net_.loss(fptr(x), fptr(y), n));
+      out.set("cosine", stats.cosine);
+      out.set("modelError", stats.model_error);
+      return out;
+    });
+  }
+
+  val synthetic_probe(uintptr_t x, uintptr_t y, int count, int cut) {
+    return guarded([&] {
+      Eigen::MatrixXf truth, predicted;  // (units, count): column-major = row-major (count, units)
+      synthetic(cut).probe(fptr(x), fptr(y), count, truth, predicted);
+      val out = val::object();
+      out.set("truth", float_array(truth.data(), size_t(truth.size())));
+      out.set("predicted", float_array(predicted.data(), size_t(predicted.size())));
+      out.set("units", int(truth.rows()));
+      return out;
+    });
   }
 
   val linear_pieces(double lo, double hi) const {
@@ -258,8 +308,13 @@ class NetHandle {
 
  private:
   explicit NetHandle(const nlp::NetworkConfig& config) : net_(config) {}
+  nlp::SyntheticGradients& synthetic(int cut) {
+    if (!synthetic_ || synthetic_->cut() != cut) synthetic_ = std::make_unique<nlp::SyntheticGradients>(net_, cut);
+    return *synthetic_;
+  }
   nlp::Network<float> net_;
   std::vector<float> out_;
+  std::unique_ptr<nlp::SyntheticGradients> synthetic_;
 };
 
 val names_of_datasets() { return string_array(nlp::dataset_names()); }
@@ -278,6 +333,7 @@ EMSCRIPTEN_BINDINGS(nlp) {
   emscripten::function("leastSquares", &least_squares);
   emscripten::function("pca", &pca);
   emscripten::function("principalAngle", &principal_angle);
+  emscripten::function("activationCurve", &activation_curve);
   emscripten::class_<NetHandle>("Net")
       .class_function("create", &NetHandle::create, emscripten::allow_raw_pointers())
       .function("parameterCount", &NetHandle::parameter_count)
@@ -295,5 +351,7 @@ EMSCRIPTEN_BINDINGS(nlp) {
       .function("setParameters", &NetHandle::set_parameters)
       .function("layerOutputs", &NetHandle::layer_outputs)
       .function("collapse", &NetHandle::collapse)
-      .function("linearPieces", &NetHandle::linear_pieces);
+      .function("linearPieces", &NetHandle::linear_pieces)
+      .function("fitSynthetic", &NetHandle::fit_synthetic)
+      .function("syntheticProbe", &NetHandle::synthetic_probe);
 }

@@ -139,6 +139,16 @@ test('layerOutputs: every layer over every sample in one call', () => {
   assert.equal(outs.length, 3);
   assert.deepEqual(outs.map((o) => o.length), [9, 12, 3]);
   assert.deepEqual([...outs[2]], [...net.predict(x)]);
+  // Pre-activations: Z_1 = W_1 x + b_1, and A_1 = tanh(Z_1).
+  const pre = net.layerOutputs(x, { pre: true });
+  const { W, b } = net.getWeights()[0];
+  for (let i = 0; i < 3; i++)
+    for (let u = 0; u < 3; u++) {
+      const z = W[u * 2] * x[2 * i] + W[u * 2 + 1] * x[2 * i + 1] + b[u];
+      assert.ok(Math.abs(pre[0][i * 3 + u] - z) < 1e-5);
+      assert.ok(Math.abs(outs[0][i * 3 + u] - Math.tanh(z)) < 1e-5);
+    }
+  assert.throws(() => net.layerOutputs(x, { pre: 'yes' }), /pre/);
   net.delete();
 });
 
