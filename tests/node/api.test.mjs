@@ -265,3 +265,36 @@ test('networks are freed: create/train/delete many times, memory stays flat', ()
   run();
   assert.equal(engine.memoryBytes, before);
 });
+
+test('activationCurve: f and f\' from the engine, step flat, sigmoid in (0, 1)', () => {
+  const xs = [-2, -0.5, 0.25, 2];
+  const tanh = engine.activationCurve('tanh', xs);
+  xs.forEach((x, i) => {
+    assert.ok(Math.abs(tanh.value[i] - Math.tanh(x)) < 1e-6);
+    assert.ok(Math.abs(tanh.derivative[i] - (1 - Math.tanh(x) ** 2)) < 1e-6);
+  });
+  assert.deepEqual([...engine.activationCurve('step', xs).derivative], [0, 0, 0, 0]);
+  const affine = engine.activationCurve('affine', xs, { a: 3, c: -1 });
+  assert.deepEqual([...affine.value], xs.map((x) => 3 * x - 1));
+  const sig = engine.activationCurve('sigmoid', [-50, 50]);
+  assert.ok(sig.value[0] >= 0 && sig.value[1] <= 1);
+  assert.throws(() => engine.activationCurve('gelu', xs), /gelu/);
+});
+
+test('fitSynthetic: a linear gradient model still trains the net; probe shapes; bad options throw', () => {
+  const d = engine.dataset('sine', { n: 200, seed: 1 });
+  const net = engine.createNetwork({ layers: [1, 16, 16, 1], activation: 'tanh', seed: 3 });
+  const before = net.loss(d.x, d.y);
+  let stats;
+  for (let i = 0; i < 30; i++) stats = net.fitSynthetic(d.x, d.y, { epochs: 10, batchSize: 10, learningRate: 0.05, modelRate: 0.05 });
+  assert.ok(net.loss(d.x, d.y) < before / 2, `${before} -> ${net.loss(d.x, d.y)}`);
+  assert.ok(Number.isFinite(stats.cosine) && Number.isFinite(stats.modelError));
+  const probe = net.syntheticProbe(d.x, d.y, { count: 5 });
+  assert.equal(probe.units, 16);
+  assert.equal(probe.truth.length, 5 * 16);
+  assert.equal(probe.predicted.length, 5 * 16);
+  assert.throws(() => net.fitSynthetic(d.x, d.y, { cut: 2 }), /cut/);
+  assert.throws(() => net.fitSynthetic(d.x, d.y, { modelRate: 0 }), /modelRate/);
+  assert.ok(Number.isFinite(net.fit(d.x, d.y)));
+  net.delete();
+});
