@@ -2,7 +2,7 @@
 // scripting surface that main.js publishes as window.playground (documented in web/README.md).
 
 import {
-  DEFAULTS, DATA_KEYS, NETWORK_KEYS, DATASET_GROUPS, parseHash, parsePartial, toHash, cloneState, sameValue,
+  DEFAULTS, DATA_KEYS, NETWORK_KEYS, SCENE_KEYS, SCENES, DATASET_GROUPS, parseHash, parsePartial, toHash, cloneState, sameValue,
 } from './state.js';
 import { t, setLang, translate, defaultLang } from './i18n.js';
 import { TwinModel, GRID_2D_STEPS } from './model.js';
@@ -13,6 +13,7 @@ import { createControls } from './controls.js';
 import { createNotices } from './notices.js';
 import { NET_HEX } from './colors.js';
 import { onResize } from './size.js';
+import { SCENE_FACTORIES } from './scenes/index.js';
 
 const MAX_STEP = 100000;
 
@@ -46,6 +47,14 @@ export function createApp(engine, doc = document) {
   const legend = doc.getElementById('legend');
   const perfEl = doc.getElementById('perf');
   const explain1 = doc.getElementById('explain1');
+  const compareView = doc.getElementById('compareView');
+  const sceneView = doc.getElementById('sceneView');
+  const archEl = doc.getElementById('architecture');
+  const runEl = doc.getElementById('run');
+  const ledeEl = doc.getElementById('lede');
+  const sceneSelect = doc.getElementById('scene');
+  const prevScene = doc.getElementById('prevScene');
+  const nextScene = doc.getElementById('nextScene');
 
   let playing = !matchMedia('(prefers-reduced-motion: reduce)').matches;
   let dirty = true;
@@ -69,6 +78,68 @@ export function createApp(engine, doc = document) {
     translate(doc);
     doc.title = `${t('title')} · Nonlinear Playground`;
     legendKey = '';
+    renderSceneNav();
+  }
+
+  // --- the lessons (scenes): compare is the twin view above; every other one is a module of
+  // web/scenes/ shown in #sceneView, built on entry and freed on exit.
+  const sceneEnv = {
+    engine, t,
+    state: () => state,
+    set: (partial) => set(partial),
+    invalidate: () => { dirty = true; },
+  };
+  const sceneCache = Object.create(null);
+  let scene = null; // the current lesson's instance; null on compare
+
+  function renderSceneNav() {
+    const id = state.scene, i = SCENES.indexOf(id);
+    const labels = SCENES.map((s, k) => `${k + 1} · ${t(`scenes.${s}.title`)}`);
+    if (sceneSelect.dataset.labels !== labels.join('|')) {
+      sceneSelect.replaceChildren(...SCENES.map((s, k) => {
+        const o = doc.createElement('option');
+        o.value = s; o.textContent = labels[k];
+        return o;
+      }));
+      sceneSelect.dataset.labels = labels.join('|');
+    }
+    sceneSelect.value = id;
+    prevScene.disabled = i <= 0;
+    nextScene.disabled = i >= SCENES.length - 1;
+    nextScene.title = i < SCENES.length - 1 ? t('nextScene', { name: t(`scenes.${SCENES[i + 1]}.title`) }) : '';
+    prevScene.title = i > 0 ? t('prevScene', { name: t(`scenes.${SCENES[i - 1]}.title`) }) : '';
+    nextScene.setAttribute('aria-label', nextScene.title || t('nextSceneShort'));
+    prevScene.setAttribute('aria-label', prevScene.title || t('prevSceneShort'));
+    // the lede: the question's short answer on compare, the lesson's own sentences elsewhere
+    if (id === 'compare') {
+      ledeEl.textContent = t('lede');
+    } else {
+      const strong = doc.createElement('strong');
+      strong.textContent = `${t(`scenes.${id}.title`)}. `;
+      ledeEl.replaceChildren(strong, t(`scenes.${id}.text`));
+    }
+  }
+
+  function showScene(id) {
+    if ((scene ? scene.id : 'compare') !== id) {
+      if (scene) { scene.leave(); scene.root.remove(); scene = null; }
+      if (id !== 'compare') {
+        const inst = sceneCache[id] ?? (sceneCache[id] = SCENE_FACTORIES[id](sceneEnv));
+        sceneView.replaceChildren(inst.root);
+        translate(inst.root);
+        inst.enter(state);
+        scene = inst;
+      }
+    }
+    compareView.hidden = Boolean(scene);
+    sceneView.hidden = !scene;
+    archEl.hidden = Boolean(scene);
+    runEl.classList.toggle('idle', Boolean(scene) && !scene.trains);
+    doc.getElementById('idleHint').hidden = !scene || scene.trains;
+    doc.body.dataset.scene = id;
+    frames.length = 0;
+    renderSceneNav();
+    dirty = true;
   }
 
   // Chart legend: one colour per network (named by its activation), one line style per set.
@@ -141,9 +212,21 @@ export function createApp(engine, doc = document) {
       dirty = true;
       return [];
     }
-    if (netChange && announce) notices.show(t(dataChange ? 'noticeResetData' : 'noticeResetNet'));
+    if (netChange && announce && !scene) notices.show(t(dataChange ? 'noticeResetData' : 'noticeResetNet'));
     const langChange = changed.includes('lang');
     if (langChange) retranslate();
+    try {
+      if (changed.includes('scene')) showScene(state.scene);
+      else if (scene) {
+        const own = changed.filter((k) => SCENE_KEYS.has(k));
+        if (own.length) scene.update(state, own);
+      }
+    } catch (err) {
+      // a lesson the engine cannot build (it names the reason): back to the twin view
+      notices.show(err && err.message ? err.message : String(err), { kind: 'warn' });
+      state = { ...state, scene: 'compare' };
+      showScene('compare');
+    }
     syncControls(langChange || model.data.kind !== prevKind);
     dirty = true;
     writeHash();
@@ -158,17 +241,28 @@ export function createApp(engine, doc = document) {
   }
 
   function reset(announce) {
-    model.rebuildNetworks(state);
-    if (announce) notices.show(t('noticeReset'));
+    if (scene) scene.reset();
+    else model.rebuildNetworks(state);
+    if (announce) notices.show(t(scene ? 'noticeSceneReset' : 'noticeReset'));
     dirty = true;
   }
 
+  /** Trains what the current lesson trains (a no-op where nothing does) and redraws. */
   function step(epochs = 1) {
     const n = Number(epochs);
     if (!Number.isInteger(n) || n < 1 || n > MAX_STEP) throw new Error(`playground.step: epochs = ${epochs} must be an integer in 1..${MAX_STEP}`);
+    if (scene) {
+      if (scene.trains) scene.train(n);
+      render();
+      return sceneFigures();
+    }
     model.train(n, state);
     render();
     return model.summary();
+  }
+
+  function sceneFigures() {
+    return scene ? { id: scene.id, ...scene.figures() } : { id: 'compare' };
   }
 
   function setPlaying(p) {
@@ -220,6 +314,13 @@ export function createApp(engine, doc = document) {
 
   function render() {
     dirty = false;
+    if (scene) {
+      const t0 = performance.now();
+      scene.render();
+      controls.setEpoch(scene.epoch());
+      timing.draw = 0.9 * timing.draw + 0.1 * (performance.now() - t0);
+      return;
+    }
     const { data, task, nets } = model;
     const t0 = performance.now();
     const evals = model.evaluate();
@@ -247,15 +348,15 @@ export function createApp(engine, doc = document) {
   // --- the loop: one epoch per frame for both networks, then everything is redrawn
   function frame(now) {
     requestAnimationFrame(frame);
-    if (playing) {
+    if (playing && (!scene || scene.trains)) {
       const t0 = performance.now();
-      model.train(1, state);
+      if (scene) scene.train(1); else model.train(1, state);
       timing.train = 0.9 * timing.train + 0.1 * (performance.now() - t0);
       render();
       frames.push(now);
       if (frames.length > 90) frames.shift();
       if (frames.length % 15 === 0) showPerf();
-      adaptResolution();
+      if (!scene) adaptResolution();
     } else if (dirty) {
       render();
     }
@@ -287,7 +388,7 @@ export function createApp(engine, doc = document) {
 
   function showPerf() {
     const f = fps();
-    perfEl.textContent = Number.isFinite(f) ? t('perf', { fps: f.toFixed(0), eps: f.toFixed(0) }) : '';
+    perfEl.textContent = Number.isFinite(f) ? t(scene ? 'perfScene' : 'perf', { fps: f.toFixed(0), eps: f.toFixed(0) }) : '';
   }
 
   // --- URL edits by hand (or a pasted link) while the page is open
@@ -300,8 +401,19 @@ export function createApp(engine, doc = document) {
   // --- start
   doc.getElementById('engineVersion').textContent = `· engine ${engine.version}`;
   onResize(() => { dirty = true; });
+  sceneSelect.addEventListener('change', () => set({ scene: sceneSelect.value }));
+  const go = (d) => { const i = SCENES.indexOf(state.scene) + d; if (i >= 0 && i < SCENES.length) set({ scene: SCENES[i] }); };
+  prevScene.addEventListener('click', () => go(-1));
+  nextScene.addEventListener('click', () => go(1));
   retranslate();
   syncControls(true);
+  try {
+    showScene(state.scene);
+  } catch (err) {
+    notices.show(err && err.message ? err.message : String(err), { kind: 'warn' });
+    state.scene = 'compare';
+    showScene('compare');
+  }
   reportProblems(fromUrl.problems);
   writeHash();
   render();
@@ -311,6 +423,7 @@ export function createApp(engine, doc = document) {
     get() {
       return {
         state: cloneState(state),
+        scene: sceneFigures(),
         networks: model.summary(),
         kind: model.data.kind,
         playing,

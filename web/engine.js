@@ -340,6 +340,12 @@ class Network {
     return this.#h.collapse();
   }
 
+  /** The largest |net(x) - (W' x + b')| over x and every output; throws like collapse(). */
+  collapseDeviation(x) {
+    const h = this.#h;
+    return h.collapseDeviation(...this.#x(x));
+  }
+
   /**
    * Training with synthetic gradients (Jaderberg et al. 2017): layers up to hidden layer `cut`
    * learn from a linear model's prediction of dl/dh, the layers above from true backprop.

@@ -1,6 +1,9 @@
 // UI strings in English and Chinese (zh-CN). Elements carry data-i18n="key" (textContent) or
 // data-i18n-title / data-i18n-aria (attributes); dynamic text calls t(). Every string is set as
-// text, never as HTML. Parameters are {name} placeholders.
+// text, never as HTML. Parameters are {name} placeholders. The lessons' strings live in
+// i18n-scenes.js (t('scenes.<id>.<key>')).
+
+import { SCENE_STRINGS_EN, SCENE_STRINGS_ZH } from './i18n-scenes.js';
 
 const en = {
   title: 'Why does a neural network need a nonlinear activation?',
@@ -45,6 +48,11 @@ const en = {
   explain3: 'Try: more hidden layers for the linear network (its boundary stays straight), ReLU or sigmoid instead of tanh, or the step activation (it cannot learn: zero gradient).',
   footer: 'Runs in your browser (a C++ engine compiled to WebAssembly). The URL holds every setting: copy it to share this setup. Scripting: window.playground.',
   perf: '{fps} frames/s · {eps} epochs/s per network',
+  perfScene: '{fps} frames/s',
+  idleHint: 'Nothing trains in this lesson: pick an activation, change the range, try another vector.',
+  lessons: 'Lessons', lesson: 'Lesson',
+  nextScene: 'Next: {name}', prevScene: 'Previous: {name}', nextSceneShort: 'Next lesson', prevSceneShort: 'Previous lesson',
+  noticeSceneReset: 'The lesson restarted from its initial weights.',
   noticeResetData: 'New data: both networks restarted from the same new initial weights.',
   noticeResetNet: 'The architecture or an activation changed: both networks restarted from the same initial weights.',
   noticeReset: 'Both networks restarted from the same initial weights.',
@@ -63,6 +71,7 @@ const en = {
     leaky_relu: 'leaky ReLU', softplus: 'softplus', swish: 'swish', sine: 'sine', step: 'step' },
   optimizers: { sgd: 'SGD', momentum: 'momentum', adam: 'Adam' },
   regularizations: { none: 'none', L1: 'L1', L2: 'L2' },
+  scenes: SCENE_STRINGS_EN,
 };
 
 const zh = {
@@ -108,6 +117,11 @@ const zh = {
   explain3: '试一试：给线性网络加更多隐藏层（边界仍是直线）；把 tanh 换成 ReLU 或 sigmoid；或选择阶跃函数（梯度为零，无法学习）。',
   footer: '一切都在你的浏览器中运行：C++ 引擎编译为 WebAssembly。网址包含全部设置，复制即可分享同样的实验。脚本接口：window.playground。',
   perf: '每秒 {fps} 帧 · 每个网络每秒 {eps} 轮',
+  perfScene: '每秒 {fps} 帧',
+  idleHint: '本课没有训练：选一个激活函数、改变范围、换一个向量试试。',
+  lessons: '课程', lesson: '课程',
+  nextScene: '下一课：{name}', prevScene: '上一课：{name}', nextSceneShort: '下一课', prevSceneShort: '上一课',
+  noticeSceneReset: '本课已从初始权重重新开始。',
   noticeResetData: '数据已更新：两个网络从同一组新的初始权重重新开始。',
   noticeResetNet: '结构或激活函数已改变：两个网络从同一组初始权重重新开始。',
   noticeReset: '两个网络已从同一组初始权重重新开始。',
@@ -126,6 +140,7 @@ const zh = {
     leaky_relu: 'leaky ReLU', softplus: 'softplus', swish: 'swish', sine: '正弦 sine', step: '阶跃 step' },
   optimizers: { sgd: 'SGD 随机梯度下降', momentum: '动量 momentum', adam: 'Adam' },
   regularizations: { none: '无', L1: 'L1', L2: 'L2' },
+  scenes: SCENE_STRINGS_ZH,
 };
 
 export const STRINGS = { en, zh };

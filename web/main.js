@@ -1,10 +1,11 @@
 // Entry point: loads the engine, starts the page, and publishes window.playground, the one
 // global of the page (documented in web/README.md):
 //   playground.ready            Promise, resolves (to playground) once the engine runs
-//   playground.get()            { state, networks: [{ activation, epoch, trainLoss, testLoss,
+//   playground.get()            { state, scene: { id, ...figures }, networks: [{ activation, epoch, trainLoss, testLoss,
 //                                 trainAccuracy, testAccuracy, diverged }], kind, playing, perf }
 //   playground.set(partial)     applies synchronously; returns { applied, ignored }
-//   playground.step(epochs)     trains both networks synchronously, redraws; returns networks
+//   playground.step(epochs)     trains the current lesson synchronously, redraws; returns networks
+//                               (compare) or the lesson's figures
 //   playground.play() / pause() / reset() / weights()
 
 import { loadEngine } from './engine.js';

@@ -258,6 +258,10 @@ class NetHandle {
     });
   }
 
+  double collapse_deviation(uintptr_t x, int n) {
+    return guarded([&] { return nlp::collapse_deviation(net_, fptr(x), n); });
+  }
+
   val collapse() const {
     return guarded([&] { return affine_to_val(nlp::collapse(net_)); });
   }
@@ -351,6 +355,7 @@ EMSCRIPTEN_BINDINGS(nlp) {
       .function("setParameters", &NetHandle::set_parameters)
       .function("layerOutputs", &NetHandle::layer_outputs)
       .function("collapse", &NetHandle::collapse)
+      .function("collapseDeviation", &NetHandle::collapse_deviation)
       .function("linearPieces", &NetHandle::linear_pieces)
       .function("fitSynthetic", &NetHandle::fit_synthetic)
       .function("syntheticProbe", &NetHandle::synthetic_probe);

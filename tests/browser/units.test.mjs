@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULTS, KEYS, toHash, parseHash, parsePartial, cloneState } from '../../web/state.js';
+import { DEFAULTS, KEYS, SCENE_KEYS, SCENES, toHash, parseHash, parsePartial, cloneState } from '../../web/state.js';
 import { STRINGS } from '../../web/i18n.js';
 
 const ctx = { activations: ['linear', 'affine', 'tanh', 'sigmoid', 'relu', 'leaky_relu', 'softplus', 'swish', 'sine', 'step'] };
@@ -10,11 +10,27 @@ const ctx = { activations: ['linear', 'affine', 'tanh', 'sigmoid', 'relu', 'leak
 test('every state round-trips through the hash', () => {
   const s = { ...cloneState(DEFAULTS), dataset: 'gauss_bumps', noise: 35, percTrainData: 20, seed: 2147483647,
     networkShape: [], activation: 'leaky_relu', activation2: 'step', outputActivation: 'sigmoid', learningRate: 0.00001,
-    batchSize: 500, optimizer: 'momentum', regularization: 'L1', regularizationRate: 10, showTestData: true, discretize: true, lang: 'zh' };
+    batchSize: 500, optimizer: 'momentum', regularization: 'L1', regularizationRate: 10, showTestData: true, discretize: true, lang: 'zh',
+    scene: 'collapse', reluUnits: 64, curve: 'step', curveRange: 7.5, collapseActivations: ['affine', 'tanh', 'linear'],
+    warpActivation: 'linear', warpMorph: 0.35, sweepActivation: 'relu', sweepUnits: 32 };
   const { values, problems } = parseHash(`#${toHash(s)}`, ctx);
   assert.deepEqual(problems, []);
   assert.deepEqual(values, s);
   assert.deepEqual(Object.keys(values).sort(), [...KEYS].sort());
+});
+
+test('a lesson parameter is in the hash only when it is not at its default', () => {
+  const hash = toHash(cloneState(DEFAULTS));
+  for (const k of SCENE_KEYS) assert.ok(!hash.includes(`${k}=`), `${k} left out: ${hash}`);
+  assert.match(hash, /(^|&)scene=compare(&|$)/);
+  const s = { ...cloneState(DEFAULTS), scene: 'relu', reluUnits: 32 };
+  const h2 = toHash(s);
+  assert.match(h2, /(^|&)reluUnits=32(&|$)/);
+  assert.deepEqual({ ...cloneState(DEFAULTS), ...parseHash(`#${h2}`, ctx).values }, s, 'left-out keys read back as their defaults');
+  // every lesson id is a valid scene; anything else is not
+  for (const id of SCENES) assert.equal(parseHash(`#scene=${id}`, ctx).values.scene, id);
+  assert.equal(parseHash('#scene=nope', ctx).problems[0].key, 'scene');
+  assert.equal(parseHash('#reluUnits=65&collapseActivations=linear,linear&sweepUnits=3', ctx).problems.length, 3);
 });
 
 test('bad values are reported, never kept', () => {

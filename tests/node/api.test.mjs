@@ -125,10 +125,12 @@ test('collapse: a deep linear or affine net equals one affine map; tanh throws n
         const flat = W[k * 2] * x[2 * i] + W[k * 2 + 1] * x[2 * i + 1] + b[k];
         assert.ok(Math.abs(flat - deep[2 * i + k]) <= 1e-5 * Math.max(1, Math.abs(flat)), `${activation} ${flat} vs ${deep[2 * i + k]}`);
       }
+    assert.ok(net.collapseDeviation(x) < 1e-4);
     net.delete();
   }
   const mixed = engine.createNetwork({ layers: [2, 4, 4, 1], activation: ['linear', 'tanh'], seed: 1 });
   assert.throws(() => mixed.collapse(), (e) => e instanceof Error && /layer 2/.test(e.message) && /tanh/.test(e.message));
+  assert.throws(() => mixed.collapseDeviation(x), /tanh/);
   mixed.delete();
 });
 

@@ -3,7 +3,6 @@
 // the thread's tanh example, and f' checked against a finite difference of f.
 
 import { el, setText, fmt, fmtSci, createPlot, linspace, card } from './common.js';
-import { activationCurve } from '../engine-shim.js';
 
 const F_COLOR = '#0877bd';
 const D_COLOR = '#f59322';
@@ -81,7 +80,7 @@ export function createActivationsScene(env) {
       const xs = linspace(-r, r, SAMPLES);
       curves = { xs, byName: {} };
       for (const name of names) {
-        const c = activationCurve(engine, name, xs);
+        const c = engine.activationCurve(name, xs);
         let lo = Infinity, hi = -Infinity;
         for (const v of c.value) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
         curves.byName[name] = { ...c, lo, hi };
@@ -92,8 +91,8 @@ export function createActivationsScene(env) {
       const at = Float32Array.from(pts);
       check = {};
       for (const name of names) {
-        const fp = activationCurve(engine, name, plus).value, fm = activationCurve(engine, name, minus).value;
-        const d = activationCurve(engine, name, at).derivative;
+        const fp = engine.activationCurve(name, plus).value, fm = engine.activationCurve(name, minus).value;
+        const d = engine.activationCurve(name, at).derivative;
         let err = 0;
         for (let i = 0; i < pts.length; i++) {
           // float32 differences: compare on the scale of the derivative
@@ -103,7 +102,7 @@ export function createActivationsScene(env) {
         check[name] = err;
       }
     }
-    vecOut = activationCurve(engine, state.curve, vector);
+    vecOut = engine.activationCurve(state.curve, vector);
   }
 
   function drawCurve(plot, name, { bigPlot }) {

@@ -6,10 +6,9 @@
 // between the two over the heatmap grid is the engine's collapseDeviation(). Switching a layer to
 // a nonlinear activation makes collapse() throw; the page shows which layer broke it.
 
-import { el, setText, fmt, fmtSci, fmtLoss, m, mi, mo, sub, mathMatrix, card, selectField } from './common.js';
+import { el, setText, fmtSci, fmtLoss, m, mi, mo, sub, mathMatrix, card, selectField } from './common.js';
 import { createNetCard } from './netview.js';
 import { makeData, taskFor } from '../model.js';
-import { collapseDeviation } from '../engine-shim.js';
 
 const LAYERS = [2, 3, 3, 1];
 const SEED = 5;
@@ -36,8 +35,9 @@ export function createCollapseScene(env) {
   const actRow = el('div', { class: 'scene-row layer-acts' }, selects.map((s) => s.node));
   deep.node.insertBefore(actRow, deep.stats);
   const one = createNetCard({ accent: SINGLE, diagram: false, className: 'single-layer' });
+  // over the heatmap (which keeps its size, so nothing has to be re-measured when it comes back)
   const oneMsg = el('div', { class: 'broken-msg', hidden: true });
-  one.body.append(oneMsg);
+  one.box.append(oneMsg);
 
   // MathML, built once per kind (linear / affine / broken); numbers updated in place
   const mats = {
@@ -46,11 +46,14 @@ export function createCollapseScene(env) {
     W2again: mathMatrix(3, 3), W3again: [mathMatrix(3, 1), mathMatrix(3, 1)],
     Wp: mathMatrix(2, 1), bp: mathMatrix(1, 1),
     WpAffine: mathMatrix(2, 1), bpAffine: mathMatrix(1, 1),
+    Waff: [mathMatrix(2, 3), mathMatrix(3, 3), mathMatrix(3, 1)],
   };
+  const affA = m('mn', {}, '2'), affK = m('mn', {}, '1');
   const dot = () => mo('·');
+  const mspace = () => m('mspace', { width: '1em' });
   const W = (i) => sub('W', String(i)), b = (i) => sub('b', String(i));
   const Wp = () => m('msup', {}, mi('W'), mo('′')), bp = () => m('msup', {}, mi('b'), mo('′'));
-  const math = (...c) => m('math', { display: 'block' }, m('mrow', {}, ...c));
+  const math = (...c) => el('div', { class: 'math-line' }, m('math', {}, m('mrow', {}, ...c)));
   const symbolic = math(mi('y'), mo('='), mi('x'), dot(), W(1), dot(), W(2), dot(), W(3), mo('+'), mo('('),
     b(1), dot(), W(2), dot(), W(3), mo('+'), b(2), dot(), W(3), mo('+'), b(3), mo(')'), mo('='), mi('x'), dot(), Wp(), mo('+'), bp());
   const numeric = math(mo('='), mi('x'), dot(), mats.W[0].node, dot(), mats.W[1].node, dot(), mats.W[2].node, mo('+'), mo('('),
@@ -61,8 +64,9 @@ export function createCollapseScene(env) {
   const f = (i, inner) => m('mrow', {}, sub('f', String(i)), mo('('), inner, mo(')'));
   const nested = () => f(3, m('mrow', {}, f(2, m('mrow', {}, f(1, m('mrow', {}, mi('x'), dot(), W(1), mo('+'), b(1))), dot(), W(2), mo('+'), b(2))), dot(), W(3), mo('+'), b(3)));
   const affineSymbolic = math(mi('y'), mo('='), nested(), mo('='), mi('x'), dot(), Wp(), mo('+'), bp());
-  const affineResult = math(mi('W'), mo('′'), mo('='), m('msup', {}, mi('a'), mi('k')), W(1), W(2), W(3), mo('='),
-    mats.WpAffine.node, mo(','), mi('b'), mo('′'), mo('='), mats.bpAffine.node);
+  const affineResult = math(Wp(), mo('='), m('msup', {}, mi('a'), mi('k')), W(1), W(2), W(3), mo('='),
+    m('msup', {}, affA, affK), dot(), mats.Waff[0].node, dot(), mats.Waff[1].node, dot(), mats.Waff[2].node, mo('='),
+    mats.WpAffine.node, mo(','), mspace(), bp(), mo('='), mats.bpAffine.node);
   const brokenSymbolic = math(mi('y'), mo('='), nested());
   const affineNote = el('p', { class: 'note' });
   const devValue = el('span', { class: 'value' });
@@ -81,7 +85,7 @@ export function createCollapseScene(env) {
     el('div', { class: 'scene-pair' }, deep.node, one.node),
     card('scenes.collapse.derivationTitle', [
       el('div', { class: 'derivation-wrap' }, mathLinear, mathAffine, mathBroken, brokenBox),
-      el('div', { class: 'scene-row dev-row' }, dev, devNote),
+      el('div', { class: 'scene-row dev-row' }, dev, el('div', { class: 'dev-notes' }, devNote, el('p', { class: 'note', 'data-i18n': 'scenes.collapse.derivationNote' }))),
     ], { className: 'derivation-card' }),
   );
 
@@ -106,7 +110,7 @@ export function createCollapseScene(env) {
       collapsed = net.collapse();
       brokenBy = null;
       single.setWeights([{ W: collapsed.W, b: collapsed.b }]);
-      deviation = collapseDeviation(net, data.grid);
+      deviation = net.collapseDeviation(data.grid);
     } catch (err) {
       collapsed = null;
       brokenBy = err && err.message ? err.message : String(err);
@@ -138,7 +142,6 @@ export function createCollapseScene(env) {
     setText(deep.stats, `${t('trainLoss')} ${fmtLoss(loss)} · ${t('scenes.common.learningRate', { lr: learningRate.toPrecision(2) })}`);
     deep.draw(net, data, task);
     const ok = collapsed !== null;
-    one.box.hidden = !ok;
     oneMsg.hidden = ok;
     if (ok) {
       one.draw(single, data, task);
@@ -162,7 +165,9 @@ export function createCollapseScene(env) {
         for (let i = 0; i < rows; i++) for (let o = 0; o < cols; o++) out2[i * cols + o] = w[o * rows + i];
         return out2;
       };
-      const f2 = (v) => fmt(v, W_DIGITS), f4 = (v) => fmt(v, 4);
+      // fixed decimals in the matrices (a column of numbers reads best aligned); -0.00 is 0.00
+      const fixed = (d) => (v) => (Math.abs(v) < 0.5 * 10 ** -d ? 0 : v).toFixed(d).replace(/^-/, '\u2212');
+      const f2 = fixed(W_DIGITS), f4 = fixed(4);
       if (!affine) {
         const Ws = [T(0), T(1), T(2)];
         mats.W.forEach((mm, l) => mm.update(Ws[l], f2));
@@ -175,6 +180,9 @@ export function createCollapseScene(env) {
         mats.WpAffine.update(collapsed.W, f4);
         mats.bpAffine.update(collapsed.b, f4);
         const k = acts.filter((a) => a === 'affine').length;
+        mats.Waff.forEach((mm, l) => mm.update(T(l), f2));
+        setText(affA, String(net.affine.a));
+        setText(affK, String(k));
         setText(affineNote, t('scenes.collapse.affineNote', { k, a: net.affine.a, c: net.affine.c }));
       }
       setText(devValue, fmtSci(deviation, 1));

@@ -255,7 +255,8 @@ export const sub = (base, index) => m('msub', {}, typeof base === 'string' ? mi(
  */
 export function mathMatrix(rows, cols, { className } = {}) {
   const cells = [];
-  const table = m('mtable', { columnspacing: '0.6em', rowspacing: '0.15em' });
+  // brackets drawn by CSS (.mat): stretchy <mo>[</mo> needs a math font the reader may not have
+  const table = m('mtable', { class: className ? `mat ${className}` : 'mat' });
   for (let r = 0; r < rows; r++) {
     const tr = m('mtr');
     for (let c = 0; c < cols; c++) {
@@ -265,7 +266,7 @@ export function mathMatrix(rows, cols, { className } = {}) {
     }
     table.append(tr);
   }
-  const node = m('mrow', className ? { class: className } : {}, mo('[', { stretchy: 'true' }), table, mo(']', { stretchy: 'true' }));
+  const node = m('mrow', {}, table);
   return {
     node,
     update(values, format) {
@@ -278,14 +279,6 @@ export function mathMatrix(rows, cols, { className } = {}) {
 }
 
 // --- small widgets --------------------------------------------------------------------------
-
-/** A figure readout: a label (i18n key) over a big live value. */
-export function readout(labelKey, { className = '', big = true } = {}) {
-  const value = el('span', { class: 'value' });
-  const label = el('span', { class: 'label', 'data-i18n': labelKey });
-  const node = el('div', { class: `readout ${big ? 'big' : ''} ${className}` }, label, value);
-  return { node, value, label, set(text) { setText(value, text); } };
-}
 
 /** A card with a heading (i18n key) and body children. */
 export function card(titleKey, children, { className = '', accent } = {}) {

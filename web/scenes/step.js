@@ -70,10 +70,13 @@ export function createStepScene(env) {
     });
   }
 
+  // epoch by epoch, so the loss chart has every epoch even after step(n)
   function train(n) {
-    nets.forEach((net) => net.fit(data.train.x, data.train.y, { ...OPTS, epochs: n }));
-    epoch += n;
-    measure();
+    for (let e = 0; e < n; e++) {
+      nets.forEach((net) => net.fit(data.train.x, data.train.y, { ...OPTS, epochs: 1 }));
+      epoch++;
+      measure();
+    }
   }
 
   let legendKey = '';

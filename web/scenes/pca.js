@@ -1,0 +1,154 @@
+// Lesson "pca" (C14; Bishop, PRML §5.1 and §12.4.2): a 2-1-2 autoencoder with a linear bottleneck
+// learns to reconstruct a correlated 2D cloud through one unit. The engine's pca() gives the
+// principal components; principalAngle() the angle between the decoder's direction and the first
+// component, which falls to ~0 as it trains. A tanh bottleneck, from the same weights, for
+// contrast; and PCA's own reconstruction error, as an engine network with PCA's weights.
+
+import { el, setText, fmt, fmtLoss, createPlot } from './common.js';
+import { createLossChart } from '../loss-chart.js';
+
+const SEED = 5;
+const OPTS = { batchSize: 10, learningRate: 0.001 }; // slow enough to watch the angle fall
+const LIN = '#6d4bb3';
+const TANH = '#0f8a66';
+const PC = '#1d1f23';
+
+export function createPcaScene(env) {
+  const { engine, t } = env;
+  // the engine's correlated cloud: a tilted Gaussian, target y = x
+  const name = 'correlated';
+  const x = engine.dataset(name, { n: 300, noise: 0, seed: 3 }).x;
+  const pca = engine.pca(x, 2);
+  const pc1 = Array.from(pca.components.slice(0, 2));
+  // PCA's reconstruction, as a network: h = pc1 · (x - mean), x^ = mean + pc1 h
+  const pcaNet = engine.createNetwork({ layers: [2, 1, 2], activation: 'linear', seed: SEED });
+  const mu = Array.from(pca.mean);
+  pcaNet.setWeights([{ W: pc1, b: [-(pc1[0] * mu[0] + pc1[1] * mu[1])] }, { W: pc1, b: mu }]);
+  const pcaLoss = pcaNet.loss(x, x);
+  pcaNet.delete();
+  let nets = [], epoch = 0, info = [];
+
+  const canvas = el('canvas', { class: 'pca-plot', role: 'img' });
+  const plot = createPlot(canvas);
+  const chartCanvas = el('canvas', { class: 'scene-chart angle-chart', role: 'img' });
+  const angleChart = createPlot(chartCanvas);
+  const lossCanvas = el('canvas', { class: 'scene-chart', role: 'img' });
+  const lossChart = createLossChart(lossCanvas);
+  const angleOut = el('span', { class: 'value' });
+  const tanhAngleOut = el('span', { class: 'value' });
+  const lossOut = el('span', { class: 'value' });
+  const tanhLossOut = el('span', { class: 'value' });
+  const pcaLossOut = el('span', { class: 'value' });
+  const legend = el('div', { class: 'legend' },
+    el('span', { class: 'item' }, el('span', { class: 'dot', style: '--c:rgba(95,102,112,0.55)' }), el('span', { 'data-i18n': 'scenes.pca.legendData' })),
+    el('span', { class: 'item' }, el('span', { class: 'mark dashed', style: `--c:${PC}` }), el('span', { 'data-i18n': 'scenes.pca.legendPc' })),
+    el('span', { class: 'item' }, el('span', { class: 'mark', style: `--c:${LIN}` }), el('span', { 'data-i18n': 'scenes.pca.legendLinear' })),
+    el('span', { class: 'item' }, el('span', { class: 'dot', style: `--c:${TANH}` }), el('span', { 'data-i18n': 'scenes.pca.legendTanh' })));
+  const chartLegend = el('div', { class: 'legend' },
+    el('span', { class: 'item' }, el('span', { class: 'mark', style: `--c:${LIN}` }), el('span', { 'data-i18n': 'scenes.pca.linearAe' })),
+    el('span', { class: 'item' }, el('span', { class: 'mark', style: `--c:${TANH}` }), el('span', { 'data-i18n': 'scenes.pca.tanhAe' })));
+  const root = el('div', { class: 'scene scene-pca' },
+    el('section', { class: 'scene-card pca-main' }, el('div', { class: 'scene-row' }, el('h3', { 'data-i18n': 'scenes.pca.plotTitle' })), legend, canvas),
+    el('section', { class: 'scene-card pca-side' },
+      el('div', { class: 'readouts' },
+        el('div', { class: 'readout big', style: `--c:${LIN}` }, el('span', { class: 'label', 'data-i18n': 'scenes.pca.angle' }), angleOut),
+        el('div', { class: 'readout big', style: `--c:${TANH}` }, el('span', { class: 'label', 'data-i18n': 'scenes.pca.tanhAngle' }), tanhAngleOut)),
+      el('div', { class: 'chart-head' }, el('h2', { 'data-i18n': 'scenes.pca.angleOverTime' }), chartLegend), chartCanvas,
+      el('div', { class: 'readouts' },
+        el('div', { class: 'readout', style: `--c:${LIN}` }, el('span', { class: 'label', 'data-i18n': 'scenes.pca.loss' }), lossOut),
+        el('div', { class: 'readout', style: `--c:${TANH}` }, el('span', { class: 'label', 'data-i18n': 'scenes.pca.tanhLoss' }), tanhLossOut),
+        el('div', { class: 'readout' }, el('span', { class: 'label', 'data-i18n': 'scenes.pca.pcaLoss' }), pcaLossOut)),
+      el('div', { class: 'chart-head' }, el('h2', { 'data-i18n': 'scenes.pca.lossOverTime' })), lossCanvas,
+      el('p', { class: 'note', 'data-i18n': 'scenes.pca.note' })));
+
+  function build() {
+    free();
+    let w0 = null;
+    nets = ['linear', 'tanh'].map((a) => {
+      const net = engine.createNetwork({ layers: [2, 1, 2], activation: a, outputActivation: 'linear', seed: SEED });
+      if (!w0) w0 = net.getWeights(); else net.setWeights(w0);
+      return net;
+    });
+    epoch = 0;
+    info = nets.map(() => ({ angles: { epoch: [], train: [], test: [] }, losses: { epoch: [], train: [], test: [] } }));
+    measure();
+  }
+  function free() { for (const n of nets) n.delete(); nets = []; }
+  function measure() {
+    nets.forEach((net, i) => {
+      const W2 = net.getWeights()[1].W; // (2, 1): the decoder's direction
+      const x2 = info[i];
+      x2.angle = engine.principalAngle(W2, pc1, 2);
+      x2.loss = net.loss(x, x);
+      x2.direction = Array.from(W2);
+      x2.bias = Array.from(net.getWeights()[1].b);
+      for (const [h, v] of [[x2.angles, x2.angle], [x2.losses, x2.loss]]) {
+        h.epoch.push(epoch); h.train.push(v); h.test.push(NaN);
+        if (h.epoch.length > 2000) for (const k of ['epoch', 'train', 'test']) h[k] = h[k].filter((_, j) => j === 0 || j % 2 === 1);
+      }
+    });
+  }
+  // epoch by epoch, so the charts have every epoch even after step(n)
+  function train(n) {
+    for (let e = 0; e < n; e++) {
+      for (const net of nets) net.fit(x, x, { ...OPTS, epochs: 1 });
+      epoch++;
+      measure();
+    }
+  }
+
+  function render() {
+    const n = x.length / 2;
+    let lo = Infinity, hi = -Infinity;
+    for (const v of x) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    const pad = 0.08 * (hi - lo);
+    plot.frame({ x: [lo - pad, hi + pad], y: [lo - pad, hi + pad], equal: true, margin: { l: 30, r: 8, t: 6, b: 20 } });
+    plot.axes({});
+    const recon = nets.map((net) => net.predict(x));
+    // projection of each point onto the linear bottleneck's line
+    plot.clip((c) => {
+      const { X, Y } = plot.scale;
+      c.strokeStyle = 'rgba(109,75,179,0.22)'; c.lineWidth = 1;
+      c.beginPath();
+      for (let i = 0; i < n; i++) { c.moveTo(X(x[2 * i]), Y(x[2 * i + 1])); c.lineTo(X(recon[0][2 * i]), Y(recon[0][2 * i + 1])); }
+      c.stroke();
+    });
+    plot.points(x, x, { n, xStride: 2, yStride: 2, yOffset: 1, color: 'rgba(95,102,112,0.5)', r: 2.6 });
+    const S = hi - lo;
+    // the linear bottleneck's line: x^ = b2 + W2 h
+    const [ux, uy] = info[0].direction, [bx, by] = info[0].bias, nrm = Math.hypot(ux, uy) || 1;
+    plot.line([bx - (S * ux) / nrm, bx + (S * ux) / nrm], [by - (S * uy) / nrm, by + (S * uy) / nrm], { color: LIN, width: 3 });
+    plot.points(recon[0], recon[0], { n, xStride: 2, yStride: 2, yOffset: 1, color: LIN, r: 2 });
+    plot.points(recon[1], recon[1], { n, xStride: 2, yStride: 2, yOffset: 1, color: TANH, r: 2 });
+    // principal axes through the mean (PC2: ±2 standard deviations), on top
+    pca.variances.forEach((v, k) => {
+      const dx = pca.components[2 * k], dy = pca.components[2 * k + 1], L = k === 0 ? S : 2 * Math.sqrt(v);
+      plot.line([mu[0] - L * dx, mu[0] + L * dx], [mu[1] - L * dy, mu[1] + L * dy], { color: PC, width: 1.4, dash: [6, 5] });
+      const at = k === 0 ? 0.42 * S : L;
+      plot.text(`PC${k + 1}`, mu[0] + at * dx, mu[1] + at * dy, { color: PC, dx: 6, dy: -8, font: '600 11px system-ui, sans-serif' });
+    });
+
+    setText(angleOut, `${fmt(info[0].angle, 2)}°`);
+    setText(tanhAngleOut, `${fmt(info[1].angle, 2)}°`);
+    setText(lossOut, fmtLoss(info[0].loss));
+    setText(tanhLossOut, fmtLoss(info[1].loss));
+    setText(pcaLossOut, fmtLoss(pcaLoss));
+    // the angle on a log scale: from tens of degrees down to hundredths
+    const last = Math.max(10, info[0].angles.epoch[info[0].angles.epoch.length - 1]);
+    let aMin = 90;
+    for (const s2 of info) for (const v of s2.angles.train) if (v > 0) aMin = Math.min(aMin, v);
+    angleChart.frame({ x: [0, last], y: [Math.max(1e-3, 10 ** Math.floor(Math.log10(aMin))), 90], logY: true, margin: { l: 44, r: 10, t: 6, b: 20 } });
+    angleChart.axes({ yTicks: [0.001, 0.01, 0.1, 1, 10, 90], yTickLabel: (v) => `${v}°`, xLabel: t('epochAxis') });
+    info.forEach((s2, i) => angleChart.line(s2.angles.epoch, s2.angles.train, { color: i ? TANH : LIN, width: 2.2 }));
+    lossChart.draw(info.map((s, i) => ({ history: s.losses, color: i ? TANH : LIN })), { epoch: t('epochAxis'), loss: t('lossAxis') });
+  }
+
+  return {
+    id: 'pca', root, trains: true,
+    enter: build, leave: free, update() {}, reset: build, train, render,
+    epoch: () => epoch,
+    figures: () => ({ epoch, dataset: name, angle: info[0].angle, tanhAngle: info[1].angle,
+      loss: info[0].loss, tanhLoss: info[1].loss, pcaLoss,
+      components: Array.from(pca.components), variances: Array.from(pca.variances), direction: info[0].direction.slice() }),
+  };
+}
