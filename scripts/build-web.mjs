@@ -5,7 +5,6 @@
 // file:// may not load module scripts or other files (origin 'null').
 //
 //   node scripts/build-web.mjs            the real build (needs build/wasm/nlp_engine.cjs)
-//   node scripts/build-web.mjs --mock     DEV ONLY: web/dev/mock-engine.js instead of the engine
 //   --out DIR                             write DIR/index.html instead of dist/index.html
 //   --minify                              minify the script
 
@@ -17,7 +16,6 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const mock = args.includes('--mock');
 const minify = args.includes('--minify');
 const outIdx = args.indexOf('--out');
 const outDir = resolve(root, outIdx >= 0 ? args[outIdx + 1] : 'dist');
@@ -26,17 +24,9 @@ const outDir = resolve(root, outIdx >= 0 ? args[outIdx + 1] : 'dist');
 const NODE_BUILTINS = ['fs', 'path', 'crypto', 'url', 'module', 'worker_threads', 'child_process', 'os', 'util',
   'perf_hooks', 'vm'];
 
-const swapEngine = {
-  name: 'mock-engine',
-  setup(b) {
-    b.onResolve({ filter: /^\.\/engine\.js$/ }, (a) =>
-      (a.importer === join(root, 'web', 'main.js') ? { path: join(root, 'web', 'dev', 'mock-engine.js') } : undefined));
-  },
-};
-
 async function main() {
-  if (!mock && !existsSync(join(root, 'web', 'engine.js'))) {
-    throw new Error('web/engine.js is missing (the engine wrapper); build the engine first, or pass --mock for a dev build');
+  if (!existsSync(join(root, 'build', 'wasm', 'nlp_engine.cjs'))) {
+    throw new Error('build/wasm/nlp_engine.cjs is missing: build the engine first (npm run build)');
   }
   const result = await build({
     absWorkingDir: root,
@@ -46,7 +36,6 @@ async function main() {
     platform: 'browser',
     target: ['es2020'],
     external: [...NODE_BUILTINS, ...NODE_BUILTINS.map((m) => `node:${m}`)],
-    plugins: mock ? [swapEngine] : [],
     write: false,
     minify,
     legalComments: 'none',
@@ -67,7 +56,7 @@ async function main() {
   const file = join(outDir, 'index.html');
   await writeFile(file, out);
   const kb = (Buffer.byteLength(out) / 1024).toFixed(0);
-  console.log(`wrote ${file} (${kb} KiB${mock ? ', MOCK ENGINE: dev only' : ''})`);
+  console.log(`wrote ${file} (${kb} KiB)`);
 }
 
 main().catch((err) => {
