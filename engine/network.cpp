@@ -91,9 +91,18 @@ Network<T>::Network(const NetworkConfig& config) : config_(config), shuffle_rng_
   for (int l = 0; l < n_layers; ++l) unit_row_.push_back(unit_row_.back() + L[l + 1]);
 }
 
+void check_workspace(Eigen::Index units, Eigen::Index samples) {
+  // Eigen::Index is 32 bits in WASM: a size past it would wrap around instead of failing.
+  if (double(units) * double(samples) > kMaxWorkspaceFloats)
+    throw std::invalid_argument("batchSize: " + std::to_string(samples) + " samples x " + std::to_string(units) +
+                                " units need more than " + std::to_string(std::llround(kMaxWorkspaceFloats)) +
+                                " floats of workspace; use a smaller batch");
+}
+
 template <typename T>
 void Network<T>::ensure_capacity(Eigen::Index n) {
   if (n <= capacity_) return;
+  check_workspace(unit_count(), n);
   for (int l = 0; l < num_layers(); ++l) {
     Z_[l].resize(rows(l), n);
     A_[l].resize(rows(l), n);
@@ -108,6 +117,7 @@ template <typename T>
 void Network<T>::ensure_units(Eigen::Index P) {
   if (P <= unit_capacity_) return;
   const Eigen::Index units = unit_row_.back();
+  check_workspace(units, P);
   Z_u_.resize(units * P);
   A_u_.resize(units * P);
   dZ_u_.resize(units * P);

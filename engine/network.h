@@ -28,6 +28,11 @@ namespace nlp {
 
 inline constexpr int kMaxUnits = 256;   // per layer, inputs and outputs included
 inline constexpr int kMaxHidden = 16;   // hidden layers
+inline constexpr double kMaxWorkspaceFloats = 1 << 27;  // per workspace buffer (512 MiB of floats)
+
+// Throws std::invalid_argument (naming batchSize) when `units` x `samples` floats of workspace
+// exceed kMaxWorkspaceFloats, before any size can overflow Eigen::Index (32 bits in WASM).
+void check_workspace(Eigen::Index units, Eigen::Index samples);
 
 struct NetworkConfig {
   std::vector<int> layers;               // [inputs, hidden..., outputs]
@@ -60,6 +65,12 @@ class Network {
   const NetworkConfig& config() const { return config_; }
   int num_layers() const { return static_cast<int>(acts_.size()); }  // weight layers
   int inputs() const { return config_.layers.front(); }
+  // Units in every layer after the input: the rows of one sample's workspace.
+  Eigen::Index unit_count() const {
+    Eigen::Index u = 0;
+    for (size_t l = 1; l < config_.layers.size(); ++l) u += config_.layers[l];
+    return u;
+  }
   int outputs() const { return config_.layers.back(); }
   const Activation& activation(int l) const { return acts_[l]; }
   const Loss& loss_function() const { return loss_; }

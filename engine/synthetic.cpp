@@ -26,6 +26,7 @@ SyntheticGradients::SyntheticGradients(Network<float>& net, int cut)
 
 void SyntheticGradients::ensure(Eigen::Index m) {
   if (m <= capacity_) return;
+  check_workspace(net_.unit_count(), m);
   for (int l = 0; l < net_.num_layers(); ++l) dZ_[size_t(l)].resize(net_.W(l).rows(), m);
   g_.resize(M_.rows(), m);
   ghat_.resize(M_.rows(), m);

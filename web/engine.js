@@ -9,12 +9,41 @@ const STAGE_Y = 1;
 const STAGE_W = 2;
 const JSON_FORMAT = 'nonlinear-playground/network@1';
 
-let modulePromise = null;
+let enginePromise = null;
 
-/** Loads the WebAssembly engine (once per page or process) and returns the API object. */
-export async function loadEngine() {
-  if (!modulePromise) modulePromise = createNlpModule();
-  return new Engine(await modulePromise);
+/**
+ * Loads the WebAssembly engine and returns the API object: one per page or process (every call
+ * returns the same engine, whose staging buffers are the module's).
+ */
+export function loadEngine() {
+  if (!enginePromise) enginePromise = createNlpModule().then((M) => new Engine(protectStack(M)));
+  return enginePromise;
+}
+
+/**
+ * An engine error leaves the bindings as a JS Error thrown from inside WebAssembly, which unwinds
+ * past the frames that would restore the WASM stack pointer: without this, every error would
+ * leak a few bytes of the 5 MiB stack, and some hundred thousand errors later corrupt memory.
+ * Every entry into the module restores the stack pointer when it throws.
+ */
+function protectStack(M) {
+  const wrap = (owner, name) => {
+    const f = owner[name];
+    owner[name] = function guardedEntry(...args) {
+      const sp = M.stackSave();
+      try {
+        return f.apply(this, args);
+      } catch (e) {
+        M.stackRestore(sp);
+        throw e;
+      }
+    };
+  };
+  for (const name of ['stage', 'dataset', 'split', 'leastSquares', 'pca', 'principalAngle', 'activationCurve']) wrap(M, name);
+  wrap(M.Net, 'create');
+  for (const name of Object.getOwnPropertyNames(M.Net.prototype))
+    if (name !== 'constructor' && typeof M.Net.prototype[name] === 'function') wrap(M.Net.prototype, name);
+  return M;
 }
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -98,7 +127,8 @@ class Engine {
   /** Copies `values` (a Float32Array) into staging slot `slot`; returns its address. */
   _stage(slot, values) {
     if (values.length > this.#cap[slot]) {
-      const cap = Math.max(values.length, 2 * this.#cap[slot], 1024);
+      // Grow geometrically, but never ask beyond the engine's limit for one buffer (64e6 floats).
+      const cap = Math.max(values.length, Math.min(Math.max(2 * this.#cap[slot], 1024), 64e6));
       this.#ptr[slot] = this.#M.stage(slot, cap);
       this.#cap[slot] = cap;
     }
@@ -358,6 +388,7 @@ class Network {
     checkInteger(batchSize, 'batchSize', 1, 1e6);
     checkNumber(learningRate, 'learningRate');
     checkNumber(modelRate, 'modelRate');
+    if (!(modelRate > 0) || !Number.isFinite(modelRate)) throw new Error(`modelRate: ${modelRate} must be a finite number > 0`);
     checkInteger(cut, 'cut', 0, 255);
     const h = this.#h;
     const [px, py, n] = this.#xy(x, y);

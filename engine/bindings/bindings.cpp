@@ -275,6 +275,8 @@ class NetHandle {
       o.batch_size = batch;
       o.learning_rate = lr;
       o.validate();
+      if (!std::isfinite(model_rate) || model_rate <= 0)
+        throw std::invalid_argument("modelRate: " + std::to_string(model_rate) + " must be a finite number > 0");
       auto& sg = synthetic(cut);
       nlp::SyntheticStats stats;
       for (int e = 0; e < epochs; ++e) stats = sg.fit_epoch(fptr(x), fptr(y), n, o, model_rate);

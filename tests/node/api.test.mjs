@@ -220,6 +220,23 @@ test('bad arguments throw Errors naming the field; the engine stays usable', () 
   assert.throws(() => net.predict(d.x), /delete/);
 });
 
+test('errors do not leak the WASM stack; every loadEngine() is the same engine', async () => {
+  const M = engine._module;
+  const net = engine.createNetwork({ layers: [2, 3, 1] });
+  const d = engine.dataset('xor', { n: 20 });
+  const before = M.stackSave();
+  for (let i = 0; i < 2000; i++) {
+    assert.throws(() => engine.dataset('nope', { n: 10 }), /dataset/);
+    assert.throws(() => net.fit(d.x, d.y, { optimizer: 'zzz' }), /zzz/);
+    assert.throws(() => net.collapse(), /collapse/);
+  }
+  assert.equal(M.stackSave(), before);
+  assert.equal(await loadEngine(), engine);
+  assert.throws(() => net.fitSynthetic(d.x, d.y, { epochs: 0, modelRate: -1 }), /modelRate/);
+  assert.ok(Number.isFinite(net.fit(d.x, d.y)));
+  net.delete();
+});
+
 test('a diverging learning rate returns a non-finite loss, never crashes the module', () => {
   const d = engine.dataset('plane', { n: 100 });
   const net = engine.createNetwork({ layers: [2, 8, 8, 1], activation: 'linear' });
