@@ -39,6 +39,17 @@ inline double gradient_check(nlp::Network<double>& net, const std::vector<double
   return worst;
 }
 
+inline std::vector<float> to_float(const std::vector<double>& v) { return std::vector<float>(v.begin(), v.end()); }
+
+// Plain SGD options: learning rate, batch size, epochs.
+inline nlp::TrainOptions sgd(double lr, int batch, int epochs = 1) {
+  nlp::TrainOptions o;
+  o.learning_rate = lr;
+  o.batch_size = batch;
+  o.epochs = epochs;
+  return o;
+}
+
 inline double accuracy(const std::vector<float>& out, const std::vector<float>& labels) {
   int ok = 0;
   for (size_t i = 0; i < out.size(); ++i) ok += (out[i] > 0) == (labels[i] > 0);

@@ -14,9 +14,9 @@
 using nlp::Network;
 using nlp::NetworkConfig;
 
-namespace {
+using nlp_test::to_float;
 
-std::vector<float> to_float(const std::vector<double>& v) { return std::vector<float>(v.begin(), v.end()); }
+namespace {
 
 // Largest |a - b| / (1 + |b|).
 template <typename A, typename B>

@@ -28,19 +28,8 @@ void* operator new(std::size_t size) {
 void operator delete(void* p) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 
-namespace {
-
-std::vector<float> to_float(const std::vector<double>& v) { return std::vector<float>(v.begin(), v.end()); }
-
-TrainOptions sgd(double lr, int batch, int epochs = 1) {
-  TrainOptions o;
-  o.learning_rate = lr;
-  o.batch_size = batch;
-  o.epochs = epochs;
-  return o;
-}
-
-}  // namespace
+using nlp_test::sgd;
+using nlp_test::to_float;
 
 TEST_CASE("network shape and flat parameter layout") {
   Network<float> net(NetworkConfig::uniform({3, 5, 4, 2}, "tanh"));

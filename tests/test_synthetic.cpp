@@ -5,19 +5,13 @@
 
 #include "dataset.h"
 #include "synthetic.h"
+#include "test_helpers.h"
 
 using nlp::Network;
 using nlp::NetworkConfig;
 using nlp::SyntheticGradients;
 
-namespace {
-nlp::TrainOptions sgd(double lr, int batch) {
-  nlp::TrainOptions o;
-  o.learning_rate = lr;
-  o.batch_size = batch;
-  return o;
-}
-}  // namespace
+using nlp_test::sgd;
 
 // C11: a linear model with no hidden layer predicts the gradients well enough to train by.
 TEST_CASE("synthetic gradients from a linear model still train the net: the loss falls by half or more") {
