@@ -1,27 +1,21 @@
-// Wires the state, the model and the views together, runs the training loop, and returns the
-// scripting surface that main.js publishes as window.playground (documented in web/README.md).
+// The host: holds the state, shows one lesson at a time (web/scenes/, the contract in
+// scenes/index.js), runs the training loop, and returns the scripting surface that main.js
+// publishes as window.playground (documented in web/README.md). It knows no lesson by name.
 
-import {
-  DEFAULTS, DATA_KEYS, NETWORK_KEYS, SCENE_KEYS, SCENES, DATASET_GROUPS, parseHash, parsePartial, toHash, cloneState, sameValue,
-} from './state.js';
+import { DEFAULTS, SCENES, parseHash, parsePartial, toHash, cloneState, sameValue } from './state.js';
 import { t, setLang, translate, defaultLang } from './i18n.js';
-import { TwinModel, GRID_2D_STEPS } from './model.js';
-import { createOutputView } from './heatmap.js';
-import { createDiagram } from './network-diagram.js';
-import { createLossChart } from './loss-chart.js';
-import { createControls } from './controls.js';
+import { lessonById } from './scenes/index.js';
+import { createToolbar } from './toolbar.js';
 import { createNotices } from './notices.js';
-import { NET_HEX } from './colors.js';
 import { onResize } from './size.js';
-import { SCENE_FACTORIES } from './scenes/index.js';
 
 const MAX_STEP = 100000;
+const NOTICE_KEYS = { unknown: 'noticeUnknown', feature: 'noticeFeature', unsupported: 'noticeUnsupported', malformed: 'noticeMalformed' };
 
 export function createApp(engine, doc = document) {
-  const datasets = DATASET_GROUPS.flatMap((g) => g.names).filter((n) => engine.datasets.includes(n));
-  const ctx = { activations: engine.activations.slice(), datasets };
+  const ctx = { activations: engine.activations.slice(), datasets: engine.datasets.slice() };
   const notices = createNotices(doc.getElementById('notices'), { dismissLabel: () => t('dismiss') });
-  const model = new TwinModel(engine);
+  const warn = (err) => notices.show(err && err.message ? err.message : String(err), { kind: 'warn' });
 
   // --- initial state: defaults, the browser's language, then the URL
   let state = cloneState(DEFAULTS);
@@ -30,144 +24,87 @@ export function createApp(engine, doc = document) {
   Object.assign(state, fromUrl.values);
   setLang(state.lang);
 
-  model.rebuildData(state);
-  model.rebuildNetworks(state);
-
-  // --- views
-  const cards = [...doc.querySelectorAll('.net-card')];
-  const views = cards.map((card, i) => ({
-    card,
-    output: createOutputView(card.querySelector('.output-box'), { index: i }),
-    diagram: createDiagram(card.querySelector('.diagram')),
-    stats: card.querySelector('.net-stats'),
-    caption: card.querySelector('.caption'),
-    name: card.querySelector('.net-name'),
-  }));
-  const chart = createLossChart(doc.getElementById('lossChart'));
-  const legend = doc.getElementById('legend');
+  const stage = doc.getElementById('stage');
+  const sceneTools = doc.getElementById('sceneTools');
   const perfEl = doc.getElementById('perf');
-  const explain1 = doc.getElementById('explain1');
-  const compareView = doc.getElementById('compareView');
-  const sceneView = doc.getElementById('sceneView');
-  const archEl = doc.getElementById('architecture');
-  const runEl = doc.getElementById('run');
   const ledeEl = doc.getElementById('lede');
-  const sceneSelect = doc.getElementById('scene');
-  const prevScene = doc.getElementById('prevScene');
-  const nextScene = doc.getElementById('nextScene');
+  const runEl = doc.getElementById('run');
+  const idleHint = doc.getElementById('idleHint');
 
   let playing = !matchMedia('(prefers-reduced-motion: reduce)').matches;
   let dirty = true;
   const frames = []; // timestamps of the last frames that trained, for the frame rate
-  // exponential moving averages, ms per frame: training + metrics, grid evaluation, drawing
-  const timing = { train: 0, evaluate: 0, draw: 0 };
-  const controls = createControls(doc, {
-    activations: ctx.activations, datasets,
+  // exponential moving averages, ms per frame: training, drawing (grid evaluation included)
+  const timing = { train: 0, draw: 0 };
+  const toolbar = createToolbar(doc, {
+    scenes: SCENES,
     onChange: (partial) => set(partial),
     onAction: (action) => {
       if (action === 'togglePlay') setPlaying(!playing);
       else if (action === 'step') { setPlaying(false); step(1); }
       else if (action === 'reset') reset(true);
-      else if (action === 'regenerate') set({ seed: 1 + Math.floor(Math.random() * 999999) });
     },
   });
 
-  let legendKey = '';
-  function retranslate() {
-    setLang(state.lang);
-    translate(doc);
-    doc.title = `${t('title')} · Nonlinear Playground`;
-    legendKey = '';
-    renderSceneNav();
-  }
-
-  // --- the lessons (scenes): compare is the twin view above; every other one is a module of
-  // web/scenes/ shown in #sceneView, built on entry and freed on exit.
-  const sceneEnv = {
+  // --- the lessons: built on first visit, entered and left as the state's scene changes
+  const env = {
     engine, t,
     state: () => state,
     set: (partial) => set(partial),
     invalidate: () => { dirty = true; },
+    notify: (text) => notices.show(text),
   };
-  const sceneCache = Object.create(null);
-  let scene = null; // the current lesson's instance; null on compare
+  const instances = Object.create(null);
+  let scene = null; // the current lesson's instance
 
-  function renderSceneNav() {
-    const id = state.scene, i = SCENES.indexOf(id);
-    const labels = SCENES.map((s, k) => `${k + 1} · ${t(`scenes.${s}.title`)}`);
-    if (sceneSelect.dataset.labels !== labels.join('|')) {
-      sceneSelect.replaceChildren(...SCENES.map((s, k) => {
-        const o = doc.createElement('option');
-        o.value = s; o.textContent = labels[k];
-        return o;
-      }));
-      sceneSelect.dataset.labels = labels.join('|');
-    }
-    sceneSelect.value = id;
-    prevScene.disabled = i <= 0;
-    nextScene.disabled = i >= SCENES.length - 1;
-    nextScene.title = i < SCENES.length - 1 ? t('nextScene', { name: t(`scenes.${SCENES[i + 1]}.title`) }) : '';
-    prevScene.title = i > 0 ? t('prevScene', { name: t(`scenes.${SCENES[i - 1]}.title`) }) : '';
-    nextScene.setAttribute('aria-label', nextScene.title || t('nextSceneShort'));
-    prevScene.setAttribute('aria-label', prevScene.title || t('prevSceneShort'));
-    // the lede: the question's short answer on compare, the lesson's own sentences elsewhere
-    if (id === 'compare') {
-      ledeEl.textContent = t('lede');
-    } else {
-      const strong = doc.createElement('strong');
-      strong.textContent = `${t(`scenes.${id}.title`)}. `;
-      ledeEl.replaceChildren(strong, t(`scenes.${id}.text`));
-    }
+  function renderLede() {
+    const decl = lessonById(state.scene);
+    if (decl.ledeTitle === false) { ledeEl.textContent = t(`scenes.${decl.id}.text`); return; }
+    const strong = doc.createElement('strong');
+    strong.textContent = `${t(`scenes.${decl.id}.title`)}. `;
+    ledeEl.replaceChildren(strong, t(`scenes.${decl.id}.text`));
+  }
+
+  function retranslate() {
+    setLang(state.lang);
+    translate(doc);
+    doc.title = `${t('title')} · Nonlinear Playground`;
+    toolbar.syncScene(state.scene);
+    toolbar.syncLang(state.lang);
+    renderLede();
   }
 
   function showScene(id) {
-    if ((scene ? scene.id : 'compare') !== id) {
-      if (scene) { scene.leave(); scene.root.remove(); scene = null; }
-      if (id !== 'compare') {
-        const inst = sceneCache[id] ?? (sceneCache[id] = SCENE_FACTORIES[id](sceneEnv));
-        sceneView.replaceChildren(inst.root);
-        translate(inst.root);
-        inst.enter(state);
-        scene = inst;
-      }
+    if (scene?.id !== id) {
+      if (scene) { scene.leave(); scene.root.remove(); scene.toolbar?.remove(); }
+      scene = null;
+      const inst = instances[id] ?? (instances[id] = lessonById(id).create(env));
+      stage.replaceChildren(inst.root);
+      sceneTools.replaceChildren(...(inst.toolbar ? [inst.toolbar] : []));
+      translate(inst.root);
+      if (inst.toolbar) translate(inst.toolbar);
+      inst.enter(state);
+      scene = inst;
     }
-    compareView.hidden = Boolean(scene);
-    sceneView.hidden = !scene;
-    archEl.hidden = Boolean(scene);
-    runEl.classList.toggle('idle', Boolean(scene) && !scene.trains);
-    doc.getElementById('idleHint').hidden = !scene || scene.trains;
+    runEl.classList.toggle('idle', !scene.trains);
+    idleHint.hidden = scene.trains;
     doc.body.dataset.scene = id;
     frames.length = 0;
-    renderSceneNav();
+    toolbar.syncScene(id);
+    renderLede();
     dirty = true;
   }
 
-  // Chart legend: one colour per network (named by its activation), one line style per set.
-  function renderLegend() {
-    const acts = model.nets.map((n) => n.activation);
-    const key = `${state.lang}|${acts.join('|')}`;
-    if (key === legendKey) return;
-    legendKey = key;
-    const item = (markClass, color, text) => {
-      const el = doc.createElement('span');
-      el.className = 'item';
-      if (color) el.style.setProperty('--c', color);
-      const mark = doc.createElement('span');
-      mark.className = markClass;
-      const label = doc.createElement('span');
-      label.textContent = text;
-      el.append(mark, label);
-      return el;
-    };
-    legend.replaceChildren(
-      ...acts.map((a, i) => item('dot', NET_HEX[i], `${t('network', { n: i + 1 })} (${t(`activations.${a}`)})`)),
-      item('mark', '#5f6670', t('train')),
-      item('mark dashed', '#5f6670', t('test')),
-    );
-  }
-
-  function syncControls(optionsStale = false) {
-    controls.sync(state, { kind: model.data.kind, playing, optionsStale });
+  /** Shows lesson `id`; if the engine cannot build it (it names the reason), the first lesson. */
+  function showSceneOrFirst(id) {
+    try {
+      showScene(id);
+    } catch (err) {
+      warn(err);
+      if (id === SCENES[0]) throw err;
+      state = { ...state, scene: SCENES[0] };
+      showScene(SCENES[0]);
+    }
   }
 
   // --- state changes
@@ -182,52 +119,33 @@ export function createApp(engine, doc = document) {
   }
 
   function reportProblems(problems) {
+    const clip = (s) => (String(s).length > 40 ? `${String(s).slice(0, 40)}…` : String(s));
     for (const p of problems) {
-      const key = p.reason === 'unknown' ? 'noticeUnknown' : p.reason === 'feature' ? 'noticeFeature'
-        : p.reason === 'unsupported' ? 'noticeUnsupported' : p.reason === 'malformed' ? 'noticeMalformed' : 'noticeInvalid';
-      const clip = (s) => (String(s).length > 40 ? `${String(s).slice(0, 40)}…` : String(s));
-      notices.show(t(key, { key: clip(p.key), value: clip(p.value) }), { kind: 'warn' });
+      notices.show(t(NOTICE_KEYS[p.reason] ?? 'noticeInvalid', { key: clip(p.key), value: clip(p.value) }), { kind: 'warn' });
     }
   }
 
-  /** Applies validated values; rebuilds data and/or networks when needed and says so. */
+  /** Applies validated values; the current lesson rebuilds what they need (and may say so). */
   function apply(values, { announce }) {
     const changed = Object.keys(values).filter((k) => !sameValue(state[k], values[k]));
     if (!changed.length) return [];
-    const prevKind = model.data.kind, prev = state;
-    state = { ...state, ...values };
-    if (Array.isArray(values.networkShape)) state.networkShape = values.networkShape.slice();
-    const dataChange = changed.some((k) => DATA_KEYS.has(k));
-    const netChange = dataChange || changed.some((k) => NETWORK_KEYS.has(k));
-    try {
-      if (dataChange) model.rebuildData(state);
-      if (netChange) model.rebuildNetworks(state);
-    } catch (err) {
-      // the engine refused (it names the field): keep the page on the previous state
-      notices.show(err && err.message ? err.message : String(err), { kind: 'warn' });
-      state = prev;
-      model.rebuildData(state);
-      model.rebuildNetworks(state);
-      syncControls(true);
-      dirty = true;
-      return [];
-    }
-    if (netChange && announce && !scene) notices.show(t(dataChange ? 'noticeResetData' : 'noticeResetNet'));
-    const langChange = changed.includes('lang');
-    if (langChange) retranslate();
-    try {
-      if (changed.includes('scene')) showScene(state.scene);
-      else if (scene) {
-        const own = changed.filter((k) => SCENE_KEYS.has(k));
-        if (own.length) scene.update(state, own);
+    const prev = state;
+    state = cloneState({ ...state, ...values });
+    if (changed.includes('lang')) retranslate();
+    if (changed.includes('scene')) {
+      showSceneOrFirst(state.scene);
+    } else {
+      try {
+        scene.update(state, changed, { announce });
+      } catch (err) {
+        // the engine refused (it names the field): back to the previous state
+        warn(err);
+        state = prev;
+        scene.update(state, changed, { announce: false });
+        dirty = true;
+        return [];
       }
-    } catch (err) {
-      // a lesson the engine cannot build (it names the reason): back to the twin view
-      notices.show(err && err.message ? err.message : String(err), { kind: 'warn' });
-      state = { ...state, scene: 'compare' };
-      showScene('compare');
     }
-    syncControls(langChange || model.data.kind !== prevKind);
     dirty = true;
     writeHash();
     return changed;
@@ -241,143 +159,49 @@ export function createApp(engine, doc = document) {
   }
 
   function reset(announce) {
-    if (scene) scene.reset();
-    else model.rebuildNetworks(state);
-    if (announce) notices.show(t(scene ? 'noticeSceneReset' : 'noticeReset'));
+    const notice = scene.reset();
+    if (announce) notices.show(notice ?? t('noticeSceneReset'));
     dirty = true;
   }
+
+  const result = () => (scene.networks ? scene.networks() : { id: scene.id, ...scene.figures() });
 
   /** Trains what the current lesson trains (a no-op where nothing does) and redraws. */
   function step(epochs = 1) {
     const n = Number(epochs);
     if (!Number.isInteger(n) || n < 1 || n > MAX_STEP) throw new Error(`playground.step: epochs = ${epochs} must be an integer in 1..${MAX_STEP}`);
-    if (scene) {
-      if (scene.trains) scene.train(n);
-      render();
-      return sceneFigures();
-    }
-    model.train(n, state);
+    if (scene.trains) scene.train(n);
     render();
-    return model.summary();
-  }
-
-  function sceneFigures() {
-    return scene ? { id: scene.id, ...scene.figures() } : { id: 'compare' };
+    return result();
   }
 
   function setPlaying(p) {
     playing = p;
-    controls.setPlaying(p);
+    toolbar.setPlaying(p);
     frames.length = 0;
-  }
-
-  // --- drawing
-  const fmtLoss = (v) => (Number.isFinite(v) ? (v < 0.001 ? v.toExponential(1) : v.toFixed(3)) : '—');
-  const fmtPct = (v) => (Number.isFinite(v) ? `${(100 * v).toFixed(v === 1 ? 0 : 1)}%` : '—');
-
-  function captionFor(activation, data) {
-    const oneD = data.inputs === 1, reg2d = !oneD && data.kind === 'regression';
-    if (state.networkShape.length === 0) return t('captionNoHidden');
-    if (activation === 'linear') return t(oneD ? 'captionLinear1d' : reg2d ? 'captionLinearReg2d' : 'captionLinear');
-    if (activation === 'affine') return t('captionAffine');
-    if (activation === 'step') return t('captionStep');
-    if (activation === 'relu' || activation === 'leaky_relu') return t('captionRelu');
-    const key = oneD ? 'captionNonlinear1d' : reg2d ? 'captionNonlinearReg2d' : 'captionNonlinear';
-    return t(key, { name: t(`activations.${activation}`) });
-  }
-
-  // The stats line of a card: built once, then only its texts change.
-  function statsDom(view) {
-    const el = (tag, cls, parent) => { const e = doc.createElement(tag); if (cls) e.className = cls; parent?.append(e); return e; };
-    const big = el('div', 'big'), small = el('div', 'small');
-    const value = el('span', 'value', big), label = el('span', 'label', big);
-    const pair = () => { const s = el('span', '', small); const l = el('span', '', s); s.append(' '); return { s, l, v: el('b', '', s) }; };
-    const items = { trainLoss: pair(), testLoss: pair(), trainAccuracy: pair() };
-    const bad = el('span', 'bad');
-    view.stats.replaceChildren(big, small, bad);
-    return { value, label, items, bad };
-  }
-
-  function setText(node, text) { if (node.textContent !== text) node.textContent = text; }
-
-  function renderStats(view, n, cls) {
-    const d = view.statsDom ?? (view.statsDom = statsDom(view));
-    setText(d.value, cls ? fmtPct(n.testAccuracy) : fmtLoss(n.testLoss));
-    setText(d.label, t(cls ? 'accuracyShort' : 'lossShort'));
-    setText(d.items.trainLoss.l, t('trainLoss')); setText(d.items.trainLoss.v, fmtLoss(n.trainLoss));
-    setText(d.items.testLoss.l, t('testLoss')); setText(d.items.testLoss.v, fmtLoss(n.testLoss));
-    d.items.trainAccuracy.s.hidden = !cls;
-    setText(d.items.trainAccuracy.l, t('trainAccuracy')); setText(d.items.trainAccuracy.v, fmtPct(n.trainAccuracy));
-    d.bad.hidden = !n.diverged;
-    setText(d.bad, t('diverged'));
   }
 
   function render() {
     dirty = false;
-    if (scene) {
-      const t0 = performance.now();
-      scene.render();
-      controls.setEpoch(scene.epoch());
-      timing.draw = 0.9 * timing.draw + 0.1 * (performance.now() - t0);
-      return;
-    }
-    const { data, task, nets } = model;
     const t0 = performance.now();
-    const evals = model.evaluate();
-    const t1 = performance.now();
-    const cls = task.kind !== 'regression';
-    const sizes = [data.inputs, ...state.networkShape, data.outputs];
-    const colLabels = sizes.map((m, l) => (l === 0 ? t('inputLayer') : l === sizes.length - 1 ? t('outputLayer') : String(m)));
-    nets.forEach((n, i) => {
-      const v = views[i], e = evals[i];
-      v.output.draw({ data, task, output: e.output, showTest: state.showTestData, discretize: state.discretize, color: NET_HEX[i] });
-      v.output.heat.parentElement.classList.toggle('discrete', state.discretize);
-      v.diagram.draw({ data, task, sizes, layers: e.layers, weights: e.weights, labels: colLabels });
-      renderStats(v, n, cls);
-      setText(v.name, t('network', { n: i + 1 }));
-      setText(v.caption, captionFor(n.activation, data));
-    });
-    setText(explain1, t(data.inputs === 1 ? 'explain1_1d' : 'explain1'));
-    renderLegend();
-    controls.setEpoch(nets[0].epoch);
-    chart.draw(nets.map((n, i) => ({ history: n.history, color: NET_HEX[i] })), { epoch: t('epochAxis'), loss: t('lossAxis') });
-    timing.evaluate = 0.9 * timing.evaluate + 0.1 * (t1 - t0);
-    timing.draw = 0.9 * timing.draw + 0.1 * (performance.now() - t1);
+    scene.render();
+    toolbar.setEpoch(scene.epoch());
+    timing.draw = 0.9 * timing.draw + 0.1 * (performance.now() - t0);
   }
 
-  // --- the loop: one epoch per frame for both networks, then everything is redrawn
+  // --- the loop: one epoch per frame, then everything is redrawn
   function frame(now) {
     requestAnimationFrame(frame);
-    if (playing && (!scene || scene.trains)) {
+    if (playing && scene.trains) {
       const t0 = performance.now();
-      if (scene) scene.train(1); else model.train(1, state);
+      scene.train(1);
       timing.train = 0.9 * timing.train + 0.1 * (performance.now() - t0);
       render();
       frames.push(now);
       if (frames.length > 90) frames.shift();
       if (frames.length % 15 === 0) showPerf();
-      if (!scene) adaptResolution();
     } else if (dirty) {
       render();
-    }
-  }
-
-  // Keeps the frame rate when the grid evaluation is slow (big networks, slow machines): the
-  // heatmap resolution steps down (100 -> 80 -> 64 -> 50 points a side) while the two grid
-  // evaluations take more than EVAL_BUDGET_MS, and back up when the larger grid would fit.
-  const EVAL_BUDGET_MS = 8;
-  let framesAtSize = 0;
-  function adaptResolution() {
-    if (model.data.inputs !== 2 || ++framesAtSize < 30) return;
-    const i = GRID_2D_STEPS.indexOf(model.gridSize2d), size = model.gridSize2d;
-    const perPoint = timing.evaluate / (size * size);
-    let next = size;
-    if (timing.evaluate > EVAL_BUDGET_MS && i < GRID_2D_STEPS.length - 1) next = GRID_2D_STEPS[i + 1];
-    else if (i > 0 && perPoint * GRID_2D_STEPS[i - 1] ** 2 < 0.6 * EVAL_BUDGET_MS) next = GRID_2D_STEPS[i - 1];
-    if (next !== size) {
-      model.setGridSize2d(next);
-      timing.evaluate = perPoint * next * next;
-      framesAtSize = 0;
     }
   }
 
@@ -388,7 +212,9 @@ export function createApp(engine, doc = document) {
 
   function showPerf() {
     const f = fps();
-    perfEl.textContent = Number.isFinite(f) ? t(scene ? 'perfScene' : 'perf', { fps: f.toFixed(0), eps: f.toFixed(0) }) : '';
+    if (!Number.isFinite(f)) { perfEl.textContent = ''; return; }
+    const fpsText = f.toFixed(0);
+    perfEl.textContent = scene.perfText ? scene.perfText(fpsText) : t('perfScene', { fps: fpsText });
   }
 
   // --- URL edits by hand (or a pasted link) while the page is open
@@ -401,19 +227,9 @@ export function createApp(engine, doc = document) {
   // --- start
   doc.getElementById('engineVersion').textContent = `· engine ${engine.version}`;
   onResize(() => { dirty = true; });
-  sceneSelect.addEventListener('change', () => set({ scene: sceneSelect.value }));
-  const go = (d) => { const i = SCENES.indexOf(state.scene) + d; if (i >= 0 && i < SCENES.length) set({ scene: SCENES[i] }); };
-  prevScene.addEventListener('click', () => go(-1));
-  nextScene.addEventListener('click', () => go(1));
   retranslate();
-  syncControls(true);
-  try {
-    showScene(state.scene);
-  } catch (err) {
-    notices.show(err && err.message ? err.message : String(err), { kind: 'warn' });
-    state.scene = 'compare';
-    showScene('compare');
-  }
+  setPlaying(playing);
+  showSceneOrFirst(state.scene);
   reportProblems(fromUrl.problems);
   writeHash();
   render();
@@ -421,15 +237,17 @@ export function createApp(engine, doc = document) {
 
   return {
     get() {
+      const own = scene.perf?.() ?? {};
+      const msEvaluate = own.msEvaluate ?? 0;
       return {
         state: cloneState(state),
-        scene: sceneFigures(),
-        networks: model.summary(),
-        kind: model.data.kind,
+        scene: { id: scene.id, ...scene.figures() },
+        networks: scene.networks ? scene.networks() : [],
+        kind: scene.kind?.(),
         playing,
         engineVersion: engine.version,
-        perf: { fps: fps(), msPerFrame: timing.train + timing.evaluate + timing.draw,
-          msTrain: timing.train, msEvaluate: timing.evaluate, msDraw: timing.draw, heatmapSize: model.gridSize2d },
+        perf: { fps: fps(), msPerFrame: timing.train + timing.draw,
+          msTrain: timing.train, msEvaluate, msDraw: Math.max(0, timing.draw - msEvaluate), heatmapSize: own.heatmapSize ?? null },
       };
     },
     set,
@@ -437,7 +255,7 @@ export function createApp(engine, doc = document) {
     play: () => setPlaying(true),
     pause: () => setPlaying(false),
     reset: () => { reset(false); render(); },
-    /** Both networks' current weights: per network, per layer { W (out, in) row-major, b } as arrays. */
-    weights: () => model.nets.map((n) => n.net.getWeights().map(({ W, b }) => ({ W: Array.from(W), b: Array.from(b) }))),
+    /** The current lesson's networks' weights (compare: both): per layer { W (out, in) row-major, b } as arrays. */
+    weights: () => (scene.weights ? scene.weights() : []),
   };
 }

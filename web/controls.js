@@ -1,161 +1,86 @@
-// The page's controls: fills the selects, turns every user action into either a partial state
-// (onChange) or a command (onAction), and mirrors the state back into the controls (sync).
+// A control built from its declaration (a lesson's `controls` in web/scenes/*.js). Every control's
+// node carries data-control="<key>", the key it sets, so that any control can be found (and
+// hidden) by its key. The declaration:
+//   { key, kind: 'select' | 'range' | 'check' | 'action' | 'custom', label (i18n key), ... }
+//   select: options(info) -> [[value, label]] or [{ group, options: [[value, label]] }],
+//           className (default 'field'), disabled(info), value(info)
+//   range:  min, max, step, format(value) (the text beside the label)
+//   check:  disabled(info)
+// info is { state, kind (the dataset's), engine (its name lists) }.
+//   action: id, title (i18n key), value() -> the new value of `key` (e.g. a new seed)
+//   custom: built by the lesson's own view, which puts data-control on it
+// Text always goes in as text, never as HTML.
 
 import { t } from './i18n.js';
-import {
-  DATASET_GROUPS, OPTIMIZERS, REGULARIZATIONS, LEARNING_RATES, REG_RATES, BATCH_SIZES,
-  MAX_LAYERS, MAX_NEURONS,
-} from './state.js';
+import { el } from './scenes/common.js';
 
-const $ = (root, id) => root.getElementById(id);
-
-function option(value, label) {
-  const o = document.createElement('option');
-  o.value = String(value);
-  o.textContent = label;
-  return o;
+function optionNodes(items) {
+  return items.map((item) => (Array.isArray(item)
+    ? el('option', { value: String(item[0]), text: item[1] })
+    : el('optgroup', { label: item.group }, optionNodes(item.options))));
 }
 
-function setOptions(select, items, value) {
-  select.replaceChildren(...items);
-  select.value = String(value);
-}
-
-// A numeric select offers a fixed list; a value from a URL outside it gets its own entry.
-function numericOptions(list, value) {
-  const values = list.includes(value) ? list : [...list, value].sort((a, b) => a - b);
-  return values.map((v) => option(v, String(v)));
-}
-
-export function createControls(doc, { activations, datasets, onChange, onAction }) {
-  const el = {};
-  for (const id of ['play', 'step', 'reset', 'epoch', 'addLayer', 'removeLayer', 'layerCount', 'neuronSteppers',
-    'dataset', 'noise', 'noiseOut', 'percTrainData', 'percTrainDataOut', 'regenerate', 'showTestData', 'discretize',
-    'learningRate', 'batchSize', 'optimizer', 'regularization', 'regularizationRate', 'outputActivation',
-    'activation', 'activation2']) el[id] = $(doc, id);
-  const langButtons = [...doc.querySelectorAll('[data-lang]')];
-  let state = null;
-
-  // --- options (rebuilt when the language or a custom numeric value changes)
-  function renderOptions(s, kind) {
-    const groups = DATASET_GROUPS.map(({ group, names }) => {
-      const g = document.createElement('optgroup');
-      g.label = t(`groups.${group}`);
-      g.append(...names.filter((n) => datasets.includes(n)).map((n) => option(n, t(`datasets.${n}`))));
-      return g;
-    }).filter((g) => g.children.length);
-    setOptions(el.dataset, groups, s.dataset);
-    const acts = () => activations.map((a) => option(a, t(`activations.${a}`)));
-    setOptions(el.activation, acts(), s.activation);
-    setOptions(el.activation2, acts(), s.activation2);
-    const autoName = kind === 'classification' ? 'tanh' : 'linear';
-    const outs = kind === 'multiclass'
-      ? [option('auto', t('multiclassOut'))]
-      : [option('auto', t('auto', { name: t(`activations.${autoName}`) })), ...acts()];
-    setOptions(el.outputActivation, outs, kind === 'multiclass' ? 'auto' : s.outputActivation);
-    setOptions(el.optimizer, OPTIMIZERS.map((o) => option(o, t(`optimizers.${o}`))), s.optimizer);
-    setOptions(el.regularization, REGULARIZATIONS.map((r) => option(r, t(`regularizations.${r}`))), s.regularization);
-    setOptions(el.learningRate, numericOptions(LEARNING_RATES, s.learningRate), s.learningRate);
-    setOptions(el.batchSize, numericOptions(BATCH_SIZES, s.batchSize), s.batchSize);
-    setOptions(el.regularizationRate, numericOptions(REG_RATES, s.regularizationRate), s.regularizationRate);
+/** Builds a control; onChange(partialState) is called on every user change. */
+export function createControl(decl, onChange) {
+  const { key, kind, label } = decl;
+  let input, out = null, node;
+  if (kind === 'select') {
+    input = el('select', { id: key });
+    node = el('label', { class: decl.className ?? 'field', 'data-control': key }, el('span', { 'data-i18n': label }), input);
+    input.addEventListener('change', () => onChange({ [key]: input.value }));
+  } else if (kind === 'range') {
+    input = el('input', { type: 'range', id: key, min: decl.min, max: decl.max, step: decl.step });
+    out = el('output', { id: `${key}Out` });
+    node = el('label', { class: 'field range', 'data-control': key }, el('span', {}, el('span', { 'data-i18n': label }), ' ', out), input);
+    input.addEventListener('input', () => { out.value = decl.format(input.value); });
+    input.addEventListener('change', () => onChange({ [key]: input.value }));
+  } else if (kind === 'check') {
+    input = el('input', { type: 'checkbox', id: key });
+    node = el('label', { class: 'check', 'data-control': key }, input, ' ', el('span', { 'data-i18n': label }));
+    input.addEventListener('change', () => onChange({ [key]: input.checked }));
+  } else if (kind === 'action') {
+    input = el('button', { type: 'button', id: decl.id, class: 'text-button', 'data-i18n-title': decl.title, 'data-control': key },
+      el('span', { 'data-i18n': label }));
+    node = input;
+    input.addEventListener('click', () => onChange({ [key]: decl.value() }));
+  } else {
+    throw new Error(`control ${key}: kind '${kind}' is built by its lesson, not here`);
   }
 
-  function renderSteppers(shape) {
-    el.layerCount.value = String(shape.length);
-    el.removeLayer.disabled = shape.length === 0;
-    el.addLayer.disabled = shape.length >= MAX_LAYERS;
-    const items = shape.map((units, i) => {
-      const wrap = document.createElement('div');
-      wrap.className = 'stepper';
-      wrap.dataset.layer = String(i);
-      const minus = document.createElement('button');
-      minus.type = 'button'; minus.textContent = '−'; minus.dataset.delta = '-1';
-      minus.disabled = units <= 1;
-      const plus = document.createElement('button');
-      plus.type = 'button'; plus.textContent = '+'; plus.dataset.delta = '1';
-      plus.disabled = units >= MAX_NEURONS;
-      minus.setAttribute('aria-label', t('removeNeuron', { n: i + 1 })); minus.title = minus.getAttribute('aria-label');
-      plus.setAttribute('aria-label', t('addNeuron', { n: i + 1 })); plus.title = plus.getAttribute('aria-label');
-      const out = document.createElement('output');
-      out.value = String(units);
-      wrap.append(minus, out, plus);
-      return wrap;
-    });
-    if (shape.length) {
-      const hint = document.createElement('span');
-      hint.className = 'hint';
-      hint.textContent = t('neurons');
-      items.push(hint);
-    }
-    el.neuronSteppers.replaceChildren(...items);
-  }
-
-  // --- events
-  const selectKeys = ['dataset', 'learningRate', 'batchSize', 'optimizer', 'regularization', 'regularizationRate',
-    'outputActivation', 'activation', 'activation2'];
-  for (const key of selectKeys) el[key].addEventListener('change', () => onChange({ [key]: el[key].value }));
-  for (const key of ['noise', 'percTrainData']) {
-    el[key].addEventListener('input', () => { el[`${key}Out`].value = label(key, el[key].value); });
-    el[key].addEventListener('change', () => onChange({ [key]: el[key].value }));
-  }
-  for (const key of ['showTestData', 'discretize']) el[key].addEventListener('change', () => onChange({ [key]: el[key].checked }));
-  el.play.addEventListener('click', () => onAction('togglePlay'));
-  el.step.addEventListener('click', () => onAction('step'));
-  el.reset.addEventListener('click', () => onAction('reset'));
-  el.regenerate.addEventListener('click', () => onAction('regenerate'));
-  el.addLayer.addEventListener('click', () => {
-    const s = state.networkShape;
-    if (s.length < MAX_LAYERS) onChange({ networkShape: [...s, s.length ? s[s.length - 1] : 2] });
-  });
-  el.removeLayer.addEventListener('click', () => {
-    if (state.networkShape.length) onChange({ networkShape: state.networkShape.slice(0, -1) });
-  });
-  el.neuronSteppers.addEventListener('click', (ev) => {
-    const b = ev.target.closest('button[data-delta]');
-    if (!b) return;
-    const i = Number(b.parentElement.dataset.layer), shape = state.networkShape.slice();
-    shape[i] = Math.min(MAX_NEURONS, Math.max(1, shape[i] + Number(b.dataset.delta)));
-    onChange({ networkShape: shape });
-  });
-  for (const b of langButtons) b.addEventListener('click', () => onChange({ lang: b.dataset.lang }));
-  doc.addEventListener('keydown', (ev) => {
-    if (ev.code !== 'Space' || ev.ctrlKey || ev.metaKey || ev.altKey) return;
-    if (ev.target.closest?.('input, select, textarea, button')) return;
-    ev.preventDefault();
-    onAction('togglePlay');
-  });
-
-  function label(key, v) { return key === 'noise' ? String(v) : `${v}%`; }
-
+  let optionsKey = '';
   return {
-    renderOptions,
-    /** Mirrors the state (and the dataset kind) into every control. */
-    sync(s, { kind, playing, optionsStale }) {
-      const shapeChanged = !state || state.networkShape.join() !== s.networkShape.join();
-      state = s;
-      if (optionsStale) renderOptions(s, kind);
-      for (const key of selectKeys) {
-        const want = key === 'outputActivation' && kind === 'multiclass' ? 'auto' : String(s[key]);
-        if (el[key].value !== want) {
-          if (![...el[key].options].some((o) => o.value === want)) renderOptions(s, kind);
-          el[key].value = want;
+    decl, node, input,
+    /** Mirrors the state into the control. */
+    sync(info, { optionsStale = false } = {}) {
+      const { state } = info;
+      if (kind === 'select') {
+        const items = decl.options(info);
+        const sig = JSON.stringify(items);
+        if (optionsStale || sig !== optionsKey) {
+          input.replaceChildren(...optionNodes(items));
+          optionsKey = sig;
         }
+        const want = String(decl.value ? decl.value(info) : state[key]);
+        if (input.value !== want) input.value = want;
+        input.disabled = Boolean(decl.disabled?.(info));
+      } else if (kind === 'range') {
+        input.value = String(state[key]);
+        out.value = decl.format(state[key]);
+      } else if (kind === 'check') {
+        input.checked = state[key];
+        input.disabled = Boolean(decl.disabled?.(info));
       }
-      el.outputActivation.disabled = kind === 'multiclass';
-      el.noise.value = String(s.noise); el.noiseOut.value = label('noise', s.noise);
-      el.percTrainData.value = String(s.percTrainData); el.percTrainDataOut.value = label('percTrainData', s.percTrainData);
-      el.showTestData.checked = s.showTestData;
-      el.discretize.checked = s.discretize;
-      el.discretize.disabled = kind === 'regression';
-      if (shapeChanged || optionsStale) renderSteppers(s.networkShape);
-      for (const b of langButtons) b.setAttribute('aria-pressed', String(b.dataset.lang === s.lang));
-      this.setPlaying(playing);
     },
-    setPlaying(playing) {
-      el.play.classList.toggle('playing', playing);
-      el.play.setAttribute('aria-label', t(playing ? 'pause' : 'play'));
-      el.play.setAttribute('aria-pressed', String(playing));
-    },
-    setEpoch(epoch) { const s = epoch.toLocaleString('en-US'); if (el.epoch.value !== s) el.epoch.value = s; },
   };
+}
+
+/** Options [[value, label]] of a numeric list; a value from a URL outside it gets its own entry. */
+export function numericOptions(list, value) {
+  const values = list.includes(value) ? list : [...list, value].sort((a, b) => a - b);
+  return values.map((v) => [v, String(v)]);
+}
+
+/** Options [[name, translated name]] under an i18n table, e.g. ('optimizers', ['sgd', 'adam']). */
+export function namedOptions(table, names) {
+  return names.map((n) => [n, t(`${table}.${n}`)]);
 }

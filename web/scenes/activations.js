@@ -2,7 +2,8 @@
 // (engine.activationCurve), the selected one large with a small vector passed through it, as in
 // the thread's tanh example, and f' checked against a finite difference of f.
 
-import { el, setText, fmt, fmtSci, createPlot, linspace, card } from './common.js';
+import { key, number, activation } from '../keys.js';
+import { el, setText, fmt, fmtSci, createPlot, linspace, card, lessonRoot } from './common.js';
 
 const F_COLOR = '#0877bd';
 const D_COLOR = '#f59322';
@@ -55,11 +56,11 @@ export function createActivationsScene(env) {
   const checkLine = el('p', { class: 'note' });
   const rangeLine = el('p', { class: 'note' });
 
-  const root = el('div', { class: 'scene scene-activations' },
+  const root = lessonRoot('scene-activations',
     card('scenes.activations.gallery', [
       el('div', { class: 'scene-row' },
-        el('label', { class: 'field range inline' }, el('span', {}, el('span', { 'data-i18n': 'scenes.activations.range' }), ' ', rangeOut), rangeInput)),
-      el('div', { class: 'act-gallery' }, tiles.map((x) => x.tile)),
+        el('label', { class: 'field range inline', 'data-control': 'curveRange' }, el('span', {}, el('span', { 'data-i18n': 'scenes.activations.range' }), ' ', rangeOut), rangeInput)),
+      el('div', { class: 'act-gallery', 'data-control': 'curve' }, tiles.map((x) => x.tile)),
     ], { className: 'act-gallery-card' }),
     card('scenes.activations.selected', [
       el('div', { class: 'act-detail' },
@@ -175,3 +176,44 @@ export function createActivationsScene(env) {
     },
   };
 }
+
+export default {
+  id: 'activations',
+  order: 2,
+  keys: {
+    curve: key({ default: 'tanh', parse: activation, values: 'any engine activation', doc: 'the selected activation' }),
+    curveRange: key({ default: 2, parse: number(0.5, 10), values: '0.5..10', doc: 'x from −r to r' }),
+  },
+  controls: [
+    { key: 'curve', kind: 'custom', label: 'scenes.activations.gallery' },
+    { key: 'curveRange', kind: 'range', label: 'scenes.activations.range' },
+  ],
+  figures: ['activation', 'range', 'input', 'output', 'derivative', 'ranges', 'derivativeError', 'stepDerivativeMax'],
+  strings: {
+    en: {
+      title: 'Activation functions',
+      text: 'An activation is applied to every unit’s weighted sum. tanh squashes any input into (−1, 1) and the sigmoid into (0, 1), the “squashing functions” of Hornik, Stinchcombe & White (1989); the step jumps from 0 to 1, and its derivative is 0 wherever it exists. Solid: f; dashed: f′, both computed by the engine.',
+      gallery: 'Every activation', selected: 'Selected activation',
+      range: 'x from −r to r:',
+      vectorDots: 'the vector below',
+      newVector: 'Random vector', threadVector: 'The thread’s vector',
+      vectorIntro: 'A vector passed through the activation element by element, as in the thread’s tanh example (x is the input, below it f(x) and f′(x)):',
+      fOf: '{name}(x)', dOf: '{name}′(x)',
+      rangeLine: 'On [−{r}, {r}], {name} takes values from {lo} to {hi}.',
+      checkLine: 'f′ against the finite difference (f(x + h) − f(x − h)) / 2h, h = 0.01, away from x = 0: largest relative difference {err}.',
+    },
+    zh: {
+      title: '激活函数',
+      text: '激活函数作用在每个单元的加权和上。tanh 把任何输入压缩到 (−1, 1)，sigmoid 压缩到 (0, 1)，即 Hornik、Stinchcombe 与 White（1989）所说的“挤压函数”；阶跃函数从 0 跳到 1，在有定义的地方导数都为 0。实线为 f，虚线为 f′，均由引擎计算。',
+      gallery: '全部激活函数', selected: '选中的激活函数',
+      range: 'x 的范围 −r 到 r：',
+      vectorDots: '下方的向量',
+      newVector: '随机向量', threadVector: '原帖中的向量',
+      vectorIntro: '把一个向量逐元素送入激活函数，如同原帖中的 tanh 例子（x 为输入，下面是 f(x) 和 f′(x)）：',
+      fOf: '{name}(x)', dOf: '{name}′(x)',
+      rangeLine: '在 [−{r}, {r}] 上，{name} 的取值从 {lo} 到 {hi}。',
+      checkLine: 'f′ 与有限差分 (f(x + h) − f(x − h)) / 2h（h = 0.01，避开 x = 0）比较：最大相对误差 {err}。',
+    },
+  },
+  create: createActivationsScene,
+};

@@ -6,7 +6,8 @@
 // between the two over the heatmap grid is the engine's collapseDeviation(). Switching a layer to
 // a nonlinear activation makes collapse() throw; the page shows which layer broke it.
 
-import { el, setText, fmtSci, fmtLoss, m, mi, mo, sub, mathMatrix, card, selectField } from './common.js';
+import { key, activationList } from '../keys.js';
+import { el, setText, fmtSci, fmtLoss, m, mi, mo, sub, mathMatrix, card, selectField, lessonRoot } from './common.js';
 import { createNetCard } from './netview.js';
 import { makeData, taskFor } from '../model.js';
 
@@ -32,7 +33,7 @@ export function createCollapseScene(env) {
     env.set({ collapseActivations: next });
   }));
   const deep = createNetCard({ accent: DEEP });
-  const actRow = el('div', { class: 'scene-row layer-acts' }, selects.map((s) => s.node));
+  const actRow = el('div', { class: 'scene-row layer-acts', 'data-control': 'collapseActivations' }, selects.map((s) => s.node));
   deep.node.insertBefore(actRow, deep.stats);
   const one = createNetCard({ accent: SINGLE, diagram: false, className: 'single-layer' });
   // over the heatmap (which keeps its size, so nothing has to be re-measured when it comes back)
@@ -81,7 +82,7 @@ export function createCollapseScene(env) {
   const mathBroken = el('div', { class: 'derivation', hidden: true }, brokenSymbolic);
   const dev = el('div', { class: 'readout big deviation' }, devLabel, devValue);
 
-  const root = el('div', { class: 'scene scene-collapse' },
+  const root = lessonRoot('scene-collapse',
     el('div', { class: 'scene-pair' }, deep.node, one.node),
     card('scenes.collapse.derivationTitle', [
       el('div', { class: 'derivation-wrap' }, mathLinear, mathAffine, mathBroken, brokenBox),
@@ -213,3 +214,53 @@ export function createCollapseScene(env) {
     },
   };
 }
+
+export default {
+  id: 'collapse',
+  order: 3,
+  keys: {
+    collapseActivations: key({ default: Object.freeze(['linear', 'linear', 'linear']), parse: activationList(3), effect: 'rebuild',
+      values: 'three activations, e.g. `linear,tanh,linear`', doc: 'the three layers’ activations' }),
+  },
+  controls: [{ key: 'collapseActivations', kind: 'custom', label: 'activation' }],
+  figures: ['epoch', 'activations', 'loss', 'lossStart', 'learningRate', 'deviation', 'brokenBy', 'W', 'b'],
+  strings: {
+    en: {
+      title: 'Linear layers collapse',
+      text: 'With linear (or affine, f(z) = a·z + c) activations every layer is an affine map, and affine maps compose into one affine map: the whole 2-3-3-1 network equals a single layer x·W′ + b′ (Bishop, PRML §5.1). Below, the derivation with the network’s current weights; switch a layer to tanh to break it.',
+      hiddenN: 'Layer {n}', outputLayer: 'Layer 3 (output)',
+      deepTitle: 'The deep network (2-3-3-1)', singleTitle: 'The single layer it equals',
+      singleStats: 'y = x·W′ + b′: no hidden layer',
+      singleCaption: 'An engine network with one layer, weights W′ and b′ from the deep network’s collapse: the same picture.',
+      noSingle: 'No single layer equals this network.',
+      derivationTitle: 'The derivation, with the current numbers',
+      derivationNote: 'As in the thread, x is a row vector and each W_l is (inputs × outputs). W′ and b′ are the engine’s collapse of the network; the matrices are its current weights, rounded.',
+      deviation: 'largest |deep(x) − (x·W′ + b′)| over the grid',
+      deviationNote: 'Float precision: the two are the same function.',
+      deviationBroken: 'There is no W′ and b′ to compare with.',
+      affineNote: '{k} affine layer(s), f(z) = {a}·z + {c}: each is still affine, so the product collapses all the same. W′ and b′ are computed by the engine.',
+      broken: '{layer} is {name}: it is not of the form a·z + c, so the product cannot be formed. The collapse is impossible.',
+      deepCaption: 'Three weight matrices, one affine map: the picture is a tilted plane and its decision boundary a straight line.',
+      deepCaptionBroken: 'One nonlinear layer is enough: the output is no longer a tilted plane.',
+    },
+    zh: {
+      title: '线性层会坍缩',
+      text: '使用线性（或仿射 f(z) = a·z + c）激活时，每一层都是仿射映射，而仿射映射的复合仍是一个仿射映射：整个 2-3-3-1 网络等于单层 x·W′ + b′（Bishop，《模式识别与机器学习》§5.1）。下面是用网络当前权重写出的推导；把某一层换成 tanh，推导就不成立了。',
+      hiddenN: '第 {n} 层', outputLayer: '第 3 层（输出）',
+      deepTitle: '深层网络（2-3-3-1）', singleTitle: '与之相等的单层网络',
+      singleStats: 'y = x·W′ + b′：没有隐藏层',
+      singleCaption: '引擎中的一个单层网络，权重 W′ 与 b′ 来自深层网络的坍缩：画面完全相同。',
+      noSingle: '没有任何单层网络等于这个网络。',
+      derivationTitle: '推导，代入当前数值',
+      derivationNote: '与原帖一样，x 是行向量，每个 W_l 的形状为（输入数 × 输出数）。W′ 与 b′ 由引擎对网络做坍缩得到；矩阵中是当前权重（已四舍五入）。',
+      deviation: '网格上 |深层(x) − (x·W′ + b′)| 的最大值',
+      deviationNote: '只差浮点舍入：两者是同一个函数。',
+      deviationBroken: '不存在可以比较的 W′ 与 b′。',
+      affineNote: '{k} 个仿射层，f(z) = {a}·z + {c}：每层仍是仿射映射，所以照样坍缩。W′ 与 b′ 由引擎计算。',
+      broken: '{layer} 是 {name}：它不是 a·z + c 的形式，矩阵乘积无法合并，坍缩不可能。',
+      deepCaption: '三个权重矩阵，一个仿射映射：输出是一个倾斜的平面，决策边界是一条直线。',
+      deepCaptionBroken: '只要有一层非线性：输出就不再是倾斜的平面。',
+    },
+  },
+  create: createCollapseScene,
+};

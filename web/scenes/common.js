@@ -1,5 +1,5 @@
 // Small shared pieces of the lessons: a DOM builder, number formats, a canvas plot with axes,
-// MathML builders, and a readout (label + live value). Text always goes in as text, never HTML.
+// MathML builders, readouts (label + live value) and legends. Text always goes in as text, never HTML.
 
 import { cssSize } from '../size.js';
 
@@ -15,6 +15,11 @@ export function el(tag, attrs = {}, ...children) {
   }
   for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) e.append(c);
   return e;
+}
+
+/** A lesson's root (#sceneView): the host shows it in place of the previous lesson. */
+export function lessonRoot(className, ...children) {
+  return el('div', { id: 'sceneView', class: 'scene-view' }, el('div', { class: `scene ${className}` }, ...children));
 }
 
 export function setText(node, text) {
@@ -42,6 +47,11 @@ export function fmtSci(v, digits = 1) {
   if (v === 0) return '0';
   const [m, e] = v.toExponential(digits).split('e');
   return `${m.replace(/^-/, MINUS)}×10${supDigits(String(Number(e)))}`;
+}
+
+/** A fraction as a percentage: 97.5%, 100%. */
+export function fmtPct(v) {
+  return Number.isFinite(v) ? `${(100 * v).toFixed(v === 1 ? 0 : 1)}%` : '—';
 }
 
 /** A loss: 3 decimals while it is large, then 2 significant digits in e-notation. */
@@ -305,4 +315,30 @@ export function selectField(labelKey, onChange, { id } = {}) {
       if (select.value !== String(value)) select.value = String(value);
     },
   };
+}
+
+/**
+ * Legend items: [{ mark: 'dot' | 'mark' | 'mark dashed' | 'dot kink', color, text | label (i18n key) }]
+ * -> <span class="item"> nodes, the colour in --c.
+ */
+export function legend(items) {
+  return items.map(({ mark, color, text, label }) => el('span', { class: 'item', style: color ? `--c:${color}` : undefined },
+    el('span', { class: mark }), el('span', label ? { 'data-i18n': label } : { text })));
+}
+
+/**
+ * A readout: a label (i18n key) over a live value. readout('trainLoss', { big: true, color })
+ * -> { node, value, set(text) }.
+ */
+export function readout(label, { big = false, color, className = '' } = {}) {
+  const value = el('span', { class: 'value' });
+  const node = el('div', { class: `readout${big ? ' big' : ''}${className ? ` ${className}` : ''}`, style: color ? `--c:${color}` : undefined },
+    el('span', { class: 'label', 'data-i18n': label }), value);
+  return { node, value, set: (text) => setText(value, text) };
+}
+
+/** Deletes every engine network of a list (or of a { name: [nets] } table); returns an empty one. */
+export function freeAll(nets) {
+  for (const n of Array.isArray(nets) ? nets : Object.values(nets).flat()) n?.delete();
+  return Array.isArray(nets) ? [] : {};
 }

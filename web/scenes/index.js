@@ -1,28 +1,32 @@
-// The lessons after "compare" (the twin networks, app.js's own view), by id. Each factory takes
-// the scene environment (app.js: engine, t, state(), set(), invalidate()) and returns
-//   { id, root, trains, enter(state), leave(), update(state, changedKeys), reset(), train(epochs),
-//     render(), epoch(), figures() }
-// enter builds the scene's networks (seeded: the same every time), leave frees them; figures()
-// are the numbers the scene shows, for playground.get().scene (documented in web/README.md).
+// The lessons: each module of this directory declares one (its default export), and this list is
+// the only place that names them. A declaration is
+//   { id, order, keys, controls, figures, strings: { en, zh }, create(env), ledeTitle? }
+//   keys      URL keys with defaults and parsers (web/keys.js); state.js derives the state from them
+//   controls  every control the lesson shows (web/controls.js), by the key it sets
+//   figures   the names of figures(): the numbers it shows, for playground.get().scene
+//   strings   its text, English and Chinese: t('scenes.<id>.<key>'); title and text are required
+//   ledeTitle false: the lede shows the text without the title (the page's title asks it)
+// create(env) builds the lesson's view and returns an instance (app.js is the host):
+//   { id, root, trains, toolbar?, enter(state), leave(), update(state, changedKeys, { announce }),
+//     reset() -> notice text?, train(epochs), render(), epoch(), figures(),
+//     networks()?, weights()?, perf()?, perfText(fps)? }
+// env: { engine, t, state(), set(partial), invalidate(), notify(text) }. enter builds the
+// lesson's networks (seeded: the same every time) unless it keeps them, leave frees them.
+// Adding a lesson: web/README.md, "Adding a lesson".
 
-import { createActivationsScene } from './activations.js';
-import { createCollapseScene } from './collapse.js';
-import { createRegressionScene } from './regression.js';
-import { createStepScene } from './step.js';
-import { createReluScene } from './relu.js';
-import { createUniversalScene } from './universal.js';
-import { createPcaScene } from './pca.js';
-import { createWarpScene } from './warp.js';
-import { createSyntheticScene } from './synthetic.js';
+import compare from './compare.js';
+import activations from './activations.js';
+import collapse from './collapse.js';
+import regression from './regression.js';
+import step from './step.js';
+import relu from './relu.js';
+import universal from './universal.js';
+import pca from './pca.js';
+import warp from './warp.js';
+import synthetic from './synthetic.js';
 
-export const SCENE_FACTORIES = {
-  activations: createActivationsScene,
-  collapse: createCollapseScene,
-  regression: createRegressionScene,
-  step: createStepScene,
-  relu: createReluScene,
-  universal: createUniversalScene,
-  pca: createPcaScene,
-  warp: createWarpScene,
-  synthetic: createSyntheticScene,
-};
+/** Every lesson's declaration, in reading order. */
+export const LESSONS = Object.freeze([compare, activations, collapse, regression, step, relu, universal, pca, warp, synthetic]
+  .sort((a, b) => a.order - b.order));
+
+export const lessonById = (id) => LESSONS.find((s) => s.id === id);

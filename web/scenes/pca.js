@@ -4,7 +4,7 @@
 // component, which falls to ~0 as it trains. A tanh bottleneck, from the same weights, for
 // contrast; and PCA's own reconstruction error, as an engine network with PCA's weights.
 
-import { el, setText, fmt, fmtLoss, createPlot } from './common.js';
+import { el, setText, fmt, fmtLoss, createPlot, lessonRoot } from './common.js';
 import { createLossChart } from '../loss-chart.js';
 
 const SEED = 5;
@@ -47,7 +47,7 @@ export function createPcaScene(env) {
   const chartLegend = el('div', { class: 'legend' },
     el('span', { class: 'item' }, el('span', { class: 'mark', style: `--c:${LIN}` }), el('span', { 'data-i18n': 'scenes.pca.linearAe' })),
     el('span', { class: 'item' }, el('span', { class: 'mark', style: `--c:${TANH}` }), el('span', { 'data-i18n': 'scenes.pca.tanhAe' })));
-  const root = el('div', { class: 'scene scene-pca' },
+  const root = lessonRoot('scene-pca',
     el('section', { class: 'scene-card pca-main' }, el('div', { class: 'scene-row' }, el('h3', { 'data-i18n': 'scenes.pca.plotTitle' })), legend, canvas),
     el('section', { class: 'scene-card pca-side' },
       el('div', { class: 'readouts' },
@@ -152,3 +152,36 @@ export function createPcaScene(env) {
       components: Array.from(pca.components), variances: Array.from(pca.variances), direction: info[0].direction.slice() }),
   };
 }
+
+export default {
+  id: 'pca',
+  order: 8,
+  keys: {},
+  controls: [],
+  figures: ['epoch', 'dataset', 'angle', 'tanhAngle', 'loss', 'tanhLoss', 'pcaLoss', 'components', 'variances', 'direction'],
+  strings: {
+    en: {
+      title: 'A linear bottleneck is PCA',
+      text: 'A 2-1-2 autoencoder with a linear hidden unit must squeeze the data through one number. The best it can do is to project onto the first principal component (Bishop, PRML §5.1 and §12.4.2): the angle between its direction and PC1 falls to ~0. A tanh bottleneck, for contrast, finds nearly the same line but squashes the points far from the mean.',
+      legendData: 'data', legendPc: 'principal components', legendLinear: 'linear bottleneck: line and reconstructions', legendTanh: 'tanh bottleneck: reconstructions',
+      linearAe: 'linear bottleneck', tanhAe: 'tanh bottleneck',
+      plotTitle: 'The data, its principal components, and the two autoencoders’ reconstructions',
+      angle: 'angle to PC1, linear', tanhAngle: 'angle to PC1, tanh', angleOverTime: 'Angle to PC1 (degrees)',
+      loss: 'reconstruction loss, linear', tanhLoss: 'reconstruction loss, tanh', pcaLoss: 'PCA’s reconstruction loss',
+      lossOverTime: 'Reconstruction loss',
+      note: 'PC1 and PC2 come from the engine’s pca(), the angles from principalAngle() between the decoder’s weights and PC1, and PCA’s own loss from a network given PCA’s weights.',
+    },
+    zh: {
+      title: '线性瓶颈就是 PCA',
+      text: '隐藏层只有一个线性单元的 2-1-2 自编码器，必须把数据压缩成一个数。它能做到的最好结果就是投影到第一主成分上（Bishop，《模式识别与机器学习》§5.1 与 §12.4.2）：它的方向与 PC1 的夹角降到约 0。作为对比，tanh 瓶颈找到的直线几乎相同，但会把远离均值的点压扁。',
+      legendData: '数据', legendPc: '主成分', legendLinear: '线性瓶颈：直线与重建点', legendTanh: 'tanh 瓶颈：重建点',
+      linearAe: '线性瓶颈', tanhAe: 'tanh 瓶颈',
+      plotTitle: '数据、它的主成分，以及两个自编码器的重建结果',
+      angle: '与 PC1 的夹角（线性）', tanhAngle: '与 PC1 的夹角（tanh）', angleOverTime: '与 PC1 的夹角（度）',
+      loss: '重建损失（线性）', tanhLoss: '重建损失（tanh）', pcaLoss: 'PCA 的重建损失',
+      lossOverTime: '重建损失',
+      note: 'PC1 与 PC2 来自引擎的 pca()，夹角来自解码器权重与 PC1 之间的 principalAngle()，PCA 自身的损失来自一个使用 PCA 权重的网络。',
+    },
+  },
+  create: createPcaScene,
+};

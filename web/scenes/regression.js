@@ -3,7 +3,7 @@
 // engine's leastSquares(), drawn dashed), and a tanh-hidden, linear-output network on the same
 // nonlinear data (fits). All three start from the same weights and train together.
 
-import { el, setText, fmtLoss, createPlot, extent, linspace } from './common.js';
+import { el, setText, fmtLoss, createPlot, extent, linspace, lessonRoot } from './common.js';
 
 const LAYERS = [1, 8, 1];
 const SEED = 5;
@@ -42,7 +42,7 @@ export function createRegressionScene(env) {
     el('span', { class: 'item' }, el('span', { class: 'mark', style: '--c:#0f8a66' }), el('span', { 'data-i18n': 'scenes.regression.legendTanh' })),
     el('span', { class: 'item' }, el('span', { class: 'mark dashed', style: '--c:#8a919b' }), el('span', { 'data-i18n': 'scenes.regression.legendLs' })));
   const note = el('p', { class: 'note' });
-  const root = el('div', { class: 'scene scene-regression' },
+  const root = lessonRoot('scene-regression',
     el('div', { class: 'reg-panels' }, panels.map((p) => p.node)),
     el('section', { class: 'scene-card reg-foot' }, legend, note));
 
@@ -99,3 +99,34 @@ export function createRegressionScene(env) {
       leastSquares: { linear: datasets.line.ls.loss, nonlinear: datasets.sine.ls.loss } }),
   };
 }
+
+export default {
+  id: 'regression',
+  order: 4,
+  keys: {},
+  controls: [],
+  figures: ['epoch', 'losses', 'leastSquares'],
+  strings: {
+    en: {
+      title: 'Three regressions',
+      text: 'A linear model fits linear data; on nonlinear data the same model can only find the best straight line (dashed: least squares); a tanh hidden layer with a linear output fits the curve: a linear output layer is fine once the hidden layers are nonlinear.',
+      linearOnLinear: 'Linear network, linear data', linearOnNonlinear: 'Linear network, nonlinear data', tanhOnNonlinear: 'tanh hidden layer, nonlinear data',
+      verdict_linearOnLinear: 'Fits: the data is a line.',
+      verdict_linearOnNonlinear: 'Cannot fit: every linear network is a straight line, at best the least-squares one.',
+      verdict_tanhOnNonlinear: 'Fits: the tanh units bend, the linear output adds them up.',
+      legendData: 'data', legendLinear: 'linear network', legendTanh: 'tanh network', legendLs: 'least squares (best straight line)',
+      note: 'All three networks are 1-8-1 and start from the same weights. The best any linear model can reach on the sine is the least-squares loss {ls}.',
+    },
+    zh: {
+      title: '三种回归',
+      text: '线性模型能拟合线性数据；面对非线性数据，同一个模型只能找到最好的那条直线（虚线：最小二乘）；tanh 隐藏层加线性输出层则能拟合曲线：只要隐藏层是非线性的，输出层用线性激活没有问题。',
+      linearOnLinear: '线性网络，线性数据', linearOnNonlinear: '线性网络，非线性数据', tanhOnNonlinear: 'tanh 隐藏层，非线性数据',
+      verdict_linearOnLinear: '拟合成功：数据本来就是一条直线。',
+      verdict_linearOnNonlinear: '无法拟合：任何线性网络都是一条直线，最好也只是最小二乘直线。',
+      verdict_tanhOnNonlinear: '拟合成功：tanh 单元负责弯曲，线性输出层把它们加起来。',
+      legendData: '数据', legendLinear: '线性网络', legendTanh: 'tanh 网络', legendLs: '最小二乘（最好的直线）',
+      note: '三个网络都是 1-8-1，从同一组权重开始。任何线性模型在正弦数据上能达到的最好结果是最小二乘损失 {ls}。',
+    },
+  },
+  create: createRegressionScene,
+};

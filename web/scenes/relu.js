@@ -3,9 +3,10 @@
 // The curve is drawn exactly, through the kinks (one predict() on grid + kinks). More units, more
 // pieces, smaller error.
 
-import { el, setText, fmtLoss, createPlot, linspace } from './common.js';
-import { MAX_RELU_UNITS } from '../state.js';
+import { key, integer } from '../keys.js';
+import { el, setText, fmtLoss, createPlot, linspace, lessonRoot } from './common.js';
 
+export const MAX_RELU_UNITS = 64;
 const SEED = 5;
 const GRID = linspace(-1, 1, 201);
 const OPTS = { batchSize: 10, learningRate: 0.01, optimizer: 'adam' };
@@ -32,11 +33,11 @@ export function createReluScene(env) {
     el('span', { class: 'item' }, el('span', { class: 'dot', style: '--c:rgba(8,119,189,0.6)' }), el('span', { 'data-i18n': 'scenes.relu.legendData' })),
     el('span', { class: 'item' }, el('span', { class: 'mark', style: `--c:${COLOR}` }), el('span', { 'data-i18n': 'scenes.relu.legendFit' })),
     el('span', { class: 'item' }, el('span', { class: 'dot kink', style: '--c:#1d1f23' }), el('span', { 'data-i18n': 'scenes.relu.legendKink' })));
-  const root = el('div', { class: 'scene scene-relu' },
+  const root = lessonRoot('scene-relu',
     el('section', { class: 'scene-card relu-main' }, el('div', { class: 'scene-row' }, el('h3', { 'data-i18n': 'scenes.relu.plotTitle' }), legend), canvas),
     el('aside', { class: 'scene-card relu-side' },
       el('h3', { 'data-i18n': 'scenes.relu.unitsTitle' }),
-      el('div', { class: 'scene-row' }, el('div', { class: 'stepper big-stepper' }, minus, unitsOut, plus), quick),
+      el('div', { class: 'scene-row', 'data-control': 'reluUnits' }, el('div', { class: 'stepper big-stepper' }, minus, unitsOut, plus), quick),
       el('div', { class: 'readout big' }, el('span', { class: 'label', 'data-i18n': 'scenes.relu.pieces' }), piecesOut),
       el('div', { class: 'readout' }, el('span', { class: 'label', 'data-i18n': 'scenes.relu.kinks' }), kinksOut),
       el('div', { class: 'readout' }, el('span', { class: 'label', 'data-i18n': 'trainLoss' }), errorOut),
@@ -106,3 +107,36 @@ export function createReluScene(env) {
       tried: [...tried.entries()].sort((a, b) => a[0] - b[0]).map(([u, r]) => ({ units: u, ...r })) }),
   };
 }
+
+export default {
+  id: 'relu',
+  order: 6,
+  keys: {
+    reluUnits: key({ default: 8, parse: integer(1, MAX_RELU_UNITS), effect: 'rebuild', values: `1..${MAX_RELU_UNITS}`, doc: 'hidden units' }),
+  },
+  controls: [{ key: 'reluUnits', kind: 'custom', label: 'scenes.relu.unitsTitle' }],
+  figures: ['epoch', 'units', 'pieces', 'kinks', 'error', 'tried'],
+  strings: {
+    en: {
+      title: 'ReLU: straight pieces',
+      text: 'ReLU is piecewise linear but not linear: each hidden unit adds at most one kink, and the fit is made of straight pieces between the kinks. More units, more pieces, smaller error: enough straight pieces follow any continuous curve.',
+      fewer: 'Fewer hidden units', more: 'More hidden units',
+      legendData: 'data (sine)', legendFit: 'ReLU network', legendKink: 'kink',
+      plotTitle: 'One hidden layer of ReLU units fitting a sine on [−1, 1]',
+      unitsTitle: 'Hidden units', pieces: 'linear pieces on [−1, 1]', kinks: 'kinks',
+      note: 'The kinks and the pieces are counted by the engine from the weights (a unit’s kink is where its input crosses 0).',
+      triedTitle: 'Sizes tried', colUnits: 'units', colPieces: 'pieces',
+    },
+    zh: {
+      title: 'ReLU：一段段直线',
+      text: 'ReLU 是分段线性的，但不是线性函数：每个隐藏单元最多带来一个折点，拟合曲线由折点之间的直线段组成。单元越多，线段越多，误差越小：足够多的直线段可以逼近任何连续曲线。',
+      fewer: '减少隐藏单元', more: '增加隐藏单元',
+      legendData: '数据（正弦）', legendFit: 'ReLU 网络', legendKink: '折点',
+      plotTitle: '单隐藏层 ReLU 网络在 [−1, 1] 上拟合正弦',
+      unitsTitle: '隐藏单元数', pieces: '[−1, 1] 上的线段数', kinks: '折点数',
+      note: '折点和线段数由引擎根据权重计算（一个单元的折点就是它的输入穿过 0 的位置）。',
+      triedTitle: '试过的规模', colUnits: '单元', colPieces: '线段',
+    },
+  },
+  create: createReluScene,
+};

@@ -3,7 +3,7 @@
 // is 0 wherever it exists, so every gradient the engine computes for the step network is exactly
 // 0 and its loss never moves; the sigmoid network learns.
 
-import { el, setText, fmtLoss, fmtSci } from './common.js';
+import { el, setText, fmtLoss, fmtSci, lessonRoot } from './common.js';
 import { createNetCard, accuracyOf } from './netview.js';
 import { makeData } from '../model.js';
 import { createLossChart } from '../loss-chart.js';
@@ -29,7 +29,7 @@ export function createStepScene(env) {
   const chart = createLossChart(chartCanvas);
   const legend = el('div', { class: 'legend' });
   const gradTable = el('table', { class: 'grad-table' });
-  const root = el('div', { class: 'scene scene-step' },
+  const root = lessonRoot('scene-step',
     el('div', { class: 'scene-pair' }, cards.map((c) => c.node)),
     el('div', { class: 'scene-pair' },
       el('section', { class: 'chart-panel' }, el('div', { class: 'chart-head' }, el('h2', { 'data-i18n': 'lossOverTime' }), legend), chartCanvas),
@@ -119,3 +119,37 @@ export function createStepScene(env) {
     }),
   };
 }
+
+export default {
+  id: 'step',
+  order: 5,
+  keys: {},
+  controls: [],
+  figures: ['epoch', 'stepHiddenGradMax', 'sigmoidHiddenGradMax', 'stepOutputGradMax', 'sigmoidOutputGradMax', 'stepLoss', 'sigmoidLoss',
+    'stepLossStart', 'sigmoidLossStart', 'stepAccuracy', 'sigmoidAccuracy'],
+  strings: {
+    en: {
+      title: 'Why the step cannot learn',
+      text: 'A step unit outputs 0 or 1: a small change of a weight changes no output, so every gradient is exactly 0 and gradient descent never moves. The sigmoid is a smooth step, differentiable everywhere: the same network, from the same weights, learns.',
+      net_step: 'Step network', net_sigmoid: 'Sigmoid network',
+      caption_step: 'Every unit is a step (hidden and output): the picture never changes.',
+      caption_sigmoid: 'Every unit is a sigmoid: the same shape, smoothed, and it learns.',
+      gradTitle: 'Gradients, from the engine, over the training set',
+      gradNote: 'The step’s derivative is 0 wherever it exists, so backpropagation multiplies every gradient by 0: “exactly 0” is the engine’s number, not a rounding.',
+      hiddenGrad: 'largest |∂L/∂w|, hidden layer', outputGrad: 'largest |∂L/∂w|, output layer', lossMoved: 'change of the loss since epoch 0',
+      exactlyZero: '0 (exactly)',
+    },
+    zh: {
+      title: '阶跃函数为什么学不会',
+      text: '阶跃单元只输出 0 或 1：权重的微小变化不会改变任何输出，所以每个梯度都恰好为 0，梯度下降寸步不动。sigmoid 是平滑的阶跃，处处可导：同一个网络、同一组初始权重，就能学会。',
+      net_step: '阶跃网络', net_sigmoid: 'sigmoid 网络',
+      caption_step: '每个单元都是阶跃函数（隐藏层和输出层）：画面永远不变。',
+      caption_sigmoid: '每个单元都是 sigmoid：形状相同但被平滑了，于是能学习。',
+      gradTitle: '梯度（引擎在训练集上计算）',
+      gradNote: '阶跃函数在有定义的地方导数都是 0，反向传播把每个梯度都乘以 0：“恰好为 0”是引擎给出的数值，不是舍入。',
+      hiddenGrad: '隐藏层最大 |∂L/∂w|', outputGrad: '输出层最大 |∂L/∂w|', lossMoved: '损失相对第 0 轮的变化',
+      exactlyZero: '0（恰好）',
+    },
+  },
+  create: createStepScene,
+};

@@ -4,7 +4,7 @@
 // trained by ordinary backpropagation. The engine's fitSynthetic() trains it, syntheticProbe()
 // gives the true and predicted dl/dh for a few samples; the loss still falls.
 
-import { el, setText, fmt, fmtLoss, createPlot, linspace } from './common.js';
+import { el, setText, fmt, fmtLoss, createPlot, linspace, lessonRoot } from './common.js';
 import { createLossChart } from '../loss-chart.js';
 import { fillDiverging } from '../colors.js';
 
@@ -38,7 +38,7 @@ export function createSyntheticScene(env) {
   const legend = el('div', { class: 'legend' },
     el('span', { class: 'item' }, el('span', { class: 'mark', style: `--c:${BP}` }), el('span', { 'data-i18n': 'scenes.synthetic.backprop' })),
     el('span', { class: 'item' }, el('span', { class: 'mark', style: `--c:${SG}` }), el('span', { 'data-i18n': 'scenes.synthetic.synthetic' })));
-  const root = el('div', { class: 'scene scene-synthetic' },
+  const root = lessonRoot('scene-synthetic',
     el('section', { class: 'scene-card syn-main' },
       el('div', { class: 'scene-row' }, el('h3', { 'data-i18n': 'scenes.synthetic.fitTitle' }), legend),
       fitCanvas,
@@ -129,3 +129,38 @@ export function createSyntheticScene(env) {
       cosine: info.cosine, modelError: info.modelError }),
   };
 }
+
+export default {
+  id: 'synthetic',
+  order: 10,
+  keys: {},
+  controls: [],
+  figures: ['epoch', 'lossStart', 'loss', 'backpropLoss', 'cosine', 'modelError'],
+  strings: {
+    en: {
+      title: 'Synthetic gradients (advanced)',
+      text: 'In Jaderberg et al. (2017) a layer is updated with a predicted gradient instead of waiting for backpropagation. Here the predictor is linear, with no hidden layer, as the thread notes: it learns to guess dl/dh from the first hidden layer’s output h; that layer trains on the guesses, the layers above by backpropagation, and the loss falls nearly as far as with true gradients.',
+      backprop: 'backpropagation', synthetic: 'synthetic gradient (linear model)',
+      fitTitle: 'A 1-16-16-1 tanh network fitting a sine',
+      loss: 'loss, synthetic gradients', lossStart: 'at epoch 0', bpLoss: 'loss, backpropagation',
+      gradTitle: 'True vs predicted gradient at the first hidden layer',
+      cosine: 'cosine between them (last batch)',
+      truth: 'true dl/dh', predicted: 'predicted',
+      truthAxis: 'true', predictedAxis: 'predicted',
+      note: 'Each dot is one sample and one unit of the first hidden layer (8 samples × 16 units); the strips show the same numbers as colours. Each axis and each strip has its own scale: the prediction is much smaller than the truth but points the same way (a positive cosine). A caveat: on a task this small the first layer matters little; the layers above, trained by true backpropagation, do most of the fitting.',
+    },
+    zh: {
+      title: '合成梯度（进阶）',
+      text: '在 Jaderberg 等人（2017）的方法中，一层网络用预测出的梯度来更新，而不必等待反向传播。这里的预测器是线性的、没有隐藏层，正如原帖所说：它学习根据第一隐藏层的输出 h 猜测 dl/dh；这一层按猜测训练，上面的层用反向传播，损失下降得几乎和使用真实梯度一样多。',
+      backprop: '反向传播', synthetic: '合成梯度（线性模型）',
+      fitTitle: '1-16-16-1 tanh 网络拟合正弦',
+      loss: '损失（合成梯度）', lossStart: '第 0 轮', bpLoss: '损失（反向传播）',
+      gradTitle: '第一隐藏层上的真实梯度与预测梯度',
+      cosine: '两者夹角的余弦（最后一批）',
+      truth: '真实 dl/dh', predicted: '预测值',
+      truthAxis: '真实', predictedAxis: '预测',
+      note: '每个点是一个样本在第一隐藏层一个单元上的值（8 个样本 × 16 个单元）；色条用颜色显示同样的数值。两条坐标轴和两个色条各用自己的刻度：预测值比真实值小得多，但方向一致（余弦为正）。需要说明：在这么小的任务上，第一层的作用不大；主要的拟合由上面那些用真实反向传播训练的层完成。',
+    },
+  },
+  create: createSyntheticScene,
+};

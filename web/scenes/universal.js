@@ -4,9 +4,12 @@
 // best straight line. The picked network's fit is shown with every unit's contribution
 // w_j · f(W1_j x + b1_j) (layerOutputs() times the output weights): S-curves or hinges.
 
-import { el, setText, fmtLoss, createPlot, linspace } from './common.js';
-import { SWEEP_UNITS, SWEEP_ACTIVATIONS } from '../state.js';
+import { key, oneOf } from '../keys.js';
+import { el, setText, fmtLoss, createPlot, linspace, lessonRoot } from './common.js';
 
+// The sweep: hidden units 1, 2, 4, ..., 64, for each of these activations.
+export const SWEEP_UNITS = [1, 2, 4, 8, 16, 32, 64];
+export const SWEEP_ACTIVATIONS = ['tanh', 'sigmoid', 'relu', 'linear'];
 const SEED = 5;
 const EPOCHS = 600; // the sweep stops there
 const OPTS = { epochs: 1, batchSize: 10, optimizer: 'adam' };
@@ -34,13 +37,13 @@ export function createUniversalScene(env) {
   const fitTitle = el('h3');
   const fitError = el('span', { class: 'value' });
   const table = el('table', { class: 'sweep-table' });
-  const root = el('div', { class: 'scene scene-universal' },
+  const root = lessonRoot('scene-universal',
     el('section', { class: 'scene-card sweep-main' },
       el('div', { class: 'scene-row' }, el('h3', { 'data-i18n': 'scenes.universal.chartTitle' }), progress),
       legend, chartCanvas, el('div', { class: 'table-scroll' }, table)),
     el('section', { class: 'scene-card sweep-side' },
       el('div', { class: 'scene-row' }, fitTitle),
-      el('div', { class: 'scene-row' }, actButtons), el('div', { class: 'scene-row' }, unitButtons),
+      el('div', { class: 'scene-row', 'data-control': 'sweepActivation' }, actButtons), el('div', { class: 'scene-row', 'data-control': 'sweepUnits' }, unitButtons),
       el('div', { class: 'scene-row' }, el('div', { class: 'readout' }, el('span', { class: 'label', 'data-i18n': 'trainLoss' }), fitError),
         el('label', { class: 'check' }, overlay, el('span', { 'data-i18n': 'scenes.universal.overlay' }))),
       fitCanvas, el('p', { class: 'note', 'data-i18n': 'scenes.universal.fitNote' })));
@@ -151,3 +154,41 @@ export function createUniversalScene(env) {
       errors: Object.fromEntries(SWEEP_ACTIVATIONS.map((a) => [a, errors[a].slice()])), leastSquares: ls.loss }),
   };
 }
+
+export default {
+  id: 'universal',
+  order: 7,
+  keys: {
+    sweepActivation: key({ default: 'tanh', parse: oneOf(SWEEP_ACTIVATIONS), values: SWEEP_ACTIVATIONS.map((a) => `\`${a}\``).join(' '),
+      doc: 'the network shown beside the sweep: its activation' }),
+    sweepUnits: key({ default: 8, parse: oneOf(SWEEP_UNITS), values: SWEEP_UNITS.join(', '), doc: 'the network shown beside the sweep: its hidden units' }),
+  },
+  controls: [
+    { key: 'sweepActivation', kind: 'custom', label: 'activation' },
+    { key: 'sweepUnits', kind: 'custom', label: 'scenes.universal.unitsAxis' },
+  ],
+  figures: ['epoch', 'epochs', 'done', 'units', 'errors', 'leastSquares'],
+  strings: {
+    en: {
+      title: 'Universal approximation',
+      text: 'With nonlinear hidden units, one hidden layer can approximate any continuous function as closely as wanted, given enough units (Hornik, Stinchcombe & White 1989). All 28 networks train together on a sine: the error of tanh, sigmoid and ReLU falls with units; linear stays at the best straight line.',
+      chartTitle: 'Training error against hidden units (log scales)',
+      overlay: 'each unit’s contribution', lsLine: 'best straight line',
+      fitNote: 'Thin lines: each hidden unit’s contribution w·f(W₁x + b₁); the fit is their sum plus a bias. tanh and sigmoid give S-curves, ReLU gives hinges, linear gives lines, whose sum is one line.',
+      done: 'done: {epochs} epochs', progress: 'epoch {epoch} of {epochs}',
+      unitsAxis: 'hidden units', errorAxis: 'error',
+      fitTitle: '{name}, {units} hidden units',
+    },
+    zh: {
+      title: '万能逼近',
+      text: '隐藏单元是非线性的时候，只要单元足够多，一个隐藏层就能以任意精度逼近任何连续函数（Hornik、Stinchcombe 与 White，1989）。28 个网络同时在正弦数据上训练：tanh、sigmoid 和 ReLU 的误差随单元数下降；线性网络始终停在最好的直线上。',
+      chartTitle: '训练误差与隐藏单元数（对数坐标）',
+      overlay: '每个单元的贡献', lsLine: '最好的直线',
+      fitNote: '细线：每个隐藏单元的贡献 w·f(W₁x + b₁)；拟合曲线是它们的和加上偏置。tanh 与 sigmoid 给出 S 形曲线，ReLU 给出折线，线性单元给出直线，直线之和仍是一条直线。',
+      done: '完成：{epochs} 轮', progress: '第 {epoch} / {epochs} 轮',
+      unitsAxis: '隐藏单元数', errorAxis: '误差',
+      fitTitle: '{name}，{units} 个隐藏单元',
+    },
+  },
+  create: createUniversalScene,
+};

@@ -4,7 +4,8 @@
 // linear layer straight lines stay straight and parallel lines parallel; under tanh the grid bends
 // until one straight line, the output unit's, separates the classes.
 
-import { el, setText, fmtLoss, createPlot } from './common.js';
+import { key, number, activation } from '../keys.js';
+import { el, setText, fmtLoss, createPlot, lessonRoot } from './common.js';
 import { createNetCard, accuracyOf } from './netview.js';
 import { makeData, taskFor } from '../model.js';
 import { NEG_HEX, POS_HEX } from '../colors.js';
@@ -57,8 +58,8 @@ export function createWarpScene(env) {
   const card = createNetCard({ accent: '#0f8a66' });
   const actSelect = el('select', { id: 'warpActivation' });
   actSelect.addEventListener('change', () => env.set({ warpActivation: actSelect.value }));
-  card.node.querySelector('.net-head').append(el('label', { class: 'act-field' }, el('span', { 'data-i18n': 'activation' }), actSelect));
-  const root = el('div', { class: 'scene scene-warp' },
+  card.node.querySelector('.net-head').append(el('label', { class: 'act-field', 'data-control': 'warpActivation' }, el('span', { 'data-i18n': 'activation' }), actSelect));
+  const root = lessonRoot('scene-warp',
     el('section', { class: 'scene-card warp-main' },
       el('div', { class: 'scene-row' }, el('h3', { 'data-i18n': 'scenes.warp.plotTitle' }),
         el('div', { class: 'legend' },
@@ -67,7 +68,7 @@ export function createWarpScene(env) {
           el('span', { class: 'item' }, el('span', { class: 'dot', style: `--c:${POS_HEX}` }), el('span', { text: '+1' })),
           el('span', { class: 'item' }, el('span', { class: 'dot', style: `--c:${NEG_HEX}` }), el('span', { text: '−1' })))),
       canvas,
-      el('div', { class: 'morph-row' }, slider,
+      el('div', { class: 'morph-row', 'data-control': 'warpMorph' }, slider,
         el('div', { class: 'morph-labels' }, el('span', { 'data-i18n': 'scenes.warp.stage0' }), el('span', { text: 'Wx + b' }), el('span', { text: 'f(Wx + b)' }))),
       el('div', { class: 'scene-row' }, animate, stageText)),
     card.node);
@@ -163,3 +164,48 @@ export function createWarpScene(env) {
     figures: () => ({ epoch, activation, morph: env.state().warpMorph, loss, accuracy, view: lastView }),
   };
 }
+
+export default {
+  id: 'warp',
+  order: 9,
+  keys: {
+    warpActivation: key({ default: 'tanh', parse: activation, effect: 'rebuild', values: 'any engine activation', doc: 'the hidden activation' }),
+    warpMorph: key({ default: 2, parse: number(0, 2), values: '0..2', doc: 'the slider: 0 (x) .. 1 (Wx + b) .. 2 (f(Wx + b))' }),
+  },
+  controls: [
+    { key: 'warpActivation', kind: 'custom', label: 'activation' },
+    { key: 'warpMorph', kind: 'custom', label: 'scenes.warp.animate' },
+  ],
+  figures: ['epoch', 'activation', 'morph', 'loss', 'accuracy', 'view'],
+  strings: {
+    en: {
+      title: 'How a layer bends the plane',
+      text: 'A hidden layer maps the input plane to a new plane: first Wx + b, which keeps straight lines straight and parallel lines parallel, then f. Under tanh the grid bends until one straight line, the output unit’s, separates the two classes.',
+      animate: 'Play the morph', stage0: 'x (identity)',
+      plotTitle: 'A grid of lines and the data, through the 2-unit hidden layer',
+      stageText0: 'The input plane: x₁ and x₂ as they are.',
+      stageText1: 'Moving to Wx + b: an affine map moves, turns and stretches the grid, but lines stay straight and parallel lines stay parallel.',
+      stageText2: 'z = Wx + b: still a grid of straight, parallel lines. No straight line separates what was not separable before.',
+      stageText3: 'Applying {name} to each coordinate of z.',
+      stageText4: 'h = {name}(Wx + b), the hidden layer’s output. Dashed: where the output unit’s w·h + b = 0, its decision line.',
+      netTitle: 'The 2-2-1 network on the input plane', accuracy: 'accuracy',
+      captionLinear: 'A {name} hidden layer: the grid stays straight, and the output unit sees a moved plane, so its boundary on the input plane is a straight line.',
+      captionNonlinear: '{name} bends the grid; a straight line in the hidden plane is a curve on the input plane.',
+    },
+    zh: {
+      title: '一层网络如何弯曲平面',
+      text: '隐藏层把输入平面映射成一个新平面：先是 Wx + b，直线仍是直线、平行线仍然平行；然后是 f。在 tanh 下网格被弯曲，直到一条直线（输出单元的决策线）就能把两类分开。',
+      animate: '播放变形', stage0: 'x（恒等）',
+      plotTitle: '一组网格线和数据，经过含 2 个单元的隐藏层',
+      stageText0: '输入平面：x₁ 和 x₂ 本身。',
+      stageText1: '走向 Wx + b：仿射映射会平移、旋转、拉伸网格，但直线仍是直线，平行线仍然平行。',
+      stageText2: 'z = Wx + b：仍是由平行直线组成的网格。原来分不开的，现在依然没有直线能分开。',
+      stageText3: '对 z 的每个坐标施加 {name}。',
+      stageText4: 'h = {name}(Wx + b)，隐藏层的输出。虚线：输出单元 w·h + b = 0 的位置，即它的决策线。',
+      netTitle: '2-2-1 网络在输入平面上', accuracy: '准确率',
+      captionLinear: '{name} 隐藏层：网格保持笔直，输出单元看到的只是移动过的平面，所以它在输入平面上的边界是一条直线。',
+      captionNonlinear: '{name} 把网格弯曲；隐藏平面中的一条直线，在输入平面上是一条曲线。',
+    },
+  },
+  create: createWarpScene,
+};

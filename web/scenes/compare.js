@@ -1,0 +1,389 @@
+// Lesson "compare" (C1, C3): two networks with the same layers and the same initial weights, one
+// with linear hidden activations and one with tanh (any engine activation for either), learn the
+// same data side by side: their heatmaps, diagrams, stats and one loss chart. Its keys are
+// TensorFlow Playground's where the concept is the same, so a Playground link opens meaningfully.
+// Unlike the other lessons it keeps its networks when left (its settings live in every link).
+
+import { t } from '../i18n.js';
+import { key, number, integer, oneOf, bool, activation, toNumber } from '../keys.js';
+import { TwinModel, GRID_2D_STEPS } from '../model.js';
+import { createOutputView } from '../heatmap.js';
+import { createDiagram } from '../network-diagram.js';
+import { createLossChart } from '../loss-chart.js';
+import { NET_HEX } from '../colors.js';
+import { createControl, numericOptions, namedOptions } from '../controls.js';
+import { el, setText, fmtLoss, fmtPct, legend } from './common.js';
+
+export const MAX_LAYERS = 8;
+export const MAX_NEURONS = 12;
+
+// Datasets the page offers, grouped for the picker (engine names, docs/api.md).
+export const DATASET_GROUPS = [
+  { group: 'classification', names: ['circle', 'xor', 'gauss', 'spiral', 'moons'] },
+  { group: 'multiclass', names: ['spiral3', 'blobs3'] },
+  { group: 'regression2d', names: ['plane', 'gauss_bumps'] },
+  { group: 'regression1d', names: ['sine', 'line', 'parabola', 'abs', 'step', 'cubic'] },
+];
+const OFFERED = DATASET_GROUPS.flatMap((g) => g.names);
+const OPTIMIZERS = ['sgd', 'momentum', 'adam'];
+const REGULARIZATIONS = ['none', 'L1', 'L2'];
+const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+const REG_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+const BATCH_SIZES = [1, 2, 5, 10, 20, 30, 50, 100];
+
+// FNV-1a: turns a Playground seed such as "0.84375" into an integer seed, deterministically.
+function hashSeed(s) {
+  let h = 0x811c9dc5;
+  for (const ch of s) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  return h % 2147483647;
+}
+
+function parseSeed(v) {
+  const n = toNumber(v);
+  if (Number.isInteger(n) && n >= 0 && n <= 2147483647) return n;
+  // A Playground seed is a decimal string in [0, 1): keep its meaning "a fixed seed".
+  if (typeof v === 'string' && /^0?\.\d{1,20}$/.test(v)) return hashSeed(v);
+  return undefined;
+}
+
+function parseShape(v) {
+  let arr = v;
+  if (typeof v === 'string') arr = v.trim() === '' ? [] : v.split(',').map(toNumber);
+  if (!Array.isArray(arr) || arr.length > MAX_LAYERS) return undefined;
+  arr = arr.map(toNumber);
+  return arr.every((n) => Number.isInteger(n) && n >= 1 && n <= MAX_NEURONS) ? arr : undefined;
+}
+
+const always = (def) => key({ hash: 'always', ...def });
+
+const KEYS = {
+  dataset: always({ default: 'xor', parse: (v, ctx) => (OFFERED.includes(v) && (!ctx.datasets || ctx.datasets.includes(v)) ? v : undefined),
+    effect: 'data', values: OFFERED.map((n) => `\`${n}\``).join(' ') }),
+  noise: always({ default: 0, parse: number(0, 50), effect: 'data', values: '0..50 (percent, as the Playground; the engine gets noise/100)' }),
+  percTrainData: always({ default: 50, parse: number(10, 90), effect: 'data', values: '10..90' }),
+  seed: always({ default: 3, parse: parseSeed, effect: 'data', values: 'integer 0..2147483647 (a Playground decimal seed becomes a fixed integer)' }),
+  networkShape: always({ default: Object.freeze([4, 2]), parse: parseShape, effect: 'network',
+    values: `hidden layer sizes, \`4,2\`; 0..${MAX_LAYERS} layers of 1..${MAX_NEURONS}` }),
+  activation: always({ default: 'linear', parse: activation, effect: 'network', values: 'network 1’s hidden activation (any engine activation)' }),
+  activation2: always({ default: 'tanh', parse: activation, effect: 'network', values: 'network 2’s hidden activation' }),
+  outputActivation: always({ default: 'auto', parse: (v, ctx) => (v === 'auto' || ctx.activations.includes(v) ? v : undefined), effect: 'network',
+    values: '`auto` (tanh for classification, linear for regression) or an activation; multiclass always uses linear + softmax' }),
+  learningRate: always({ default: 0.03, parse: number(0, 10, { open: true }), effect: 'live', values: '(0, 10]' }),
+  batchSize: always({ default: 10, parse: integer(1, 500), effect: 'live', values: '1..500' }),
+  optimizer: always({ default: 'sgd', parse: oneOf(OPTIMIZERS), effect: 'network', values: OPTIMIZERS.map((o) => `\`${o}\``).join(' ') }),
+  regularization: always({ default: 'none', effect: 'live', values: REGULARIZATIONS.map((o) => `\`${o}\``).join(' '),
+    parse: (v) => (typeof v === 'string' ? REGULARIZATIONS.find((x) => x.toLowerCase() === v.toLowerCase()) : undefined) }),
+  regularizationRate: always({ default: 0, parse: number(0, 10), effect: 'live', values: '0..10' }),
+  showTestData: always({ default: false, parse: bool, values: '`true false`' }),
+  discretize: always({ default: false, parse: bool, values: '`true false`' }),
+};
+
+const autoOutput = (kind) => (kind === 'classification' ? 'tanh' : 'linear');
+const activationOptions = ({ engine }) => namedOptions('activations', engine.activations);
+
+const CONTROLS = [
+  { key: 'dataset', kind: 'select', label: 'dataset', panel: 'data',
+    options: ({ engine }) => DATASET_GROUPS.map(({ group, names }) => ({
+      group: t(`groups.${group}`), options: namedOptions('datasets', names.filter((n) => engine.datasets.includes(n))) }))
+      .filter((g) => g.options.length) },
+  { key: 'noise', kind: 'range', label: 'noise', panel: 'data', min: 0, max: 50, step: 5, format: (v) => String(v) },
+  { key: 'percTrainData', kind: 'range', label: 'trainRatio', panel: 'data', min: 10, max: 90, step: 10, format: (v) => `${v}%` },
+  { key: 'seed', kind: 'action', id: 'regenerate', label: 'regenerate', title: 'regenerateTitle', panel: 'data',
+    value: () => 1 + Math.floor(Math.random() * 999999) },
+  { key: 'showTestData', kind: 'check', label: 'showTestData', panel: 'data' },
+  { key: 'discretize', kind: 'check', label: 'discretize', panel: 'data', disabled: ({ kind }) => kind === 'regression' },
+  { key: 'learningRate', kind: 'select', label: 'learningRate', panel: 'training', options: ({ state }) => numericOptions(LEARNING_RATES, state.learningRate) },
+  { key: 'batchSize', kind: 'select', label: 'batchSize', panel: 'training', options: ({ state }) => numericOptions(BATCH_SIZES, state.batchSize) },
+  { key: 'optimizer', kind: 'select', label: 'optimizer', panel: 'training', options: () => namedOptions('optimizers', OPTIMIZERS) },
+  { key: 'regularization', kind: 'select', label: 'regularization', panel: 'training', options: () => namedOptions('regularizations', REGULARIZATIONS) },
+  { key: 'regularizationRate', kind: 'select', label: 'regularizationRate', panel: 'training',
+    options: ({ state }) => numericOptions(REG_RATES, state.regularizationRate) },
+  { key: 'outputActivation', kind: 'select', label: 'outputActivation', panel: 'training',
+    options: ({ kind, engine }) => (kind === 'multiclass' ? [['auto', t('multiclassOut')]]
+      : [['auto', t('auto', { name: t(`activations.${autoOutput(kind)}`) })], ...activationOptions({ engine })]),
+    value: ({ state, kind }) => (kind === 'multiclass' ? 'auto' : state.outputActivation),
+    disabled: ({ kind }) => kind === 'multiclass' },
+  { key: 'activation', kind: 'select', label: 'activation', panel: 'net0', className: 'act-field', options: activationOptions },
+  { key: 'activation2', kind: 'select', label: 'activation', panel: 'net1', className: 'act-field', options: activationOptions },
+  { key: 'networkShape', kind: 'custom', label: 'hiddenLayers', panel: 'toolbar' },
+];
+
+// The hidden layers in the toolbar: a stepper for their count, one per layer for its units.
+function createLayersControl(onChange) {
+  const removeLayer = el('button', { type: 'button', id: 'removeLayer', 'data-i18n-aria': 'removeLayer', 'data-i18n-title': 'removeLayer', text: '−' });
+  const addLayer = el('button', { type: 'button', id: 'addLayer', 'data-i18n-aria': 'addLayer', 'data-i18n-title': 'addLayer', text: '+' });
+  const count = el('output', { id: 'layerCount' });
+  const steppers = el('div', { id: 'neuronSteppers', class: 'neuron-steppers' });
+  const node = el('div', { class: 'architecture', id: 'architecture', 'data-control': 'networkShape' },
+    el('span', { class: 'arch-label', 'data-i18n': 'hiddenLayers' }),
+    el('div', { class: 'stepper' }, removeLayer, count, addLayer), steppers);
+  let shape = [];
+  addLayer.addEventListener('click', () => {
+    if (shape.length < MAX_LAYERS) onChange({ networkShape: [...shape, shape.length ? shape[shape.length - 1] : 2] });
+  });
+  removeLayer.addEventListener('click', () => { if (shape.length) onChange({ networkShape: shape.slice(0, -1) }); });
+  steppers.addEventListener('click', (ev) => {
+    const b = ev.target.closest('button[data-delta]');
+    if (!b) return;
+    const i = Number(b.parentElement.dataset.layer), next = shape.slice();
+    next[i] = Math.min(MAX_NEURONS, Math.max(1, next[i] + Number(b.dataset.delta)));
+    onChange({ networkShape: next });
+  });
+  let drawn = '';
+  return {
+    node,
+    sync({ state }, { optionsStale = false } = {}) {
+      shape = state.networkShape.slice();
+      const sig = `${shape.join()}|${t('neurons')}`;
+      if (sig === drawn && !optionsStale) return;
+      drawn = sig;
+      count.value = String(shape.length);
+      removeLayer.disabled = shape.length === 0;
+      addLayer.disabled = shape.length >= MAX_LAYERS;
+      const items = shape.map((units, i) => {
+        const label = (k) => t(k, { n: i + 1 });
+        return el('div', { class: 'stepper', 'data-layer': String(i) },
+          el('button', { type: 'button', text: '−', 'data-delta': '-1', disabled: units <= 1, 'aria-label': label('removeNeuron'), title: label('removeNeuron') }),
+          el('output', { text: String(units) }),
+          el('button', { type: 'button', text: '+', 'data-delta': '1', disabled: units >= MAX_NEURONS, 'aria-label': label('addNeuron'), title: label('addNeuron') }));
+      });
+      if (shape.length) items.push(el('span', { class: 'hint', text: t('neurons') }));
+      steppers.replaceChildren(...items);
+    },
+  };
+}
+
+// Keeps the frame rate when the grid evaluation is slow (big networks, slow machines): the
+// heatmap resolution steps down (100 -> 80 -> 64 -> 50 points a side) while the two grid
+// evaluations take more than EVAL_BUDGET_MS, and back up when the larger grid would fit.
+const EVAL_BUDGET_MS = 8;
+
+function createCompareScene(env) {
+  const { engine } = env;
+  const tl = (k, p) => t(`scenes.compare.${k}`, p);
+  const model = new TwinModel(engine);
+  let built = ''; // the data and network keys the model was built from
+
+  // --- DOM: the settings sidebar, two network cards, the loss chart and the explanation
+  const controls = CONTROLS.filter((c) => c.kind !== 'custom').map((c) => createControl(c, env.set));
+  const layers = createLayersControl(env.set);
+  const inPanel = (p) => controls.filter((c) => c.decl.panel === p).map((c) => c.node);
+  const netCard = (i) => {
+    const name = el('span', { class: 'net-name' });
+    const stats = el('div', { class: 'net-stats' });
+    const diagramCanvas = el('canvas', { class: 'diagram', 'data-net': String(i), role: 'img', 'data-i18n-aria': 'diagramAria' });
+    const box = el('div', { class: 'output-box', role: 'img', 'data-i18n-aria': 'outputAria' });
+    const caption = el('p', { class: 'caption' });
+    const node = el('article', { class: 'net-card', 'data-net': String(i) },
+      el('header', { class: 'net-head' }, el('h2', {}, el('span', { class: 'swatch' }), name), ...inPanel(`net${i}`)),
+      stats, el('div', { class: 'net-body' }, diagramCanvas, box), caption);
+    return { node, name, stats, caption, output: createOutputView(box, { index: i }), diagram: createDiagram(diagramCanvas) };
+  };
+  const views = [netCard(0), netCard(1)];
+  const chartCanvas = el('canvas', { id: 'lossChart', role: 'img', 'data-i18n-aria': 'lossOverTime' });
+  const chart = createLossChart(chartCanvas);
+  const legendEl = el('div', { class: 'legend', id: 'legend' });
+  const explain1 = el('p', { id: 'explain1' });
+  const root = el('div', { class: 'workspace', id: 'compareView' },
+    el('aside', { class: 'sidebar' },
+      el('section', { class: 'panel' }, el('h2', { 'data-i18n': 'data' }), inPanel('data')),
+      el('section', { class: 'panel' }, el('h2', { 'data-i18n': 'training' }), inPanel('training'))),
+    el('main', { class: 'twins' }, views.map((v) => v.node),
+      el('section', { class: 'chart-panel' },
+        el('div', { class: 'chart-head' }, el('h2', { 'data-i18n': 'lossOverTime' }), legendEl), chartCanvas),
+      el('section', { class: 'explain-panel' },
+        el('h2', { 'data-i18n': 'scenes.compare.explainTitle' }),
+        el('p', { 'data-i18n': 'scenes.compare.explain2' }), explain1, el('p', { 'data-i18n': 'scenes.compare.explain3' }))));
+
+  function syncControls(state, optionsStale = false) {
+    const info = { state, kind: model.data.kind, engine };
+    for (const c of controls) c.sync(info, { optionsStale });
+    layers.sync(info, { optionsStale });
+  }
+
+  const buildKey = (state) => JSON.stringify(Object.keys(KEYS).filter((k) => ['data', 'network'].includes(KEYS[k].effect)).map((k) => state[k]));
+
+  function rebuild(state, { data = true } = {}) {
+    if (data || !model.data) model.rebuildData(state);
+    model.rebuildNetworks(state);
+    built = buildKey(state);
+  }
+
+  // --- drawing
+  function captionFor(act, data, state) {
+    const oneD = data.inputs === 1, reg2d = !oneD && data.kind === 'regression';
+    if (state.networkShape.length === 0) return tl('captionNoHidden');
+    if (act === 'linear') return tl(oneD ? 'captionLinear1d' : reg2d ? 'captionLinearReg2d' : 'captionLinear');
+    if (act === 'affine') return t('captionAffine');
+    if (act === 'step') return tl('captionStep');
+    if (act === 'relu' || act === 'leaky_relu') return tl('captionRelu');
+    const k = oneD ? 'captionNonlinear1d' : reg2d ? 'captionNonlinearReg2d' : 'captionNonlinear';
+    return tl(k, { name: t(`activations.${act}`) });
+  }
+
+  // The stats line of a card: built once, then only its texts change.
+  function statsDom(view) {
+    const big = el('div', { class: 'big' }), small = el('div', { class: 'small' });
+    const value = el('span', { class: 'value' }), label = el('span', { class: 'label' });
+    big.append(value, label);
+    const pair = () => { const l = el('span'), v = el('b'), s = el('span', {}, l, ' ', v); small.append(s); return { s, l, v }; };
+    const items = { trainLoss: pair(), testLoss: pair(), trainAccuracy: pair() };
+    const bad = el('span', { class: 'bad' });
+    view.stats.replaceChildren(big, small, bad);
+    return { value, label, items, bad };
+  }
+
+  function renderStats(view, n, cls) {
+    const d = view.statsDom ?? (view.statsDom = statsDom(view));
+    setText(d.value, cls ? fmtPct(n.testAccuracy) : fmtLoss(n.testLoss));
+    setText(d.label, tl(cls ? 'accuracyShort' : 'lossShort'));
+    for (const k of ['trainLoss', 'testLoss', 'trainAccuracy']) {
+      setText(d.items[k].l, t(k));
+      setText(d.items[k].v, k === 'trainAccuracy' ? fmtPct(n[k]) : fmtLoss(n[k]));
+    }
+    d.items.trainAccuracy.s.hidden = !cls;
+    d.bad.hidden = !n.diverged;
+    setText(d.bad, tl('diverged'));
+  }
+
+  let legendKey = '';
+  function renderLegend(state) {
+    const acts = model.nets.map((n) => n.activation);
+    const k = `${state.lang}|${acts.join('|')}`;
+    if (k === legendKey) return;
+    legendKey = k;
+    legendEl.replaceChildren(...legend([
+      ...acts.map((a, i) => ({ mark: 'dot', color: NET_HEX[i], text: `${tl('network', { n: i + 1 })} (${t(`activations.${a}`)})` })),
+      { mark: 'mark', color: '#5f6670', text: t('train') },
+      { mark: 'mark dashed', color: '#5f6670', text: t('test') },
+    ]));
+  }
+
+  let msEvaluate = 0, framesAtSize = 0, trained = false;
+  function adaptResolution() {
+    if (model.data.inputs !== 2 || ++framesAtSize < 30) return;
+    const i = GRID_2D_STEPS.indexOf(model.gridSize2d), size = model.gridSize2d;
+    const perPoint = msEvaluate / (size * size);
+    let next = size;
+    if (msEvaluate > EVAL_BUDGET_MS && i < GRID_2D_STEPS.length - 1) next = GRID_2D_STEPS[i + 1];
+    else if (i > 0 && perPoint * GRID_2D_STEPS[i - 1] ** 2 < 0.6 * EVAL_BUDGET_MS) next = GRID_2D_STEPS[i - 1];
+    if (next !== size) {
+      model.setGridSize2d(next);
+      msEvaluate = perPoint * next * next;
+      framesAtSize = 0;
+    }
+  }
+
+  function render() {
+    const state = env.state();
+    const { data, task, nets } = model;
+    const t0 = performance.now();
+    const evals = model.evaluate();
+    msEvaluate = 0.9 * msEvaluate + 0.1 * (performance.now() - t0);
+    const cls = task.kind !== 'regression';
+    const sizes = [data.inputs, ...state.networkShape, data.outputs];
+    const colLabels = sizes.map((m, l) => (l === 0 ? t('inputLayer') : l === sizes.length - 1 ? t('outputLayer') : String(m)));
+    nets.forEach((n, i) => {
+      const v = views[i], e = evals[i];
+      v.output.draw({ data, task, output: e.output, showTest: state.showTestData, discretize: state.discretize, color: NET_HEX[i] });
+      v.output.heat.parentElement.classList.toggle('discrete', state.discretize);
+      v.diagram.draw({ data, task, sizes, layers: e.layers, weights: e.weights, labels: colLabels });
+      renderStats(v, n, cls);
+      setText(v.name, tl('network', { n: i + 1 }));
+      setText(v.caption, captionFor(n.activation, data, state));
+    });
+    setText(explain1, tl(data.inputs === 1 ? 'explain1_1d' : 'explain1'));
+    renderLegend(state);
+    chart.draw(nets.map((n, i) => ({ history: n.history, color: NET_HEX[i] })), { epoch: t('epochAxis'), loss: t('lossAxis') });
+    if (trained) { trained = false; adaptResolution(); }
+  }
+
+  return {
+    id: 'compare', root, toolbar: layers.node, trains: true,
+    enter(state) {
+      if (buildKey(state) !== built) rebuild(state);
+      syncControls(state, true);
+    },
+    leave() {},
+    /** Rebuilds what the changed keys need; throws (the engine's message) if the engine refuses. */
+    update(state, changed, { announce = false } = {}) {
+      const dataChange = changed.some((k) => KEYS[k]?.effect === 'data');
+      const netChange = dataChange || changed.some((k) => KEYS[k]?.effect === 'network');
+      const prevKind = model.data?.kind;
+      if (netChange) rebuild(state, { data: dataChange });
+      if (netChange && announce) env.notify(tl(dataChange ? 'noticeResetData' : 'noticeResetNet'));
+      if (changed.includes('lang')) legendKey = '';
+      syncControls(state, changed.includes('lang') || model.data.kind !== prevKind);
+    },
+    reset() { model.rebuildNetworks(env.state()); return tl('noticeReset'); },
+    train(n) { model.train(n, env.state()); trained = true; },
+    render,
+    epoch: () => model.nets[0].epoch,
+    figures: () => ({}),
+    networks: () => model.summary(),
+    kind: () => model.data.kind,
+    weights: () => model.nets.map((n) => n.net.getWeights().map(({ W, b }) => ({ W: Array.from(W), b: Array.from(b) }))),
+    perf: () => ({ msEvaluate, heatmapSize: model.gridSize2d }),
+    perfText: (fps) => t('perf', { fps, eps: fps }),
+  };
+}
+
+export default {
+  id: 'compare',
+  order: 1,
+  ledeTitle: false, // the page's title asks this lesson's question
+  keys: KEYS,
+  controls: CONTROLS,
+  figures: [],
+  strings: {
+    en: {
+      title: 'Linear vs tanh',
+      text: 'Two networks with the same layers and the same initial weights learn the same data. Only the activation of their hidden layers differs.',
+      network: 'Network {n}',
+      accuracyShort: 'test accuracy', lossShort: 'test loss',
+      diverged: 'diverged: lower the learning rate',
+      captionLinear: 'Only linear layers: the whole network is one affine map y = W′x + b′ (W′ = W₃W₂W₁). Its decision boundary stays a straight line, however many layers it has.',
+      captionLinear1d: 'Only linear layers: the whole network is one affine map y = w′x + b′, so its fit is a straight line, however many layers it has.',
+      captionLinearReg2d: 'Only linear layers: the whole network is one affine map y = W′x + b′, so its output over the plane is a tilted plane, however many layers it has.',
+      captionNonlinearReg2d: '{name} bends the output of every hidden layer; stacked, the bends form a curved surface that can follow the data.',
+      captionStep: 'The step function is flat almost everywhere: its derivative is 0, so backpropagation sends no signal into the hidden layers and their weights never move; only the output layer learns.',
+      captionNoHidden: 'No hidden layer: the activation is not used, and both networks are the same single layer. Add a hidden layer to see the difference.',
+      captionNonlinear: '{name} bends the output of every hidden layer; stacked, the bends form a curved decision boundary that can follow the data.',
+      captionNonlinear1d: '{name} bends the output of every hidden layer; stacked, the bends form a curve that can follow the data.',
+      captionRelu: 'ReLU is piecewise linear, yet not linear: each unit adds a kink, and enough kinks follow any shape.',
+      explainTitle: 'What you are seeing',
+      explain1: 'Each small square is one neuron’s output over the input plane; lines are weights (blue positive, orange negative, thicker = larger).',
+      explain1_1d: 'Each small square plots one neuron’s output against x; lines are weights (blue positive, orange negative, thicker = larger).',
+      explain2: 'A linear layer computes Wx + b. Two of them compute W₂(W₁x + b₁) + b₂ = (W₂W₁)x + (W₂b₁ + b₂): again one linear layer. Depth adds nothing without a nonlinear activation.',
+      explain3: 'Try: more hidden layers for the linear network (its boundary stays straight), ReLU or sigmoid instead of tanh, or the step activation (it cannot learn: zero gradient).',
+      noticeResetData: 'New data: both networks restarted from the same new initial weights.',
+      noticeResetNet: 'The architecture or an activation changed: both networks restarted from the same initial weights.',
+      noticeReset: 'Both networks restarted from the same initial weights.',
+    },
+    zh: {
+      title: '线性 vs tanh',
+      text: '两个网络层数相同、初始权重相同，学习同一份数据；唯一的区别是隐藏层的激活函数。',
+      network: '网络 {n}',
+      accuracyShort: '测试准确率', lossShort: '测试损失',
+      diverged: '已发散：请降低学习率',
+      captionLinear: '只有线性层：整个网络等于一个仿射映射 y = W′x + b′（W′ = W₃W₂W₁）。无论有多少层，决策边界始终是一条直线。',
+      captionLinear1d: '只有线性层：整个网络等于一个仿射映射 y = w′x + b′，无论有多少层，拟合结果都是一条直线。',
+      captionLinearReg2d: '只有线性层：整个网络等于一个仿射映射 y = W′x + b′，无论有多少层，它在平面上的输出都只是一个倾斜的平面。',
+      captionNonlinearReg2d: '{name} 使每个隐藏层的输出弯曲；层层叠加后形成能够贴合数据的曲面。',
+      captionStep: '阶跃函数几乎处处平坦，导数为 0：反向传播无法把信号传入隐藏层，隐藏层的权重永远不变，只有输出层在学习。',
+      captionNoHidden: '没有隐藏层：激活函数用不上，两个网络是同一个单层网络。加一个隐藏层就能看到区别。',
+      captionNonlinear: '{name} 使每个隐藏层的输出弯曲；层层叠加后形成弯曲的决策边界，能够贴合数据。',
+      captionNonlinear1d: '{name} 使每个隐藏层的输出弯曲；层层叠加后形成能够贴合数据的曲线。',
+      captionRelu: 'ReLU 是分段线性的，但它不是线性函数：每个单元带来一个折点，折点足够多就能逼近任意形状。',
+      explainTitle: '你看到的是什么',
+      explain1: '每个小方块是一个神经元在输入平面上的输出；连线是权重（蓝色为正，橙色为负，越粗绝对值越大）。',
+      explain1_1d: '每个小方块画出一个神经元的输出随 x 的变化；连线是权重（蓝色为正，橙色为负，越粗绝对值越大）。',
+      explain2: '线性层计算 Wx + b。两层叠加：W₂(W₁x + b₁) + b₂ = (W₂W₁)x + (W₂b₁ + b₂)，仍然只是一层线性层。没有非线性激活函数，加深网络毫无用处。',
+      explain3: '试一试：给线性网络加更多隐藏层（边界仍是直线）；把 tanh 换成 ReLU 或 sigmoid；或选择阶跃函数（梯度为零，无法学习）。',
+      noticeResetData: '数据已更新：两个网络从同一组新的初始权重重新开始。',
+      noticeResetNet: '结构或激活函数已改变：两个网络从同一组初始权重重新开始。',
+      noticeReset: '两个网络已从同一组初始权重重新开始。',
+    },
+  },
+  create: createCompareScene,
+};
