@@ -22,7 +22,7 @@ export const SCENES = LESSONS.map((s) => s.id);
 const HOST_KEYS = {
   scene: key({ default: SCENES[0], parse: (v) => (SCENES.includes(v) ? v : undefined), hash: 'always',
     values: SCENES.map((s) => `\`${s}\``).join(' ') }),
-  lang: key({ default: 'en', parse: normalizeLang, hash: 'always', values: '`en zh` (also `zh-CN`, `en-US`, ...); the default follows `navigator.language`' }),
+  lang: key({ default: 'en', parse: normalizeLang, hash: 'always', values: '`en zh` (also `zh-CN`, `en-US`, ...)' }),
 };
 
 /** Every key: name -> { ...declaration, owner } (owner: a lesson id, or 'host'). Hash order. */

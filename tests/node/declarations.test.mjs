@@ -1,0 +1,97 @@
+// The lessons declare themselves in one place (web/scenes/<id>.js); everything else derives from
+// those declarations. These tests fail when a declaration and what uses it disagree: the registry
+// and the files, keys and their parsers, strings in both languages and every string the code
+// asks for, controls and their keys, and web/README.md's key table.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { LESSONS } from '../../web/scenes/index.js';
+import { KEY_DECLS, DEFAULTS, parseValue, serializeValue, sameValue } from '../../web/state.js';
+import { STRINGS } from '../../web/i18n.js';
+import { HOST_CONTROLS } from '../../web/toolbar.js';
+import { keysTable, readmeTable } from '../../scripts/keys-table.mjs';
+
+const WEB = new URL('../../web/', import.meta.url).pathname;
+const ctx = { activations: ['linear', 'affine', 'tanh', 'sigmoid', 'relu', 'leaky_relu', 'softplus', 'swish', 'sine', 'step'],
+  datasets: ['circle', 'xor', 'gauss', 'spiral', 'moons', 'spiral3', 'blobs3', 'plane', 'gauss_bumps', 'sine', 'line', 'parabola', 'abs', 'step', 'cubic'] };
+// Modules of web/scenes/ that are helpers, not lessons.
+const HELPERS = new Set(['index.js', 'common.js', 'netview.js']);
+
+const lookup = (table, path) => path.split('.').reduce((o, k) => (o && typeof o === 'object' ? o[k] : undefined), table);
+const leafKeys = (o, prefix = '') => Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? leafKeys(v, `${prefix}${k}.`) : [`${prefix}${k}`])).sort();
+const sources = () => {
+  const files = [...readdirSync(WEB).filter((f) => f.endsWith('.js') || f.endsWith('.html')).map((f) => join(WEB, f)),
+    ...readdirSync(join(WEB, 'scenes')).filter((f) => f.endsWith('.js')).map((f) => join(WEB, 'scenes', f))];
+  // comments name keys as examples (t('key')): only code counts
+  const code = (text) => text.split('\n').filter((l) => !/^\s*(\/\/|\*|\/\*)/.test(l)).join('\n');
+  return files.map((f) => ({ file: f.slice(WEB.length), text: code(readFileSync(f, 'utf8')) }));
+};
+
+test('the registry lists every lesson module once, in a contiguous order', () => {
+  const files = readdirSync(join(WEB, 'scenes')).filter((f) => f.endsWith('.js') && !HELPERS.has(f)).map((f) => f.replace(/\.js$/, '')).sort();
+  assert.deepEqual(LESSONS.map((s) => s.id).sort(), files, 'one lesson per module of web/scenes/, named by its file');
+  assert.deepEqual(LESSONS.map((s) => s.order), LESSONS.map((_, i) => i + 1), 'orders 1..n, no gaps, no ties');
+  for (const s of LESSONS) {
+    assert.equal(typeof s.create, 'function', `${s.id}: create(env)`);
+    assert.ok(Array.isArray(s.controls) && Array.isArray(s.figures) && s.keys && typeof s.keys === 'object', `${s.id}: keys, controls, figures`);
+  }
+});
+
+test('every key parses its own default, round-trips through the hash, and has a known effect', () => {
+  for (const [name, d] of Object.entries(KEY_DECLS)) {
+    assert.ok(['data', 'network', 'live', 'view', 'rebuild'].includes(d.effect), `${name}: effect ${d.effect}`);
+    assert.ok(['always', 'changed'].includes(d.hash), `${name}: hash ${d.hash}`);
+    assert.ok(d.values, `${name}: values, for the README`);
+    const back = parseValue(name, serializeValue(name, DEFAULTS[name]), ctx);
+    assert.ok(sameValue(back, DEFAULTS[name]), `${name}: default ${DEFAULTS[name]} reads back as ${back}`);
+    assert.equal(parseValue(name, '\u0000nonsense', ctx), undefined, `${name}: refuses garbage`);
+  }
+  // a lesson's keys are its own: one owner per key (state.js throws on a second)
+  const owners = LESSONS.flatMap((s) => Object.keys(s.keys));
+  assert.equal(new Set(owners).size, owners.length);
+});
+
+test('each lesson has its strings in English and Chinese, with the same keys and placeholders', () => {
+  const placeholders = (s) => (s.match(/\{\w+\}/g) ?? []).sort().join();
+  for (const s of LESSONS) {
+    const { en, zh } = s.strings;
+    assert.ok(typeof en.title === 'string' && typeof en.text === 'string', `${s.id}: title and text`);
+    assert.deepEqual(leafKeys(zh), leafKeys(en), `${s.id}: the same keys in zh as in en`);
+    for (const k of leafKeys(en)) assert.equal(placeholders(lookup(zh, k)), placeholders(lookup(en, k)), `${s.id}.${k}: placeholders`);
+    for (const k of leafKeys(en)) assert.match(lookup(zh, k), /[\u4e00-\u9fff]|^[\x20-\x7e′−·×⁻⁰-⁹₀-₉ᵀ≈≤≥→…]+$/u, `${s.id}.${k}: Chinese, or symbols only`);
+  }
+});
+
+test('every string the code asks for by a literal key exists in both languages', () => {
+  const missing = [];
+  const check = (file, k) => {
+    for (const lang of ['en', 'zh']) if (typeof lookup(STRINGS[lang], k) !== 'string') missing.push(`${file}: ${k} (${lang})`);
+  };
+  for (const { file, text } of sources()) {
+    for (const m of text.matchAll(/\bt\('([\w.]+)'/g)) check(file, m[1]);
+    for (const m of text.matchAll(/data-i18n(?:-title|-aria)?["']?(?:=|: )["']([\w.]+)["']/g)) check(file, m[1]);
+    for (const m of text.matchAll(/'(scenes\.\w+\.\w+)'/g)) check(file, m[1]);
+    // tl('key') in a lesson: t('scenes.<id>.key')
+    const id = file.startsWith('scenes/') ? file.slice(7, -3) : null;
+    if (id) for (const m of text.matchAll(/\btl\('(\w+)'/g)) check(file, `scenes.${id}.${m[1]}`);
+  }
+  assert.deepEqual(missing, []);
+});
+
+test('every control is declared once, sets a declared key of its lesson, and has a label in both languages', () => {
+  const all = [...HOST_CONTROLS.map((c) => ['host', c]), ...LESSONS.flatMap((s) => s.controls.map((c) => [s.id, c]))];
+  const seen = new Set();
+  for (const [owner, c] of all) {
+    assert.ok(!seen.has(c.key), `control ${c.key} declared twice`);
+    seen.add(c.key);
+    assert.ok(['select', 'range', 'check', 'action', 'custom'].includes(c.kind), `${c.key}: kind ${c.kind}`);
+    for (const lang of ['en', 'zh']) assert.equal(typeof lookup(STRINGS[lang], c.label), 'string', `${c.key}: label ${c.label} (${lang})`);
+    if (owner !== 'host') assert.ok(Object.hasOwn(LESSONS.find((s) => s.id === owner).keys, c.key), `${owner}: control ${c.key} sets one of its keys`);
+  }
+});
+
+test('web/README.md\'s key table is the one the declarations generate (node scripts/keys-table.mjs --write)', () => {
+  assert.equal(readmeTable(), keysTable());
+});
