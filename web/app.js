@@ -71,6 +71,7 @@ export function createApp(engine, doc = document) {
     doc.title = `${t('title')} · Nonlinear Playground`;
     toolbar.syncScene(state.scene);
     toolbar.syncLang(state.lang);
+    if (scene && !scene.trains) idleHint.textContent = t(`scenes.${scene.id}.idleHint`);
     renderLede();
   }
 
@@ -88,6 +89,7 @@ export function createApp(engine, doc = document) {
     }
     runEl.classList.toggle('idle', !scene.trains);
     idleHint.hidden = scene.trains;
+    if (!scene.trains) idleHint.textContent = t(`scenes.${id}.idleHint`);
     doc.body.dataset.scene = id;
     frames.length = 0;
     toolbar.syncScene(id);

@@ -12,8 +12,24 @@ export const POS_HEX = '#0877bd';
 export const CLASS_RGB = [[245, 147, 34], [8, 119, 189], [194, 24, 91]];
 export const CLASS_HEX = ['#f59322', '#0877bd', '#c2185b'];
 
-// The two networks' identities (chart lines, card accents).
-export const NET_HEX = ['#6d4bb3', '#0f8a66'];
+// The two networks' identities (chart lines, card accents): the linear one purple, the tanh one
+// green. The lessons use the same two for their linear and tanh (or "the one that learns") models.
+export const LINEAR_HEX = '#6d4bb3';
+export const TANH_HEX = '#0f8a66';
+export const NET_HEX = [LINEAR_HEX, TANH_HEX];
+
+// Other colours the lessons share.
+export const RELU_HEX = '#c2410c'; // ReLU fits
+export const STEP_HEX = '#b3261e'; // the step network
+export const STRAIGHT_HEX = '#8a919b'; // the best straight line (least squares)
+export const INK_HEX = '#1d1f23'; // the page's text colour: markers, axes of interest
+export const MUTED_HEX = '#5f6670'; // secondary text and grey data
+
+/** '#rrggbb' -> 'rgba(r,g,b,alpha)': the same colour, translucent. */
+export function withAlpha(hex, alpha) {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgba(${n >> 16},${(n >> 8) & 255},${n & 255},${alpha})`;
+}
 
 const LUT_SIZE = 512;
 // Packed ABGR words, ready for a Uint32Array view of ImageData (little-endian byte order, as on

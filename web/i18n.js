@@ -3,14 +3,14 @@
 // text, never as HTML. Parameters are {name} placeholders. Each lesson's strings live in its own
 // module (web/scenes/<id>.js, `strings`) and are read here as t('scenes.<id>.<key>').
 
-import { LESSONS } from './scenes/index.js';
-
-// The lessons' tables, built on first use (the lessons import this module: a cycle, so nothing
-// here may read LESSONS while the modules are still being evaluated).
+// The lessons' tables: web/scenes/index.js adds every lesson's strings (addLessonStrings) when it
+// loads, so this module imports no lesson (they import t from here).
 const COMMON = { en: { learningRate: 'learning rate {lr}' }, zh: { learningRate: '学习率 {lr}' } };
-const sceneTables = {};
-function sceneStrings(lang) {
-  return sceneTables[lang] ??= { common: COMMON[lang], ...Object.fromEntries(LESSONS.map((s) => [s.id, s.strings[lang]])) };
+const lessonTables = { en: { common: COMMON.en }, zh: { common: COMMON.zh } };
+
+/** Adds each lesson's { en, zh } strings under scenes.<id>. */
+export function addLessonStrings(lessons) {
+  for (const s of lessons) for (const lang of ['en', 'zh']) lessonTables[lang][s.id] = s.strings[lang];
 }
 
 const en = {
@@ -40,7 +40,6 @@ const en = {
   footer: 'Runs in your browser (a C++ engine compiled to WebAssembly). The URL holds every setting: copy it to share this setup. Scripting: window.playground.',
   perf: '{fps} frames/s · {eps} epochs/s per network',
   perfScene: '{fps} frames/s',
-  idleHint: 'Nothing trains in this lesson: pick an activation, change the range, try another vector.',
   lessons: 'Lessons', lesson: 'Lesson', language: 'Language',
   nextScene: 'Next: {name}', prevScene: 'Previous: {name}', nextSceneShort: 'Next lesson', prevSceneShort: 'Previous lesson',
   noticeSceneReset: 'The lesson restarted from its initial weights.',
@@ -59,7 +58,7 @@ const en = {
     leaky_relu: 'leaky ReLU', softplus: 'softplus', swish: 'swish', sine: 'sine', step: 'step' },
   optimizers: { sgd: 'SGD', momentum: 'momentum', adam: 'Adam' },
   regularizations: { none: 'none', L1: 'L1', L2: 'L2' },
-  get scenes() { return sceneStrings('en'); },
+  scenes: lessonTables.en,
 };
 
 const zh = {
@@ -89,7 +88,6 @@ const zh = {
   footer: '一切都在你的浏览器中运行：C++ 引擎编译为 WebAssembly。网址包含全部设置，复制即可分享同样的实验。脚本接口：window.playground。',
   perf: '每秒 {fps} 帧 · 每个网络每秒 {eps} 轮',
   perfScene: '每秒 {fps} 帧',
-  idleHint: '本课没有训练：选一个激活函数、改变范围、换一个向量试试。',
   lessons: '课程', lesson: '课程', language: '语言',
   nextScene: '下一课：{name}', prevScene: '上一课：{name}', nextSceneShort: '下一课', prevSceneShort: '上一课',
   noticeSceneReset: '本课已从初始权重重新开始。',
@@ -108,7 +106,7 @@ const zh = {
     leaky_relu: 'leaky ReLU', softplus: 'softplus', swish: 'swish', sine: '正弦 sine', step: '阶跃 step' },
   optimizers: { sgd: 'SGD 随机梯度下降', momentum: '动量 momentum', adam: 'Adam' },
   regularizations: { none: '无', L1: 'L1', L2: 'L2' },
-  get scenes() { return sceneStrings('zh'); },
+  scenes: lessonTables.zh,
 };
 
 export const STRINGS = { en, zh };

@@ -3,10 +3,11 @@
 // the thread's tanh example, and f' checked against a finite difference of f.
 
 import { key, number, activation } from '../keys.js';
-import { el, setText, fmt, fmtSci, createPlot, linspace, card, lessonRoot } from './common.js';
+import { bilingual, el, setText, fmt, fmtSci, canvasPlot, linspace, card, lessonRoot, legend } from './common.js';
+import { POS_HEX, NEG_HEX, INK_HEX } from '../colors.js';
 
-const F_COLOR = '#0877bd';
-const D_COLOR = '#f59322';
+const F_COLOR = POS_HEX;
+const D_COLOR = NEG_HEX;
 const SAMPLES = 241; // points per curve: x = 0 falls on a sample
 // The thread's example vector (answer 1): np.random.rand(10), rounded.
 const THREAD_VECTOR = [0.94, 0.61, 0.65, 0, 0.77, 0.99, 0.35, 0.81, 0.46, 0.59];
@@ -19,20 +20,20 @@ export function createActivationsScene(env) {
 
   // --- DOM
   const tiles = names.map((name) => {
-    const canvas = el('canvas', { class: 'act-plot', role: 'img' });
+    const plot = canvasPlot('act-plot');
     const title = el('span', { class: 'act-name' });
     const range = el('span', { class: 'act-range' });
     const tile = el('button', { type: 'button', class: 'act-tile', 'data-activation': name, onclick: () => env.set({ curve: name }) },
-      el('span', { class: 'act-tile-head' }, title, range), canvas);
-    return { name, canvas, plot: createPlot(canvas), title, range, tile };
+      el('span', { class: 'act-tile-head' }, title, range), plot.canvas);
+    return { name, plot, title, range, tile };
   });
-  const bigCanvas = el('canvas', { class: 'act-big', role: 'img' });
-  const big = createPlot(bigCanvas);
+  const big = canvasPlot('act-big');
   const bigTitle = el('span', { class: 'big-title' });
-  const legend = el('div', { class: 'legend' },
-    el('span', { class: 'item' }, el('span', { class: 'mark', style: `--c:${F_COLOR}` }), el('span', { text: 'f(x)' })),
-    el('span', { class: 'item' }, el('span', { class: 'mark dashed', style: `--c:${D_COLOR}` }), el('span', { text: 'f′(x)' })),
-    el('span', { class: 'item' }, el('span', { class: 'dot', style: '--c:#1d1f23' }), el('span', { 'data-i18n': 'scenes.activations.vectorDots' })));
+  const curveLegend = el('div', { class: 'legend' }, legend([
+    { mark: 'mark', color: F_COLOR, text: 'f(x)' },
+    { mark: 'mark dashed', color: D_COLOR, text: 'f′(x)' },
+    { mark: 'dot', color: INK_HEX, label: 'scenes.activations.vectorDots' },
+  ]));
   const rangeInput = el('input', { type: 'range', min: '0.5', max: '10', step: '0.5', id: 'curveRange' });
   const rangeOut = el('output');
   rangeInput.addEventListener('input', () => { rangeOut.value = `±${rangeInput.value}`; });
@@ -64,7 +65,7 @@ export function createActivationsScene(env) {
     ], { className: 'act-gallery-card' }),
     card('scenes.activations.selected', [
       el('div', { class: 'act-detail' },
-        el('div', { class: 'act-big-wrap' }, el('div', { class: 'scene-row' }, bigTitle, legend), bigCanvas),
+        el('div', { class: 'act-big-wrap' }, el('div', { class: 'scene-row' }, bigTitle, curveLegend), big.canvas),
         el('div', { class: 'act-vector' },
           el('p', { class: 'note', 'data-i18n': 'scenes.activations.vectorIntro' }),
           el('div', { class: 'table-scroll' }, table),
@@ -138,7 +139,7 @@ export function createActivationsScene(env) {
     }
     setText(bigTitle, t(`activations.${sel}`));
     drawCurve(big, sel, { bigPlot: true });
-    big.points(vector, vecOut.value, { color: '#1d1f23', r: 3.5, stroke: '#fff' });
+    big.points(vector, vecOut.value, { color: INK_HEX, r: 3.5, stroke: '#fff' });
     const fname = t('scenes.activations.fOf', { name: sel === 'relu' ? 'ReLU' : sel });
     setText(rows[0].head, 'x');
     setText(rows[1].head, fname);
@@ -189,31 +190,21 @@ export default {
     { key: 'curveRange', kind: 'range', label: 'scenes.activations.range' },
   ],
   figures: ['activation', 'range', 'input', 'output', 'derivative', 'ranges', 'derivativeError', 'stepDerivativeMax'],
-  strings: {
-    en: {
-      title: 'Activation functions',
-      text: 'An activation is applied to every unit’s weighted sum. tanh squashes any input into (−1, 1) and the sigmoid into (0, 1), the “squashing functions” of Hornik, Stinchcombe & White (1989); the step jumps from 0 to 1, and its derivative is 0 wherever it exists. Solid: f; dashed: f′, both computed by the engine.',
-      gallery: 'Every activation', selected: 'Selected activation',
-      range: 'x from −r to r:',
-      vectorDots: 'the vector below',
-      newVector: 'Random vector', threadVector: 'The thread’s vector',
-      vectorIntro: 'A vector passed through the activation element by element, as in the thread’s tanh example (x is the input, below it f(x) and f′(x)):',
-      fOf: '{name}(x)', dOf: '{name}′(x)',
-      rangeLine: 'On [−{r}, {r}], {name} takes values from {lo} to {hi}.',
-      checkLine: 'f′ against the finite difference (f(x + h) − f(x − h)) / 2h, h = 0.01, away from x = 0: largest relative difference {err}.',
-    },
-    zh: {
-      title: '激活函数',
-      text: '激活函数作用在每个单元的加权和上。tanh 把任何输入压缩到 (−1, 1)，sigmoid 压缩到 (0, 1)，即 Hornik、Stinchcombe 与 White（1989）所说的“挤压函数”；阶跃函数从 0 跳到 1，在有定义的地方导数都为 0。实线为 f，虚线为 f′，均由引擎计算。',
-      gallery: '全部激活函数', selected: '选中的激活函数',
-      range: 'x 的范围 −r 到 r：',
-      vectorDots: '下方的向量',
-      newVector: '随机向量', threadVector: '原帖中的向量',
-      vectorIntro: '把一个向量逐元素送入激活函数，如同原帖中的 tanh 例子（x 为输入，下面是 f(x) 和 f′(x)）：',
-      fOf: '{name}(x)', dOf: '{name}′(x)',
-      rangeLine: '在 [−{r}, {r}] 上，{name} 的取值从 {lo} 到 {hi}。',
-      checkLine: 'f′ 与有限差分 (f(x + h) − f(x − h)) / 2h（h = 0.01，避开 x = 0）比较：最大相对误差 {err}。',
-    },
-  },
+  strings: bilingual({
+    idleHint: ['Nothing trains in this lesson: pick an activation, change the range, try another vector.', '本课没有训练：选一个激活函数、改变范围、换一个向量试试。'],
+    title: ['Activation functions', '激活函数'],
+    text: ['An activation is applied to every unit’s weighted sum. tanh squashes any input into (−1, 1) and the sigmoid into (0, 1), the “squashing functions” of Hornik, Stinchcombe & White (1989); the step jumps from 0 to 1, and its derivative is 0 wherever it exists. Solid: f; dashed: f′, both computed by the engine.', '激活函数作用在每个单元的加权和上。tanh 把任何输入压缩到 (−1, 1)，sigmoid 压缩到 (0, 1)，即 Hornik、Stinchcombe 与 White（1989）所说的“挤压函数”；阶跃函数从 0 跳到 1，在有定义的地方导数都为 0。实线为 f，虚线为 f′，均由引擎计算。'],
+    gallery: ['Every activation', '全部激活函数'],
+    selected: ['Selected activation', '选中的激活函数'],
+    range: ['x from −r to r:', 'x 的范围 −r 到 r：'],
+    vectorDots: ['the vector below', '下方的向量'],
+    newVector: ['Random vector', '随机向量'],
+    threadVector: ['The thread’s vector', '原帖中的向量'],
+    vectorIntro: ['A vector passed through the activation element by element, as in the thread’s tanh example (x is the input, below it f(x) and f′(x)):', '把一个向量逐元素送入激活函数，如同原帖中的 tanh 例子（x 为输入，下面是 f(x) 和 f′(x)）：'],
+    fOf: ['{name}(x)', '{name}(x)'],
+    dOf: ['{name}′(x)', '{name}′(x)'],
+    rangeLine: ['On [−{r}, {r}], {name} takes values from {lo} to {hi}.', '在 [−{r}, {r}] 上，{name} 的取值从 {lo} 到 {hi}。'],
+    checkLine: ['f′ against the finite difference (f(x + h) − f(x − h)) / 2h, h = 0.01, away from x = 0: largest relative difference {err}.', 'f′ 与有限差分 (f(x + h) − f(x − h)) / 2h（h = 0.01，避开 x = 0）比较：最大相对误差 {err}。'],
+  }),
   create: createActivationsScene,
 };

@@ -7,15 +7,16 @@
 // a nonlinear activation makes collapse() throw; the page shows which layer broke it.
 
 import { key, activationList } from '../keys.js';
-import { el, setText, fmtSci, fmtLoss, m, mi, mo, sub, mathMatrix, card, selectField, lessonRoot } from './common.js';
+import { bilingual, el, setText, fmtSci, fmtLoss, fmtFixed, m, mi, mo, sub, mathMatrix, card, selectField, lessonRoot, readout, freeAll } from './common.js';
 import { createNetCard } from './netview.js';
 import { makeData, taskFor } from '../model.js';
+import { LINEAR_HEX, TANH_HEX } from '../colors.js';
 
 const LAYERS = [2, 3, 3, 1];
 const SEED = 5;
 const DATA = { dataset: 'moons', noise: 0, percTrainData: 50, seed: 3 };
-const DEEP = '#6d4bb3';
-const SINGLE = '#0f8a66';
+const DEEP = LINEAR_HEX;
+const SINGLE = TANH_HEX;
 const W_DIGITS = 2;
 
 export function createCollapseScene(env) {
@@ -70,8 +71,6 @@ export function createCollapseScene(env) {
     mats.WpAffine.node, mo(','), mspace(), bp(), mo('='), mats.bpAffine.node);
   const brokenSymbolic = math(mi('y'), mo('='), nested());
   const affineNote = el('p', { class: 'note' });
-  const devValue = el('span', { class: 'value' });
-  const devLabel = el('span', { class: 'label', 'data-i18n': 'scenes.collapse.deviation' });
   const devNote = el('p', { class: 'note' });
   const brokenBox = el('div', { class: 'broken', hidden: true });
   const brokenEngine = el('code', { class: 'engine-msg' });
@@ -80,13 +79,13 @@ export function createCollapseScene(env) {
   const mathLinear = el('div', { class: 'derivation' }, symbolic, numeric, result);
   const mathAffine = el('div', { class: 'derivation', hidden: true }, affineSymbolic, affineResult, affineNote);
   const mathBroken = el('div', { class: 'derivation', hidden: true }, brokenSymbolic);
-  const dev = el('div', { class: 'readout big deviation' }, devLabel, devValue);
+  const dev = readout('scenes.collapse.deviation', { big: true, className: 'deviation' });
 
   const root = lessonRoot('scene-collapse',
     el('div', { class: 'scene-pair' }, deep.node, one.node),
     card('scenes.collapse.derivationTitle', [
       el('div', { class: 'derivation-wrap' }, mathLinear, mathAffine, mathBroken, brokenBox),
-      el('div', { class: 'scene-row dev-row' }, dev, el('div', { class: 'dev-notes' }, devNote, el('p', { class: 'note', 'data-i18n': 'scenes.collapse.derivationNote' }))),
+      el('div', { class: 'scene-row dev-row' }, dev.node, el('div', { class: 'dev-notes' }, devNote, el('p', { class: 'note', 'data-i18n': 'scenes.collapse.derivationNote' }))),
     ], { className: 'derivation-card' }),
   );
 
@@ -103,7 +102,7 @@ export function createCollapseScene(env) {
     lossStart = net.loss(data.train.x, data.train.y);
     measure();
   }
-  function free() { net?.delete(); single?.delete(); net = null; single = null; }
+  function free() { freeAll([net, single]); net = null; single = null; }
 
   function measure() {
     loss = net.loss(data.train.x, data.train.y);
@@ -167,8 +166,7 @@ export function createCollapseScene(env) {
         return out2;
       };
       // fixed decimals in the matrices (a column of numbers reads best aligned); -0.00 is 0.00
-      const fixed = (d) => (v) => (Math.abs(v) < 0.5 * 10 ** -d ? 0 : v).toFixed(d).replace(/^-/, '\u2212');
-      const f2 = fixed(W_DIGITS), f4 = fixed(4);
+      const f2 = (v) => fmtFixed(v, W_DIGITS), f4 = (v) => fmtFixed(v, 4);
       if (!affine) {
         const Ws = [T(0), T(1), T(2)];
         mats.W.forEach((mm, l) => mm.update(Ws[l], f2));
@@ -186,14 +184,14 @@ export function createCollapseScene(env) {
         setText(affK, String(k));
         setText(affineNote, t('scenes.collapse.affineNote', { k, a: net.affine.a, c: net.affine.c }));
       }
-      setText(devValue, fmtSci(deviation, 1));
+      dev.set(fmtSci(deviation, 1));
       setText(devNote, t('scenes.collapse.deviationNote'));
     } else {
       const mm = /layer (\d+)/.exec(brokenBy);
       const l = mm ? Number(mm[1]) - 1 : acts.findIndex((a) => !['linear', 'affine'].includes(a));
       setText(brokenText, t('scenes.collapse.broken', { layer: layerName(l), name: t(`activations.${acts[l]}`) }));
       setText(brokenEngine, brokenBy);
-      setText(devValue, '—');
+      dev.set('—');
       setText(devNote, t('scenes.collapse.deviationBroken'));
     }
     setText(deep.caption, ok ? t(affine ? 'captionAffine' : 'scenes.collapse.deepCaption') : t('scenes.collapse.deepCaptionBroken'));
@@ -224,43 +222,25 @@ export default {
   },
   controls: [{ key: 'collapseActivations', kind: 'custom', label: 'activation' }],
   figures: ['epoch', 'activations', 'loss', 'lossStart', 'learningRate', 'deviation', 'brokenBy', 'W', 'b'],
-  strings: {
-    en: {
-      title: 'Linear layers collapse',
-      text: 'With linear (or affine, f(z) = a·z + c) activations every layer is an affine map, and affine maps compose into one affine map: the whole 2-3-3-1 network equals a single layer x·W′ + b′ (Bishop, PRML §5.1). Below, the derivation with the network’s current weights; switch a layer to tanh to break it.',
-      hiddenN: 'Layer {n}', outputLayer: 'Layer 3 (output)',
-      deepTitle: 'The deep network (2-3-3-1)', singleTitle: 'The single layer it equals',
-      singleStats: 'y = x·W′ + b′: no hidden layer',
-      singleCaption: 'An engine network with one layer, weights W′ and b′ from the deep network’s collapse: the same picture.',
-      noSingle: 'No single layer equals this network.',
-      derivationTitle: 'The derivation, with the current numbers',
-      derivationNote: 'As in the thread, x is a row vector and each W_l is (inputs × outputs). W′ and b′ are the engine’s collapse of the network; the matrices are its current weights, rounded.',
-      deviation: 'largest |deep(x) − (x·W′ + b′)| over the grid',
-      deviationNote: 'Float precision: the two are the same function.',
-      deviationBroken: 'There is no W′ and b′ to compare with.',
-      affineNote: '{k} affine layer(s), f(z) = {a}·z + {c}: each is still affine, so the product collapses all the same. W′ and b′ are computed by the engine.',
-      broken: '{layer} is {name}: it is not of the form a·z + c, so the product cannot be formed. The collapse is impossible.',
-      deepCaption: 'Three weight matrices, one affine map: the picture is a tilted plane and its decision boundary a straight line.',
-      deepCaptionBroken: 'One nonlinear layer is enough: the output is no longer a tilted plane.',
-    },
-    zh: {
-      title: '线性层会坍缩',
-      text: '使用线性（或仿射 f(z) = a·z + c）激活时，每一层都是仿射映射，而仿射映射的复合仍是一个仿射映射：整个 2-3-3-1 网络等于单层 x·W′ + b′（Bishop，《模式识别与机器学习》§5.1）。下面是用网络当前权重写出的推导；把某一层换成 tanh，推导就不成立了。',
-      hiddenN: '第 {n} 层', outputLayer: '第 3 层（输出）',
-      deepTitle: '深层网络（2-3-3-1）', singleTitle: '与之相等的单层网络',
-      singleStats: 'y = x·W′ + b′：没有隐藏层',
-      singleCaption: '引擎中的一个单层网络，权重 W′ 与 b′ 来自深层网络的坍缩：画面完全相同。',
-      noSingle: '没有任何单层网络等于这个网络。',
-      derivationTitle: '推导，代入当前数值',
-      derivationNote: '与原帖一样，x 是行向量，每个 W_l 的形状为（输入数 × 输出数）。W′ 与 b′ 由引擎对网络做坍缩得到；矩阵中是当前权重（已四舍五入）。',
-      deviation: '网格上 |深层(x) − (x·W′ + b′)| 的最大值',
-      deviationNote: '只差浮点舍入：两者是同一个函数。',
-      deviationBroken: '不存在可以比较的 W′ 与 b′。',
-      affineNote: '{k} 个仿射层，f(z) = {a}·z + {c}：每层仍是仿射映射，所以照样坍缩。W′ 与 b′ 由引擎计算。',
-      broken: '{layer} 是 {name}：它不是 a·z + c 的形式，矩阵乘积无法合并，坍缩不可能。',
-      deepCaption: '三个权重矩阵，一个仿射映射：输出是一个倾斜的平面，决策边界是一条直线。',
-      deepCaptionBroken: '只要有一层非线性：输出就不再是倾斜的平面。',
-    },
-  },
+  strings: bilingual({
+    title: ['Linear layers collapse', '线性层会坍缩'],
+    text: ['With linear (or affine, f(z) = a·z + c) activations every layer is an affine map, and affine maps compose into one affine map: the whole 2-3-3-1 network equals a single layer x·W′ + b′ (Bishop, PRML §5.1). Below, the derivation with the network’s current weights; switch a layer to tanh to break it.', '使用线性（或仿射 f(z) = a·z + c）激活时，每一层都是仿射映射，而仿射映射的复合仍是一个仿射映射：整个 2-3-3-1 网络等于单层 x·W′ + b′（Bishop，《模式识别与机器学习》§5.1）。下面是用网络当前权重写出的推导；把某一层换成 tanh，推导就不成立了。'],
+    hiddenN: ['Layer {n}', '第 {n} 层'],
+    outputLayer: ['Layer 3 (output)', '第 3 层（输出）'],
+    deepTitle: ['The deep network (2-3-3-1)', '深层网络（2-3-3-1）'],
+    singleTitle: ['The single layer it equals', '与之相等的单层网络'],
+    singleStats: ['y = x·W′ + b′: no hidden layer', 'y = x·W′ + b′：没有隐藏层'],
+    singleCaption: ['An engine network with one layer, weights W′ and b′ from the deep network’s collapse: the same picture.', '引擎中的一个单层网络，权重 W′ 与 b′ 来自深层网络的坍缩：画面完全相同。'],
+    noSingle: ['No single layer equals this network.', '没有任何单层网络等于这个网络。'],
+    derivationTitle: ['The derivation, with the current numbers', '推导，代入当前数值'],
+    derivationNote: ['As in the thread, x is a row vector and each W_l is (inputs × outputs). W′ and b′ are the engine’s collapse of the network; the matrices are its current weights, rounded.', '与原帖一样，x 是行向量，每个 W_l 的形状为（输入数 × 输出数）。W′ 与 b′ 由引擎对网络做坍缩得到；矩阵中是当前权重（已四舍五入）。'],
+    deviation: ['largest |deep(x) − (x·W′ + b′)| over the grid', '网格上 |深层(x) − (x·W′ + b′)| 的最大值'],
+    deviationNote: ['Float precision: the two are the same function.', '只差浮点舍入：两者是同一个函数。'],
+    deviationBroken: ['There is no W′ and b′ to compare with.', '不存在可以比较的 W′ 与 b′。'],
+    affineNote: ['{k} affine layer(s), f(z) = {a}·z + {c}: each is still affine, so the product collapses all the same. W′ and b′ are computed by the engine.', '{k} 个仿射层，f(z) = {a}·z + {c}：每层仍是仿射映射，所以照样坍缩。W′ 与 b′ 由引擎计算。'],
+    broken: ['{layer} is {name}: it is not of the form a·z + c, so the product cannot be formed. The collapse is impossible.', '{layer} 是 {name}：它不是 a·z + c 的形式，矩阵乘积无法合并，坍缩不可能。'],
+    deepCaption: ['Three weight matrices, one affine map: the picture is a tilted plane and its decision boundary a straight line.', '三个权重矩阵，一个仿射映射：输出是一个倾斜的平面，决策边界是一条直线。'],
+    deepCaptionBroken: ['One nonlinear layer is enough: the output is no longer a tilted plane.', '只要有一层非线性：输出就不再是倾斜的平面。'],
+  }),
   create: createCollapseScene,
 };

@@ -1,7 +1,12 @@
-// Small shared pieces of the lessons: a DOM builder, number formats, a canvas plot with axes,
-// MathML builders, readouts (label + live value) and legends. Text always goes in as text, never HTML.
+// Small shared pieces of the lessons: a DOM builder and the lesson root; number formats (fmt,
+// fmtSci, fmtPct, fmtLoss, fmtFixed) and setText; a canvas plot with axes (createPlot, or
+// canvasPlot for a new canvas) and extent/linspace; MathML builders and live matrices; widgets
+// (card, select field, readout = label + live value, legend items); network helpers (twins from
+// the same initial weights, freeAll, loss histories for the charts); and bilingual(), a lesson's
+// strings written once per key. Text always goes in as text, never HTML. Colours: ../colors.js.
 
 import { cssSize } from '../size.js';
+import { INK_HEX, MUTED_HEX, POS_HEX } from '../colors.js';
 
 /** el('div', { class: 'x', 'data-i18n': 'key' }, child, 'text', ...) */
 export function el(tag, attrs = {}, ...children) {
@@ -58,6 +63,11 @@ export function fmtPct(v) {
 export function fmtLoss(v) {
   if (!Number.isFinite(v)) return '—';
   return v >= 0.01 ? v.toFixed(3) : fmtSci(v, 1);
+}
+
+/** Fixed decimals, a real minus sign, no e-notation and no −0: for columns of numbers (matrices). */
+export function fmtFixed(v, digits) {
+  return (Math.abs(v) < 0.5 * 10 ** -digits ? 0 : v).toFixed(digits).replace(/^-/, MINUS);
 }
 
 const SUP = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
@@ -153,7 +163,7 @@ export function createPlot(canvas) {
       if (!logX && x[0] < 0 && x[1] > 0) { const px = Math.round(X(0)) + 0.5; c.beginPath(); c.moveTo(px, m.t); c.lineTo(px, m.t + ph); c.stroke(); }
     }
     if (box) { c.strokeStyle = '#d5d8dc'; c.strokeRect(m.l + 0.5, m.t + 0.5, pw - 1, ph - 1); }
-    c.fillStyle = '#5f6670';
+    c.fillStyle = MUTED_HEX;
     if (xLabel) { c.textAlign = 'right'; c.textBaseline = 'bottom'; c.fillText(xLabel, m.l + pw, m.t + ph - 3); }
     if (yLabel) { c.textAlign = 'left'; c.textBaseline = 'top'; c.fillText(yLabel, m.l + 4, m.t + 2); }
   }
@@ -167,7 +177,7 @@ export function createPlot(canvas) {
   }
 
   /** A polyline through (xs[i], ys[i]); non-finite values break it. stride/offset read interleaved arrays. */
-  function line(xs, ys, { color = '#1d1f23', width = 2, dash = [], alpha = 1, stride = 1, offset = 0, n = xs.length } = {}) {
+  function line(xs, ys, { color = INK_HEX, width = 2, dash = [], alpha = 1, stride = 1, offset = 0, n = xs.length } = {}) {
     const { X, Y, y } = S;
     const span = y[1] - y[0], lo = y[0] - 10 * span, hi = y[1] + 10 * span;
     clip((c) => {
@@ -189,7 +199,7 @@ export function createPlot(canvas) {
   }
 
   /** Dots at (xs[i], ys[i]). */
-  function points(xs, ys, { color = '#0877bd', r = 2.5, stroke = null, alpha = 1, n = xs.length, xStride = 1, xOffset = 0, yStride = 1, yOffset = 0, colors = null } = {}) {
+  function points(xs, ys, { color = POS_HEX, r = 2.5, stroke = null, alpha = 1, n = xs.length, xStride = 1, xOffset = 0, yStride = 1, yOffset = 0, colors = null } = {}) {
     const { X, Y } = S;
     clip((c) => {
       c.globalAlpha = alpha;
@@ -207,7 +217,7 @@ export function createPlot(canvas) {
     });
   }
 
-  function vline(x, { color = '#1d1f23', width = 1, dash = [4, 3] } = {}) {
+  function vline(x, { color = INK_HEX, width = 1, dash = [4, 3] } = {}) {
     const { X, m, ph } = S;
     clip((c) => {
       c.strokeStyle = color; c.lineWidth = width; c.setLineDash(dash);
@@ -217,13 +227,18 @@ export function createPlot(canvas) {
   }
 
   /** A label at data coordinates. */
-  function text(s, x, y, { color = '#1d1f23', align = 'left', baseline = 'middle', font = FONT, dx = 0, dy = 0 } = {}) {
+  function text(s, x, y, { color = INK_HEX, align = 'left', baseline = 'middle', font = FONT, dx = 0, dy = 0 } = {}) {
     const { ctx: c, X, Y } = S;
     c.font = font; c.fillStyle = color; c.textAlign = align; c.textBaseline = baseline;
     c.fillText(s, X(x) + dx, Y(y) + dy);
   }
 
   return { canvas, ctx, frame, axes, line, points, vline, text, clip, get scale() { return S; } };
+}
+
+/** A plot on a new <canvas class="className" role="img"> (the canvas is plot.canvas). */
+export function canvasPlot(className, attrs = {}) {
+  return createPlot(el('canvas', { class: className, role: 'img', ...attrs }));
 }
 
 /** Min and max of the finite values of arrays, padded by `pad` of the span. */
@@ -341,4 +356,35 @@ export function readout(label, { big = false, color, className = '' } = {}) {
 export function freeAll(nets) {
   for (const n of Array.isArray(nets) ? nets : Object.values(nets).flat()) n?.delete();
   return Array.isArray(nets) ? [] : {};
+}
+
+/** Networks made from configs ([{ layers, activation, ... }]), all from the first one's initial weights. */
+export function twins(engine, configs) {
+  let w0 = null;
+  return configs.map((config) => {
+    const net = engine.createNetwork(config);
+    if (!w0) w0 = net.getWeights(); else net.setWeights(w0);
+    return net;
+  });
+}
+
+/** An empty loss history, as the loss chart reads it. */
+export function newHistory() {
+  return { epoch: [], train: [], test: [] };
+}
+
+/** Appends a point to a history; past 2000 points, every other one is dropped (the first kept). */
+export function pushHistory(h, epoch, train, test = NaN) {
+  h.epoch.push(epoch); h.train.push(train); h.test.push(test);
+  if (h.epoch.length > 2000) for (const k of ['epoch', 'train', 'test']) h[k] = h[k].filter((_, j) => j === 0 || j % 2 === 1);
+}
+
+/**
+ * A lesson's strings, each key written once with its two texts: { key: [English, Chinese] }
+ * -> { en: { key: English }, zh: { key: Chinese } } (the `strings` of a lesson's declaration).
+ */
+export function bilingual(table) {
+  const en = {}, zh = {};
+  for (const [k, [e, z]] of Object.entries(table)) { en[k] = e; zh[k] = z; }
+  return { en, zh };
 }

@@ -4,7 +4,8 @@
 //   keys      URL keys with defaults and parsers (web/keys.js); state.js derives the state from them
 //   controls  every control the lesson shows (web/controls.js), by the key it sets
 //   figures   the names of figures(): the numbers it shows, for playground.get().scene
-//   strings   its text, English and Chinese: t('scenes.<id>.<key>'); title and text are required
+//   strings   its text, English and Chinese (bilingual() in common.js): t('scenes.<id>.<key>');
+//             title and text are required; idleHint too if it trains nothing (trains: false)
 //   ledeTitle false: the lede shows the text without the title (the page's title asks it)
 // create(env) builds the lesson's view and returns an instance (app.js is the host):
 //   { id, root, trains, toolbar?, enter(state), leave(), update(state, changedKeys, { announce }),
@@ -14,6 +15,7 @@
 // lesson's networks (seeded: the same every time) unless it keeps them, leave frees them.
 // Adding a lesson: web/README.md, "Adding a lesson".
 
+import { addLessonStrings } from '../i18n.js';
 import compare from './compare.js';
 import activations from './activations.js';
 import collapse from './collapse.js';
@@ -24,9 +26,12 @@ import universal from './universal.js';
 import pca from './pca.js';
 import warp from './warp.js';
 import synthetic from './synthetic.js';
+import squashing from './squashing.js';
 
 /** Every lesson's declaration, in reading order. */
-export const LESSONS = Object.freeze([compare, activations, collapse, regression, step, relu, universal, pca, warp, synthetic]
+export const LESSONS = Object.freeze([compare, activations, collapse, squashing, regression, step, relu, universal, pca, warp, synthetic]
   .sort((a, b) => a.order - b.order));
+
+addLessonStrings(LESSONS);
 
 export const lessonById = (id) => LESSONS.find((s) => s.id === id);

@@ -4,14 +4,15 @@
 // component, which falls to ~0 as it trains. A tanh bottleneck, from the same weights, for
 // contrast; and PCA's own reconstruction error, as an engine network with PCA's weights.
 
-import { el, setText, fmt, fmtLoss, createPlot, lessonRoot } from './common.js';
+import { bilingual, el, fmt, fmtLoss, canvasPlot, lessonRoot, readout, legend, freeAll, twins, newHistory, pushHistory } from './common.js';
 import { createLossChart } from '../loss-chart.js';
+import { LINEAR_HEX, TANH_HEX, INK_HEX, MUTED_HEX, withAlpha } from '../colors.js';
 
 const SEED = 5;
 const OPTS = { batchSize: 10, learningRate: 0.001 }; // slow enough to watch the angle fall
-const LIN = '#6d4bb3';
-const TANH = '#0f8a66';
-const PC = '#1d1f23';
+const LIN = LINEAR_HEX;
+const TANH = TANH_HEX;
+const PC = INK_HEX;
 
 export function createPcaScene(env) {
   const { engine, t } = env;
@@ -28,52 +29,42 @@ export function createPcaScene(env) {
   pcaNet.delete();
   let nets = [], epoch = 0, info = [];
 
-  const canvas = el('canvas', { class: 'pca-plot', role: 'img' });
-  const plot = createPlot(canvas);
-  const chartCanvas = el('canvas', { class: 'scene-chart angle-chart', role: 'img' });
-  const angleChart = createPlot(chartCanvas);
+  const plot = canvasPlot('pca-plot');
+  const angleChart = canvasPlot('scene-chart angle-chart');
   const lossCanvas = el('canvas', { class: 'scene-chart', role: 'img' });
   const lossChart = createLossChart(lossCanvas);
-  const angleOut = el('span', { class: 'value' });
-  const tanhAngleOut = el('span', { class: 'value' });
-  const lossOut = el('span', { class: 'value' });
-  const tanhLossOut = el('span', { class: 'value' });
-  const pcaLossOut = el('span', { class: 'value' });
-  const legend = el('div', { class: 'legend' },
-    el('span', { class: 'item' }, el('span', { class: 'dot', style: '--c:rgba(95,102,112,0.55)' }), el('span', { 'data-i18n': 'scenes.pca.legendData' })),
-    el('span', { class: 'item' }, el('span', { class: 'mark dashed', style: `--c:${PC}` }), el('span', { 'data-i18n': 'scenes.pca.legendPc' })),
-    el('span', { class: 'item' }, el('span', { class: 'mark', style: `--c:${LIN}` }), el('span', { 'data-i18n': 'scenes.pca.legendLinear' })),
-    el('span', { class: 'item' }, el('span', { class: 'dot', style: `--c:${TANH}` }), el('span', { 'data-i18n': 'scenes.pca.legendTanh' })));
-  const chartLegend = el('div', { class: 'legend' },
-    el('span', { class: 'item' }, el('span', { class: 'mark', style: `--c:${LIN}` }), el('span', { 'data-i18n': 'scenes.pca.linearAe' })),
-    el('span', { class: 'item' }, el('span', { class: 'mark', style: `--c:${TANH}` }), el('span', { 'data-i18n': 'scenes.pca.tanhAe' })));
+  const angleOut = readout('scenes.pca.angle', { big: true, color: LIN });
+  const tanhAngleOut = readout('scenes.pca.tanhAngle', { big: true, color: TANH });
+  const lossOut = readout('scenes.pca.loss', { color: LIN });
+  const tanhLossOut = readout('scenes.pca.tanhLoss', { color: TANH });
+  const pcaLossOut = readout('scenes.pca.pcaLoss');
+  const plotLegend = el('div', { class: 'legend' }, legend([
+    { mark: 'dot', color: withAlpha(MUTED_HEX, 0.55), label: 'scenes.pca.legendData' },
+    { mark: 'mark dashed', color: PC, label: 'scenes.pca.legendPc' },
+    { mark: 'mark', color: LIN, label: 'scenes.pca.legendLinear' },
+    { mark: 'dot', color: TANH, label: 'scenes.pca.legendTanh' },
+  ]));
+  const chartLegend = el('div', { class: 'legend' }, legend([
+    { mark: 'mark', color: LIN, label: 'scenes.pca.linearAe' },
+    { mark: 'mark', color: TANH, label: 'scenes.pca.tanhAe' },
+  ]));
   const root = lessonRoot('scene-pca',
-    el('section', { class: 'scene-card pca-main' }, el('div', { class: 'scene-row' }, el('h3', { 'data-i18n': 'scenes.pca.plotTitle' })), legend, canvas),
+    el('section', { class: 'scene-card pca-main' }, el('div', { class: 'scene-row' }, el('h3', { 'data-i18n': 'scenes.pca.plotTitle' })), plotLegend, plot.canvas),
     el('section', { class: 'scene-card pca-side' },
-      el('div', { class: 'readouts' },
-        el('div', { class: 'readout big', style: `--c:${LIN}` }, el('span', { class: 'label', 'data-i18n': 'scenes.pca.angle' }), angleOut),
-        el('div', { class: 'readout big', style: `--c:${TANH}` }, el('span', { class: 'label', 'data-i18n': 'scenes.pca.tanhAngle' }), tanhAngleOut)),
-      el('div', { class: 'chart-head' }, el('h2', { 'data-i18n': 'scenes.pca.angleOverTime' }), chartLegend), chartCanvas,
-      el('div', { class: 'readouts' },
-        el('div', { class: 'readout', style: `--c:${LIN}` }, el('span', { class: 'label', 'data-i18n': 'scenes.pca.loss' }), lossOut),
-        el('div', { class: 'readout', style: `--c:${TANH}` }, el('span', { class: 'label', 'data-i18n': 'scenes.pca.tanhLoss' }), tanhLossOut),
-        el('div', { class: 'readout' }, el('span', { class: 'label', 'data-i18n': 'scenes.pca.pcaLoss' }), pcaLossOut)),
+      el('div', { class: 'readouts' }, angleOut.node, tanhAngleOut.node),
+      el('div', { class: 'chart-head' }, el('h2', { 'data-i18n': 'scenes.pca.angleOverTime' }), chartLegend), angleChart.canvas,
+      el('div', { class: 'readouts' }, lossOut.node, tanhLossOut.node, pcaLossOut.node),
       el('div', { class: 'chart-head' }, el('h2', { 'data-i18n': 'scenes.pca.lossOverTime' })), lossCanvas,
       el('p', { class: 'note', 'data-i18n': 'scenes.pca.note' })));
 
   function build() {
     free();
-    let w0 = null;
-    nets = ['linear', 'tanh'].map((a) => {
-      const net = engine.createNetwork({ layers: [2, 1, 2], activation: a, outputActivation: 'linear', seed: SEED });
-      if (!w0) w0 = net.getWeights(); else net.setWeights(w0);
-      return net;
-    });
+    nets = twins(engine, ['linear', 'tanh'].map((a) => ({ layers: [2, 1, 2], activation: a, outputActivation: 'linear', seed: SEED })));
     epoch = 0;
-    info = nets.map(() => ({ angles: { epoch: [], train: [], test: [] }, losses: { epoch: [], train: [], test: [] } }));
+    info = nets.map(() => ({ angles: newHistory(), losses: newHistory() }));
     measure();
   }
-  function free() { for (const n of nets) n.delete(); nets = []; }
+  function free() { nets = freeAll(nets); }
   function measure() {
     nets.forEach((net, i) => {
       const W2 = net.getWeights()[1].W; // (2, 1): the decoder's direction
@@ -82,10 +73,8 @@ export function createPcaScene(env) {
       x2.loss = net.loss(x, x);
       x2.direction = Array.from(W2);
       x2.bias = Array.from(net.getWeights()[1].b);
-      for (const [h, v] of [[x2.angles, x2.angle], [x2.losses, x2.loss]]) {
-        h.epoch.push(epoch); h.train.push(v); h.test.push(NaN);
-        if (h.epoch.length > 2000) for (const k of ['epoch', 'train', 'test']) h[k] = h[k].filter((_, j) => j === 0 || j % 2 === 1);
-      }
+      pushHistory(x2.angles, epoch, x2.angle);
+      pushHistory(x2.losses, epoch, x2.loss);
     });
   }
   // epoch by epoch, so the charts have every epoch even after step(n)
@@ -108,12 +97,12 @@ export function createPcaScene(env) {
     // projection of each point onto the linear bottleneck's line
     plot.clip((c) => {
       const { X, Y } = plot.scale;
-      c.strokeStyle = 'rgba(109,75,179,0.22)'; c.lineWidth = 1;
+      c.strokeStyle = withAlpha(LIN, 0.22); c.lineWidth = 1;
       c.beginPath();
       for (let i = 0; i < n; i++) { c.moveTo(X(x[2 * i]), Y(x[2 * i + 1])); c.lineTo(X(recon[0][2 * i]), Y(recon[0][2 * i + 1])); }
       c.stroke();
     });
-    plot.points(x, x, { n, xStride: 2, yStride: 2, yOffset: 1, color: 'rgba(95,102,112,0.5)', r: 2.6 });
+    plot.points(x, x, { n, xStride: 2, yStride: 2, yOffset: 1, color: withAlpha(MUTED_HEX, 0.5), r: 2.6 });
     const S = hi - lo;
     // the linear bottleneck's line: x^ = b2 + W2 h
     const [ux, uy] = info[0].direction, [bx, by] = info[0].bias, nrm = Math.hypot(ux, uy) || 1;
@@ -128,11 +117,11 @@ export function createPcaScene(env) {
       plot.text(`PC${k + 1}`, mu[0] + at * dx, mu[1] + at * dy, { color: PC, dx: 6, dy: -8, font: '600 11px system-ui, sans-serif' });
     });
 
-    setText(angleOut, `${fmt(info[0].angle, 2)}°`);
-    setText(tanhAngleOut, `${fmt(info[1].angle, 2)}°`);
-    setText(lossOut, fmtLoss(info[0].loss));
-    setText(tanhLossOut, fmtLoss(info[1].loss));
-    setText(pcaLossOut, fmtLoss(pcaLoss));
+    angleOut.set(`${fmt(info[0].angle, 2)}°`);
+    tanhAngleOut.set(`${fmt(info[1].angle, 2)}°`);
+    lossOut.set(fmtLoss(info[0].loss));
+    tanhLossOut.set(fmtLoss(info[1].loss));
+    pcaLossOut.set(fmtLoss(pcaLoss));
     // the angle on a log scale: from tens of degrees down to hundredths
     const last = Math.max(10, info[0].angles.epoch[info[0].angles.epoch.length - 1]);
     let aMin = 90;
@@ -155,33 +144,28 @@ export function createPcaScene(env) {
 
 export default {
   id: 'pca',
-  order: 8,
+  order: 9,
   keys: {},
   controls: [],
   figures: ['epoch', 'dataset', 'angle', 'tanhAngle', 'loss', 'tanhLoss', 'pcaLoss', 'components', 'variances', 'direction'],
-  strings: {
-    en: {
-      title: 'A linear bottleneck is PCA',
-      text: 'A 2-1-2 autoencoder with a linear hidden unit must squeeze the data through one number. The best it can do is to project onto the first principal component (Bishop, PRML §5.1 and §12.4.2): the angle between its direction and PC1 falls to ~0. A tanh bottleneck, for contrast, finds nearly the same line but squashes the points far from the mean.',
-      legendData: 'data', legendPc: 'principal components', legendLinear: 'linear bottleneck: line and reconstructions', legendTanh: 'tanh bottleneck: reconstructions',
-      linearAe: 'linear bottleneck', tanhAe: 'tanh bottleneck',
-      plotTitle: 'The data, its principal components, and the two autoencoders’ reconstructions',
-      angle: 'angle to PC1, linear', tanhAngle: 'angle to PC1, tanh', angleOverTime: 'Angle to PC1 (degrees)',
-      loss: 'reconstruction loss, linear', tanhLoss: 'reconstruction loss, tanh', pcaLoss: 'PCA’s reconstruction loss',
-      lossOverTime: 'Reconstruction loss',
-      note: 'PC1 and PC2 come from the engine’s pca(), the angles from principalAngle() between the decoder’s weights and PC1, and PCA’s own loss from a network given PCA’s weights.',
-    },
-    zh: {
-      title: '线性瓶颈就是 PCA',
-      text: '隐藏层只有一个线性单元的 2-1-2 自编码器，必须把数据压缩成一个数。它能做到的最好结果就是投影到第一主成分上（Bishop，《模式识别与机器学习》§5.1 与 §12.4.2）：它的方向与 PC1 的夹角降到约 0。作为对比，tanh 瓶颈找到的直线几乎相同，但会把远离均值的点压扁。',
-      legendData: '数据', legendPc: '主成分', legendLinear: '线性瓶颈：直线与重建点', legendTanh: 'tanh 瓶颈：重建点',
-      linearAe: '线性瓶颈', tanhAe: 'tanh 瓶颈',
-      plotTitle: '数据、它的主成分，以及两个自编码器的重建结果',
-      angle: '与 PC1 的夹角（线性）', tanhAngle: '与 PC1 的夹角（tanh）', angleOverTime: '与 PC1 的夹角（度）',
-      loss: '重建损失（线性）', tanhLoss: '重建损失（tanh）', pcaLoss: 'PCA 的重建损失',
-      lossOverTime: '重建损失',
-      note: 'PC1 与 PC2 来自引擎的 pca()，夹角来自解码器权重与 PC1 之间的 principalAngle()，PCA 自身的损失来自一个使用 PCA 权重的网络。',
-    },
-  },
+  strings: bilingual({
+    title: ['A linear bottleneck is PCA', '线性瓶颈就是 PCA'],
+    text: ['A 2-1-2 autoencoder with a linear hidden unit must squeeze the data through one number. The best it can do is to project onto the first principal component (Bishop, PRML §5.1 and §12.4.2): the angle between its direction and PC1 falls to ~0. A tanh bottleneck, for contrast, finds nearly the same line but squashes the points far from the mean.', '隐藏层只有一个线性单元的 2-1-2 自编码器，必须把数据压缩成一个数。它能做到的最好结果就是投影到第一主成分上（Bishop，《模式识别与机器学习》§5.1 与 §12.4.2）：它的方向与 PC1 的夹角降到约 0。作为对比，tanh 瓶颈找到的直线几乎相同，但会把远离均值的点压扁。'],
+    legendData: ['data', '数据'],
+    legendPc: ['principal components', '主成分'],
+    legendLinear: ['linear bottleneck: line and reconstructions', '线性瓶颈：直线与重建点'],
+    legendTanh: ['tanh bottleneck: reconstructions', 'tanh 瓶颈：重建点'],
+    linearAe: ['linear bottleneck', '线性瓶颈'],
+    tanhAe: ['tanh bottleneck', 'tanh 瓶颈'],
+    plotTitle: ['The data, its principal components, and the two autoencoders’ reconstructions', '数据、它的主成分，以及两个自编码器的重建结果'],
+    angle: ['angle to PC1, linear', '与 PC1 的夹角（线性）'],
+    tanhAngle: ['angle to PC1, tanh', '与 PC1 的夹角（tanh）'],
+    angleOverTime: ['Angle to PC1 (degrees)', '与 PC1 的夹角（度）'],
+    loss: ['reconstruction loss, linear', '重建损失（线性）'],
+    tanhLoss: ['reconstruction loss, tanh', '重建损失（tanh）'],
+    pcaLoss: ['PCA’s reconstruction loss', 'PCA 的重建损失'],
+    lossOverTime: ['Reconstruction loss', '重建损失'],
+    note: ['PC1 and PC2 come from the engine’s pca(), the angles from principalAngle() between the decoder’s weights and PC1, and PCA’s own loss from a network given PCA’s weights.', 'PC1 与 PC2 来自引擎的 pca()，夹角来自解码器权重与 PC1 之间的 principalAngle()，PCA 自身的损失来自一个使用 PCA 权重的网络。'],
+  }),
   create: createPcaScene,
 };

@@ -3,15 +3,16 @@
 // engine's leastSquares(), drawn dashed), and a tanh-hidden, linear-output network on the same
 // nonlinear data (fits). All three start from the same weights and train together.
 
-import { el, setText, fmtLoss, createPlot, extent, linspace, lessonRoot } from './common.js';
+import { bilingual, el, setText, fmtLoss, canvasPlot, extent, linspace, lessonRoot, readout, legend, freeAll, twins } from './common.js';
+import { LINEAR_HEX, TANH_HEX, POS_HEX, STRAIGHT_HEX, withAlpha } from '../colors.js';
 
 const LAYERS = [1, 8, 1];
 const SEED = 5;
 const GRID = linspace(-1, 1, 160);
 const PANELS = [
-  { key: 'linearOnLinear', dataset: 'line', activation: 'linear', color: '#6d4bb3' },
-  { key: 'linearOnNonlinear', dataset: 'sine', activation: 'linear', color: '#6d4bb3' },
-  { key: 'tanhOnNonlinear', dataset: 'sine', activation: 'tanh', color: '#0f8a66' },
+  { key: 'linearOnLinear', dataset: 'line', activation: 'linear', color: LINEAR_HEX },
+  { key: 'linearOnNonlinear', dataset: 'sine', activation: 'linear', color: LINEAR_HEX },
+  { key: 'tanhOnNonlinear', dataset: 'sine', activation: 'tanh', color: TANH_HEX },
 ];
 const OPTS = { epochs: 1, batchSize: 10, learningRate: 0.03 };
 
@@ -25,39 +26,34 @@ export function createRegressionScene(env) {
   let nets = [], epoch = 0, losses = {};
 
   const panels = PANELS.map((p, i) => {
-    const canvas = el('canvas', { class: 'reg-plot', role: 'img' });
+    const plot = canvasPlot('reg-plot');
     const title = el('h3', { 'data-i18n': `scenes.regression.${p.key}` });
-    const loss = el('span', { class: 'value' });
-    const lossLabel = el('span', { class: 'label', 'data-i18n': 'trainLoss' });
+    const loss = readout('trainLoss', { big: true });
     const verdict = el('p', { class: 'caption' });
     const node = el('section', { class: 'scene-card reg-panel', 'data-panel': String(i) },
       el('div', { class: 'reg-head' }, el('span', { class: 'reg-num', text: String(i + 1) }), title),
-      el('div', { class: 'readout big' }, lossLabel, loss), canvas, verdict);
+      loss.node, plot.canvas, verdict);
     node.style.setProperty('--c', p.color);
-    return { ...p, node, plot: createPlot(canvas), loss, verdict };
+    return { ...p, node, plot, loss, verdict };
   });
-  const legend = el('div', { class: 'legend' },
-    el('span', { class: 'item' }, el('span', { class: 'dot', style: '--c:rgba(8,119,189,0.6)' }), el('span', { 'data-i18n': 'scenes.regression.legendData' })),
-    el('span', { class: 'item' }, el('span', { class: 'mark', style: '--c:#6d4bb3' }), el('span', { 'data-i18n': 'scenes.regression.legendLinear' })),
-    el('span', { class: 'item' }, el('span', { class: 'mark', style: '--c:#0f8a66' }), el('span', { 'data-i18n': 'scenes.regression.legendTanh' })),
-    el('span', { class: 'item' }, el('span', { class: 'mark dashed', style: '--c:#8a919b' }), el('span', { 'data-i18n': 'scenes.regression.legendLs' })));
+  const foot = el('div', { class: 'legend' }, legend([
+    { mark: 'dot', color: withAlpha(POS_HEX, 0.6), label: 'scenes.regression.legendData' },
+    { mark: 'mark', color: LINEAR_HEX, label: 'scenes.regression.legendLinear' },
+    { mark: 'mark', color: TANH_HEX, label: 'scenes.regression.legendTanh' },
+    { mark: 'mark dashed', color: STRAIGHT_HEX, label: 'scenes.regression.legendLs' },
+  ]));
   const note = el('p', { class: 'note' });
   const root = lessonRoot('scene-regression',
     el('div', { class: 'reg-panels' }, panels.map((p) => p.node)),
-    el('section', { class: 'scene-card reg-foot' }, legend, note));
+    el('section', { class: 'scene-card reg-foot' }, foot, note));
 
   function build() {
     free();
-    let w0 = null;
-    nets = PANELS.map((p) => {
-      const net = engine.createNetwork({ layers: LAYERS, activation: p.activation, outputActivation: 'linear', seed: SEED });
-      if (!w0) w0 = net.getWeights(); else net.setWeights(w0);
-      return net;
-    });
+    nets = twins(engine, PANELS.map((p) => ({ layers: LAYERS, activation: p.activation, outputActivation: 'linear', seed: SEED })));
     epoch = 0;
     measure();
   }
-  function free() { for (const n of nets) n.delete(); nets = []; }
+  function free() { nets = freeAll(nets); }
   function measure() {
     PANELS.forEach((p, i) => { const d = datasets[p.dataset]; losses[p.key] = nets[i].loss(d.x, d.y); });
   }
@@ -78,13 +74,13 @@ export function createRegressionScene(env) {
       const yr = extent([d.y], 0.15);
       p.plot.frame({ x: [-1.05, 1.05], y: yr, margin: { l: 34, r: 8, t: 6, b: 20 } });
       p.plot.axes({});
-      p.plot.points(d.x, d.y, { color: 'rgba(8,119,189,0.5)', r: 2.4 });
+      p.plot.points(d.x, d.y, { color: withAlpha(POS_HEX, 0.5), r: 2.4 });
       if (p.activation === 'linear') {
         const W = d.ls.W[0], b = d.ls.b[0];
-        p.plot.line([-1.05, 1.05], [b - 1.05 * W, b + 1.05 * W], { color: '#8a919b', width: 1.6, dash: [6, 4] });
+        p.plot.line([-1.05, 1.05], [b - 1.05 * W, b + 1.05 * W], { color: STRAIGHT_HEX, width: 1.6, dash: [6, 4] });
       }
       p.plot.line(GRID, nets[i].predict(GRID), { color: p.color, width: 2.8 });
-      setText(p.loss, fmtLoss(losses[p.key]));
+      p.loss.set(fmtLoss(losses[p.key]));
       p.node.classList.toggle('worst', losses[p.key] === worst && epoch > 0);
       setText(p.verdict, t(`scenes.regression.verdict_${p.key}`));
     });
@@ -102,31 +98,24 @@ export function createRegressionScene(env) {
 
 export default {
   id: 'regression',
-  order: 4,
+  order: 5,
   keys: {},
   controls: [],
   figures: ['epoch', 'losses', 'leastSquares'],
-  strings: {
-    en: {
-      title: 'Three regressions',
-      text: 'A linear model fits linear data; on nonlinear data the same model can only find the best straight line (dashed: least squares); a tanh hidden layer with a linear output fits the curve: a linear output layer is fine once the hidden layers are nonlinear.',
-      linearOnLinear: 'Linear network, linear data', linearOnNonlinear: 'Linear network, nonlinear data', tanhOnNonlinear: 'tanh hidden layer, nonlinear data',
-      verdict_linearOnLinear: 'Fits: the data is a line.',
-      verdict_linearOnNonlinear: 'Cannot fit: every linear network is a straight line, at best the least-squares one.',
-      verdict_tanhOnNonlinear: 'Fits: the tanh units bend, the linear output adds them up.',
-      legendData: 'data', legendLinear: 'linear network', legendTanh: 'tanh network', legendLs: 'least squares (best straight line)',
-      note: 'All three networks are 1-8-1 and start from the same weights. The best any linear model can reach on the sine is the least-squares loss {ls}.',
-    },
-    zh: {
-      title: '三种回归',
-      text: '线性模型能拟合线性数据；面对非线性数据，同一个模型只能找到最好的那条直线（虚线：最小二乘）；tanh 隐藏层加线性输出层则能拟合曲线：只要隐藏层是非线性的，输出层用线性激活没有问题。',
-      linearOnLinear: '线性网络，线性数据', linearOnNonlinear: '线性网络，非线性数据', tanhOnNonlinear: 'tanh 隐藏层，非线性数据',
-      verdict_linearOnLinear: '拟合成功：数据本来就是一条直线。',
-      verdict_linearOnNonlinear: '无法拟合：任何线性网络都是一条直线，最好也只是最小二乘直线。',
-      verdict_tanhOnNonlinear: '拟合成功：tanh 单元负责弯曲，线性输出层把它们加起来。',
-      legendData: '数据', legendLinear: '线性网络', legendTanh: 'tanh 网络', legendLs: '最小二乘（最好的直线）',
-      note: '三个网络都是 1-8-1，从同一组权重开始。任何线性模型在正弦数据上能达到的最好结果是最小二乘损失 {ls}。',
-    },
-  },
+  strings: bilingual({
+    title: ['Three regressions', '三种回归'],
+    text: ['A linear model fits linear data; on nonlinear data the same model can only find the best straight line (dashed: least squares); a tanh hidden layer with a linear output fits the curve: a linear output layer is fine once the hidden layers are nonlinear.', '线性模型能拟合线性数据；面对非线性数据，同一个模型只能找到最好的那条直线（虚线：最小二乘）；tanh 隐藏层加线性输出层则能拟合曲线：只要隐藏层是非线性的，输出层用线性激活没有问题。'],
+    linearOnLinear: ['Linear network, linear data', '线性网络，线性数据'],
+    linearOnNonlinear: ['Linear network, nonlinear data', '线性网络，非线性数据'],
+    tanhOnNonlinear: ['tanh hidden layer, nonlinear data', 'tanh 隐藏层，非线性数据'],
+    verdict_linearOnLinear: ['Fits: the data is a line.', '拟合成功：数据本来就是一条直线。'],
+    verdict_linearOnNonlinear: ['Cannot fit: every linear network is a straight line, at best the least-squares one.', '无法拟合：任何线性网络都是一条直线，最好也只是最小二乘直线。'],
+    verdict_tanhOnNonlinear: ['Fits: the tanh units bend, the linear output adds them up.', '拟合成功：tanh 单元负责弯曲，线性输出层把它们加起来。'],
+    legendData: ['data', '数据'],
+    legendLinear: ['linear network', '线性网络'],
+    legendTanh: ['tanh network', 'tanh 网络'],
+    legendLs: ['least squares (best straight line)', '最小二乘（最好的直线）'],
+    note: ['All three networks are 1-8-1 and start from the same weights. The best any linear model can reach on the sine is the least-squares loss {ls}.', '三个网络都是 1-8-1，从同一组权重开始。任何线性模型在正弦数据上能达到的最好结果是最小二乘损失 {ls}。'],
+  }),
   create: createRegressionScene,
 };

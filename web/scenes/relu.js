@@ -4,14 +4,15 @@
 // pieces, smaller error.
 
 import { key, integer } from '../keys.js';
-import { el, setText, fmtLoss, createPlot, linspace, lessonRoot } from './common.js';
+import { bilingual, el, setText, fmtLoss, canvasPlot, linspace, lessonRoot, readout, legend } from './common.js';
+import { RELU_HEX, POS_HEX, INK_HEX, withAlpha } from '../colors.js';
 
 export const MAX_RELU_UNITS = 64;
 const SEED = 5;
 const GRID = linspace(-1, 1, 201);
 const OPTS = { batchSize: 10, learningRate: 0.01, optimizer: 'adam' };
 const QUICK = [1, 2, 4, 8, 16, 32, 64];
-const COLOR = '#c2410c';
+const COLOR = RELU_HEX;
 
 export function createReluScene(env) {
   const { engine, t } = env;
@@ -19,28 +20,26 @@ export function createReluScene(env) {
   let net = null, units = 0, epoch = 0, pieces = 0, kinks = [], error = NaN;
   const tried = new Map(); // units -> { pieces, error, epoch }: what this visit has seen
 
-  const canvas = el('canvas', { class: 'relu-plot', role: 'img' });
-  const plot = createPlot(canvas);
+  const plot = canvasPlot('relu-plot');
   const minus = el('button', { type: 'button', text: '−', 'data-i18n-aria': 'scenes.relu.fewer', onclick: () => env.set({ reluUnits: Math.max(1, units - 1) }) });
   const plus = el('button', { type: 'button', text: '+', 'data-i18n-aria': 'scenes.relu.more', onclick: () => env.set({ reluUnits: Math.min(MAX_RELU_UNITS, units + 1) }) });
   const unitsOut = el('output', { id: 'reluUnits' });
   const quick = el('div', { class: 'quick' }, QUICK.map((u) => el('button', { type: 'button', class: 'chip', text: String(u), 'data-units': String(u), onclick: () => env.set({ reluUnits: u }) })));
-  const piecesOut = el('span', { class: 'value' });
-  const errorOut = el('span', { class: 'value' });
-  const kinksOut = el('span', { class: 'value' });
+  const piecesOut = readout('scenes.relu.pieces', { big: true });
+  const kinksOut = readout('scenes.relu.kinks');
+  const errorOut = readout('trainLoss');
   const triedList = el('table', { class: 'tried' });
-  const legend = el('div', { class: 'legend' },
-    el('span', { class: 'item' }, el('span', { class: 'dot', style: '--c:rgba(8,119,189,0.6)' }), el('span', { 'data-i18n': 'scenes.relu.legendData' })),
-    el('span', { class: 'item' }, el('span', { class: 'mark', style: `--c:${COLOR}` }), el('span', { 'data-i18n': 'scenes.relu.legendFit' })),
-    el('span', { class: 'item' }, el('span', { class: 'dot kink', style: '--c:#1d1f23' }), el('span', { 'data-i18n': 'scenes.relu.legendKink' })));
+  const fitLegend = el('div', { class: 'legend' }, legend([
+    { mark: 'dot', color: withAlpha(POS_HEX, 0.6), label: 'scenes.relu.legendData' },
+    { mark: 'mark', color: COLOR, label: 'scenes.relu.legendFit' },
+    { mark: 'dot kink', color: INK_HEX, label: 'scenes.relu.legendKink' },
+  ]));
   const root = lessonRoot('scene-relu',
-    el('section', { class: 'scene-card relu-main' }, el('div', { class: 'scene-row' }, el('h3', { 'data-i18n': 'scenes.relu.plotTitle' }), legend), canvas),
+    el('section', { class: 'scene-card relu-main' }, el('div', { class: 'scene-row' }, el('h3', { 'data-i18n': 'scenes.relu.plotTitle' }), fitLegend), plot.canvas),
     el('aside', { class: 'scene-card relu-side' },
       el('h3', { 'data-i18n': 'scenes.relu.unitsTitle' }),
       el('div', { class: 'scene-row', 'data-control': 'reluUnits' }, el('div', { class: 'stepper big-stepper' }, minus, unitsOut, plus), quick),
-      el('div', { class: 'readout big' }, el('span', { class: 'label', 'data-i18n': 'scenes.relu.pieces' }), piecesOut),
-      el('div', { class: 'readout' }, el('span', { class: 'label', 'data-i18n': 'scenes.relu.kinks' }), kinksOut),
-      el('div', { class: 'readout' }, el('span', { class: 'label', 'data-i18n': 'trainLoss' }), errorOut),
+      piecesOut.node, kinksOut.node, errorOut.node,
       el('p', { class: 'note', 'data-i18n': 'scenes.relu.note' }),
       el('h3', { 'data-i18n': 'scenes.relu.triedTitle' }), triedList));
 
@@ -75,13 +74,13 @@ export function createReluScene(env) {
     const kinkY = kinks.map((k) => ys[xs.indexOf(Math.fround(k))]);
     plot.frame({ x: [-1.05, 1.05], y: [-1.4, 1.4], margin: { l: 34, r: 10, t: 8, b: 20 } });
     plot.axes({});
-    for (const k of kinks) plot.vline(k, { color: 'rgba(29,31,35,0.18)', width: 1, dash: [3, 3] });
-    plot.points(d.x, d.y, { color: 'rgba(8,119,189,0.45)', r: 2.6 });
+    for (const k of kinks) plot.vline(k, { color: withAlpha(INK_HEX, 0.18), width: 1, dash: [3, 3] });
+    plot.points(d.x, d.y, { color: withAlpha(POS_HEX, 0.45), r: 2.6 });
     plot.line(xs, ys, { color: COLOR, width: 2.6 });
-    plot.points(kinks, kinkY, { color: '#1d1f23', r: 3.6, stroke: '#fff' });
-    setText(piecesOut, String(pieces));
-    setText(kinksOut, String(kinks.length));
-    setText(errorOut, fmtLoss(error));
+    plot.points(kinks, kinkY, { color: INK_HEX, r: 3.6, stroke: '#fff' });
+    piecesOut.set(pieces);
+    kinksOut.set(kinks.length);
+    errorOut.set(fmtLoss(error));
     const rows = [...tried.entries()].sort((a, b) => a[0] - b[0]);
     const head = [t('scenes.relu.colUnits'), t('scenes.relu.colPieces'), t('trainLoss')];
     if (triedList.rows.length !== rows.length + 1) {
@@ -110,33 +109,28 @@ export function createReluScene(env) {
 
 export default {
   id: 'relu',
-  order: 6,
+  order: 7,
   keys: {
     reluUnits: key({ default: 8, parse: integer(1, MAX_RELU_UNITS), effect: 'rebuild', values: `1..${MAX_RELU_UNITS}`, doc: 'hidden units' }),
   },
   controls: [{ key: 'reluUnits', kind: 'custom', label: 'scenes.relu.unitsTitle' }],
   figures: ['epoch', 'units', 'pieces', 'kinks', 'error', 'tried'],
-  strings: {
-    en: {
-      title: 'ReLU: straight pieces',
-      text: 'ReLU is piecewise linear but not linear: each hidden unit adds at most one kink, and the fit is made of straight pieces between the kinks. More units, more pieces, smaller error: enough straight pieces follow any continuous curve.',
-      fewer: 'Fewer hidden units', more: 'More hidden units',
-      legendData: 'data (sine)', legendFit: 'ReLU network', legendKink: 'kink',
-      plotTitle: 'One hidden layer of ReLU units fitting a sine on [−1, 1]',
-      unitsTitle: 'Hidden units', pieces: 'linear pieces on [−1, 1]', kinks: 'kinks',
-      note: 'The kinks and the pieces are counted by the engine from the weights (a unit’s kink is where its input crosses 0).',
-      triedTitle: 'Sizes tried', colUnits: 'units', colPieces: 'pieces',
-    },
-    zh: {
-      title: 'ReLU：一段段直线',
-      text: 'ReLU 是分段线性的，但不是线性函数：每个隐藏单元最多带来一个折点，拟合曲线由折点之间的直线段组成。单元越多，线段越多，误差越小：足够多的直线段可以逼近任何连续曲线。',
-      fewer: '减少隐藏单元', more: '增加隐藏单元',
-      legendData: '数据（正弦）', legendFit: 'ReLU 网络', legendKink: '折点',
-      plotTitle: '单隐藏层 ReLU 网络在 [−1, 1] 上拟合正弦',
-      unitsTitle: '隐藏单元数', pieces: '[−1, 1] 上的线段数', kinks: '折点数',
-      note: '折点和线段数由引擎根据权重计算（一个单元的折点就是它的输入穿过 0 的位置）。',
-      triedTitle: '试过的规模', colUnits: '单元', colPieces: '线段',
-    },
-  },
+  strings: bilingual({
+    title: ['ReLU: straight pieces', 'ReLU：一段段直线'],
+    text: ['ReLU is piecewise linear but not linear: each hidden unit adds at most one kink, and the fit is made of straight pieces between the kinks. More units, more pieces, smaller error: enough straight pieces follow any continuous curve.', 'ReLU 是分段线性的，但不是线性函数：每个隐藏单元最多带来一个折点，拟合曲线由折点之间的直线段组成。单元越多，线段越多，误差越小：足够多的直线段可以逼近任何连续曲线。'],
+    fewer: ['Fewer hidden units', '减少隐藏单元'],
+    more: ['More hidden units', '增加隐藏单元'],
+    legendData: ['data (sine)', '数据（正弦）'],
+    legendFit: ['ReLU network', 'ReLU 网络'],
+    legendKink: ['kink', '折点'],
+    plotTitle: ['One hidden layer of ReLU units fitting a sine on [−1, 1]', '单隐藏层 ReLU 网络在 [−1, 1] 上拟合正弦'],
+    unitsTitle: ['Hidden units', '隐藏单元数'],
+    pieces: ['linear pieces on [−1, 1]', '[−1, 1] 上的线段数'],
+    kinks: ['kinks', '折点数'],
+    note: ['The kinks and the pieces are counted by the engine from the weights (a unit’s kink is where its input crosses 0).', '折点和线段数由引擎根据权重计算（一个单元的折点就是它的输入穿过 0 的位置）。'],
+    triedTitle: ['Sizes tried', '试过的规模'],
+    colUnits: ['units', '单元'],
+    colPieces: ['pieces', '线段'],
+  }),
   create: createReluScene,
 };

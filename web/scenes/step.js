@@ -3,15 +3,16 @@
 // is 0 wherever it exists, so every gradient the engine computes for the step network is exactly
 // 0 and its loss never moves; the sigmoid network learns.
 
-import { el, setText, fmtLoss, fmtSci, lessonRoot } from './common.js';
+import { bilingual, el, setText, fmtLoss, fmtSci, fmtPct, lessonRoot, legend, freeAll, twins, newHistory, pushHistory } from './common.js';
 import { createNetCard, accuracyOf } from './netview.js';
 import { makeData } from '../model.js';
 import { createLossChart } from '../loss-chart.js';
+import { STEP_HEX, TANH_HEX } from '../colors.js';
 
 const LAYERS = [2, 6, 1];
 const SEED = 5;
 const ACTS = ['step', 'sigmoid'];
-const COLORS = ['#b3261e', '#0f8a66'];
+const COLORS = [STEP_HEX, TANH_HEX];
 const OPTS = { batchSize: 10, learningRate: 1 };
 
 // Labels 0/1 (a step or sigmoid output's range) instead of the dataset's ±1.
@@ -27,28 +28,23 @@ export function createStepScene(env) {
   const cards = ACTS.map((a, i) => createNetCard({ accent: COLORS[i] }));
   const chartCanvas = el('canvas', { class: 'scene-chart', role: 'img', 'data-i18n-aria': 'lossOverTime' });
   const chart = createLossChart(chartCanvas);
-  const legend = el('div', { class: 'legend' });
+  const chartLegend = el('div', { class: 'legend' });
   const gradTable = el('table', { class: 'grad-table' });
   const root = lessonRoot('scene-step',
     el('div', { class: 'scene-pair' }, cards.map((c) => c.node)),
     el('div', { class: 'scene-pair' },
-      el('section', { class: 'chart-panel' }, el('div', { class: 'chart-head' }, el('h2', { 'data-i18n': 'lossOverTime' }), legend), chartCanvas),
+      el('section', { class: 'chart-panel' }, el('div', { class: 'chart-head' }, el('h2', { 'data-i18n': 'lossOverTime' }), chartLegend), chartCanvas),
       el('section', { class: 'scene-card' }, el('h3', { 'data-i18n': 'scenes.step.gradTitle' }), gradTable, el('p', { class: 'note', 'data-i18n': 'scenes.step.gradNote' }))));
 
   function build() {
     free();
-    let w0 = null;
-    nets = ACTS.map((a) => {
-      const net = engine.createNetwork({ layers: LAYERS, activation: a, outputActivation: a, loss: 'mse', seed: SEED });
-      if (!w0) w0 = net.getWeights(); else net.setWeights(w0);
-      return net;
-    });
+    nets = twins(engine, ACTS.map((a) => ({ layers: LAYERS, activation: a, outputActivation: a, loss: 'mse', seed: SEED })));
     epoch = 0;
-    info = ACTS.map(() => ({ history: { epoch: [], train: [], test: [] } }));
+    info = ACTS.map(() => ({ history: newHistory() }));
     measure();
     info.forEach((x) => { x.lossStart = x.loss; });
   }
-  function free() { for (const n of nets) n.delete(); nets = []; }
+  function free() { nets = freeAll(nets); }
 
   function measure() {
     nets.forEach((net, i) => {
@@ -64,9 +60,7 @@ export function createStepScene(env) {
       }, 0);
       x.hiddenGradMax = maxAbs(g.slice(0, -1));
       x.outputGradMax = maxAbs(g.slice(-1));
-      const h = x.history;
-      h.epoch.push(epoch); h.train.push(x.loss); h.test.push(x.testLoss);
-      if (h.epoch.length > 2000) for (const k of ['epoch', 'train', 'test']) h[k] = h[k].filter((_, j) => j === 0 || j % 2 === 1);
+      pushHistory(x.history, epoch, x.loss, x.testLoss);
     });
   }
 
@@ -85,13 +79,13 @@ export function createStepScene(env) {
       const c = cards[i], x = info[i];
       setText(c.name, t(`scenes.step.net_${ACTS[i]}`));
       c.draw(net, data, task, { color: COLORS[i] });
-      setText(c.stats, `${t('trainLoss')} ${fmtLoss(x.loss)} · ${t('testAccuracy')} ${(100 * x.accuracy).toFixed(1)}%`);
+      setText(c.stats, `${t('trainLoss')} ${fmtLoss(x.loss)} · ${t('testAccuracy')} ${fmtPct(x.accuracy)}`);
       setText(c.caption, t(`scenes.step.caption_${ACTS[i]}`));
     });
     const key = t('lossOverTime');
     if (key !== legendKey) {
       legendKey = key;
-      legend.replaceChildren(...ACTS.map((a, i) => el('span', { class: 'item', style: `--c:${COLORS[i]}` }, el('span', { class: 'dot' }), el('span', { text: t(`activations.${a}`) }))));
+      chartLegend.replaceChildren(...legend(ACTS.map((a, i) => ({ mark: 'dot', color: COLORS[i], text: t(`activations.${a}`) }))));
     }
     chart.draw(info.map((x, i) => ({ history: x.history, color: COLORS[i] })), { epoch: t('epochAxis'), loss: t('lossAxis') });
     const rows = [['', ...ACTS.map((a) => t(`activations.${a}`))],
@@ -122,34 +116,24 @@ export function createStepScene(env) {
 
 export default {
   id: 'step',
-  order: 5,
+  order: 6,
   keys: {},
   controls: [],
   figures: ['epoch', 'stepHiddenGradMax', 'sigmoidHiddenGradMax', 'stepOutputGradMax', 'sigmoidOutputGradMax', 'stepLoss', 'sigmoidLoss',
     'stepLossStart', 'sigmoidLossStart', 'stepAccuracy', 'sigmoidAccuracy'],
-  strings: {
-    en: {
-      title: 'Why the step cannot learn',
-      text: 'A step unit outputs 0 or 1: a small change of a weight changes no output, so every gradient is exactly 0 and gradient descent never moves. The sigmoid is a smooth step, differentiable everywhere: the same network, from the same weights, learns.',
-      net_step: 'Step network', net_sigmoid: 'Sigmoid network',
-      caption_step: 'Every unit is a step (hidden and output): the picture never changes.',
-      caption_sigmoid: 'Every unit is a sigmoid: the same shape, smoothed, and it learns.',
-      gradTitle: 'Gradients, from the engine, over the training set',
-      gradNote: 'The step’s derivative is 0 wherever it exists, so backpropagation multiplies every gradient by 0: “exactly 0” is the engine’s number, not a rounding.',
-      hiddenGrad: 'largest |∂L/∂w|, hidden layer', outputGrad: 'largest |∂L/∂w|, output layer', lossMoved: 'change of the loss since epoch 0',
-      exactlyZero: '0 (exactly)',
-    },
-    zh: {
-      title: '阶跃函数为什么学不会',
-      text: '阶跃单元只输出 0 或 1：权重的微小变化不会改变任何输出，所以每个梯度都恰好为 0，梯度下降寸步不动。sigmoid 是平滑的阶跃，处处可导：同一个网络、同一组初始权重，就能学会。',
-      net_step: '阶跃网络', net_sigmoid: 'sigmoid 网络',
-      caption_step: '每个单元都是阶跃函数（隐藏层和输出层）：画面永远不变。',
-      caption_sigmoid: '每个单元都是 sigmoid：形状相同但被平滑了，于是能学习。',
-      gradTitle: '梯度（引擎在训练集上计算）',
-      gradNote: '阶跃函数在有定义的地方导数都是 0，反向传播把每个梯度都乘以 0：“恰好为 0”是引擎给出的数值，不是舍入。',
-      hiddenGrad: '隐藏层最大 |∂L/∂w|', outputGrad: '输出层最大 |∂L/∂w|', lossMoved: '损失相对第 0 轮的变化',
-      exactlyZero: '0（恰好）',
-    },
-  },
+  strings: bilingual({
+    title: ['Why the step cannot learn', '阶跃函数为什么学不会'],
+    text: ['A step unit outputs 0 or 1: a small change of a weight changes no output, so every gradient is exactly 0 and gradient descent never moves. The sigmoid is a smooth step, differentiable everywhere: the same network, from the same weights, learns.', '阶跃单元只输出 0 或 1：权重的微小变化不会改变任何输出，所以每个梯度都恰好为 0，梯度下降寸步不动。sigmoid 是平滑的阶跃，处处可导：同一个网络、同一组初始权重，就能学会。'],
+    net_step: ['Step network', '阶跃网络'],
+    net_sigmoid: ['Sigmoid network', 'sigmoid 网络'],
+    caption_step: ['Every unit is a step (hidden and output): the picture never changes.', '每个单元都是阶跃函数（隐藏层和输出层）：画面永远不变。'],
+    caption_sigmoid: ['Every unit is a sigmoid: the same shape, smoothed, and it learns.', '每个单元都是 sigmoid：形状相同但被平滑了，于是能学习。'],
+    gradTitle: ['Gradients, from the engine, over the training set', '梯度（引擎在训练集上计算）'],
+    gradNote: ['The step’s derivative is 0 wherever it exists, so backpropagation multiplies every gradient by 0: “exactly 0” is the engine’s number, not a rounding.', '阶跃函数在有定义的地方导数都是 0，反向传播把每个梯度都乘以 0：“恰好为 0”是引擎给出的数值，不是舍入。'],
+    hiddenGrad: ['largest |∂L/∂w|, hidden layer', '隐藏层最大 |∂L/∂w|'],
+    outputGrad: ['largest |∂L/∂w|, output layer', '输出层最大 |∂L/∂w|'],
+    lossMoved: ['change of the loss since epoch 0', '损失相对第 0 轮的变化'],
+    exactlyZero: ['0 (exactly)', '0（恰好）'],
+  }),
   create: createStepScene,
 };

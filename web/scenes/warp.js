@@ -5,10 +5,10 @@
 // until one straight line, the output unit's, separates the classes.
 
 import { key, number, activation } from '../keys.js';
-import { el, setText, fmtLoss, createPlot, lessonRoot } from './common.js';
+import { bilingual, el, setText, fmtLoss, fmtPct, canvasPlot, lessonRoot, legend } from './common.js';
 import { createNetCard, accuracyOf } from './netview.js';
 import { makeData, taskFor } from '../model.js';
-import { NEG_HEX, POS_HEX } from '../colors.js';
+import { NEG_HEX, POS_HEX, LINEAR_HEX, TANH_HEX, INK_HEX, withAlpha } from '../colors.js';
 
 const SEED = 1;
 const DATA = { dataset: 'moons', noise: 0, percTrainData: 50, seed: 3 };
@@ -16,8 +16,8 @@ const OPTS = { batchSize: 10, learningRate: 0.03 };
 const LINES = 13; // grid lines per direction, x = -6, -5, ..., 6
 const STEPS = 61; // points per grid line
 const ACTS = ['tanh', 'linear', 'relu', 'sigmoid', 'affine', 'leaky_relu', 'softplus', 'swish', 'sine', 'step'];
-const H_COLOR = 'rgba(109, 75, 179, 0.55)';
-const V_COLOR = 'rgba(15, 138, 102, 0.55)';
+const H_COLOR = withAlpha(LINEAR_HEX, 0.55);
+const V_COLOR = withAlpha(TANH_HEX, 0.55);
 
 export function createWarpScene(env) {
   const { engine, t } = env;
@@ -39,8 +39,7 @@ export function createWarpScene(env) {
   const nData = data.all.y.length;
   let net = null, epoch = 0, loss = NaN, accuracy = NaN, activation = null, animT = null, lastView = null;
 
-  const canvas = el('canvas', { class: 'warp-plot', role: 'img' });
-  const plot = createPlot(canvas);
+  const plot = canvasPlot('warp-plot');
   const slider = el('input', { type: 'range', min: '0', max: '2', step: '0.01', id: 'warpMorph', class: 'morph' });
   slider.addEventListener('input', () => { animT = Number(slider.value); env.invalidate(); });
   slider.addEventListener('change', () => { animT = null; env.set({ warpMorph: Number(slider.value) }); });
@@ -55,19 +54,20 @@ export function createWarpScene(env) {
     requestAnimationFrame(tick);
   } });
   const stageText = el('p', { class: 'stage' });
-  const card = createNetCard({ accent: '#0f8a66' });
   const actSelect = el('select', { id: 'warpActivation' });
   actSelect.addEventListener('change', () => env.set({ warpActivation: actSelect.value }));
-  card.node.querySelector('.net-head').append(el('label', { class: 'act-field', 'data-control': 'warpActivation' }, el('span', { 'data-i18n': 'activation' }), actSelect));
+  const card = createNetCard({ accent: TANH_HEX,
+    headExtra: [el('label', { class: 'act-field', 'data-control': 'warpActivation' }, el('span', { 'data-i18n': 'activation' }), actSelect)] });
   const root = lessonRoot('scene-warp',
     el('section', { class: 'scene-card warp-main' },
       el('div', { class: 'scene-row' }, el('h3', { 'data-i18n': 'scenes.warp.plotTitle' }),
-        el('div', { class: 'legend' },
-          el('span', { class: 'item' }, el('span', { class: 'mark', style: `--c:${H_COLOR}` }), el('span', { text: 'x₂ = …' })),
-          el('span', { class: 'item' }, el('span', { class: 'mark', style: `--c:${V_COLOR}` }), el('span', { text: 'x₁ = …' })),
-          el('span', { class: 'item' }, el('span', { class: 'dot', style: `--c:${POS_HEX}` }), el('span', { text: '+1' })),
-          el('span', { class: 'item' }, el('span', { class: 'dot', style: `--c:${NEG_HEX}` }), el('span', { text: '−1' })))),
-      canvas,
+        el('div', { class: 'legend' }, legend([
+          { mark: 'mark', color: H_COLOR, text: 'x₂ = …' },
+          { mark: 'mark', color: V_COLOR, text: 'x₁ = …' },
+          { mark: 'dot', color: POS_HEX, text: '+1' },
+          { mark: 'dot', color: NEG_HEX, text: '−1' },
+        ]))),
+      plot.canvas,
       el('div', { class: 'morph-row', 'data-control': 'warpMorph' }, slider,
         el('div', { class: 'morph-labels' }, el('span', { 'data-i18n': 'scenes.warp.stage0' }), el('span', { text: 'Wx + b' }), el('span', { text: 'f(Wx + b)' }))),
       el('div', { class: 'scene-row' }, animate, stageText)),
@@ -142,14 +142,14 @@ export function createWarpScene(env) {
         const ends = [];
         if (Math.abs(w2) > 1e-9) for (const xv of S.x) ends.push([xv, (c - b[0] - w1 * xv) / w2]);
         else if (Math.abs(w1) > 1e-9) for (const yv of S.y) ends.push([(c - b[0] - w2 * yv) / w1, yv]);
-        if (ends.length === 2) plot.line(ends.map((e) => e[0]), ends.map((e) => e[1]), { color: '#1d1f23', width: 2, alpha: Math.min(1, (morph - 1.5) * 2), dash: [7, 4] });
+        if (ends.length === 2) plot.line(ends.map((e) => e[0]), ends.map((e) => e[1]), { color: INK_HEX, width: 2, alpha: Math.min(1, (morph - 1.5) * 2), dash: [7, 4] });
       }
     }
     const stage = morph < 0.05 ? 0 : morph < 0.95 ? 1 : morph < 1.05 ? 2 : morph < 1.95 ? 3 : 4;
     setText(stageText, t(`scenes.warp.stageText${stage}`, { name: t(`activations.${activation}`) }));
     setText(card.name, t('scenes.warp.netTitle'));
     card.draw(net, data, task);
-    setText(card.stats, `${t('trainLoss')} ${fmtLoss(loss)} · ${t('scenes.warp.accuracy')} ${(100 * accuracy).toFixed(1)}%`);
+    setText(card.stats, `${t('trainLoss')} ${fmtLoss(loss)} · ${t('scenes.warp.accuracy')} ${fmtPct(accuracy)}`);
     setText(card.caption, t(['linear', 'affine'].includes(activation) ? 'scenes.warp.captionLinear' : 'scenes.warp.captionNonlinear', { name: t(`activations.${activation}`) }));
   }
 
@@ -167,7 +167,7 @@ export function createWarpScene(env) {
 
 export default {
   id: 'warp',
-  order: 9,
+  order: 10,
   keys: {
     warpActivation: key({ default: 'tanh', parse: activation, effect: 'rebuild', values: 'any engine activation', doc: 'the hidden activation' }),
     warpMorph: key({ default: 2, parse: number(0, 2), values: '0..2', doc: 'the slider: 0 (x) .. 1 (Wx + b) .. 2 (f(Wx + b))' }),
@@ -177,35 +177,21 @@ export default {
     { key: 'warpMorph', kind: 'custom', label: 'scenes.warp.animate' },
   ],
   figures: ['epoch', 'activation', 'morph', 'loss', 'accuracy', 'view'],
-  strings: {
-    en: {
-      title: 'How a layer bends the plane',
-      text: 'A hidden layer maps the input plane to a new plane: first Wx + b, which keeps straight lines straight and parallel lines parallel, then f. Under tanh the grid bends until one straight line, the output unit’s, separates the two classes.',
-      animate: 'Play the morph', stage0: 'x (identity)',
-      plotTitle: 'A grid of lines and the data, through the 2-unit hidden layer',
-      stageText0: 'The input plane: x₁ and x₂ as they are.',
-      stageText1: 'Moving to Wx + b: an affine map moves, turns and stretches the grid, but lines stay straight and parallel lines stay parallel.',
-      stageText2: 'z = Wx + b: still a grid of straight, parallel lines. No straight line separates what was not separable before.',
-      stageText3: 'Applying {name} to each coordinate of z.',
-      stageText4: 'h = {name}(Wx + b), the hidden layer’s output. Dashed: where the output unit’s w·h + b = 0, its decision line.',
-      netTitle: 'The 2-2-1 network on the input plane', accuracy: 'accuracy',
-      captionLinear: 'A {name} hidden layer: the grid stays straight, and the output unit sees a moved plane, so its boundary on the input plane is a straight line.',
-      captionNonlinear: '{name} bends the grid; a straight line in the hidden plane is a curve on the input plane.',
-    },
-    zh: {
-      title: '一层网络如何弯曲平面',
-      text: '隐藏层把输入平面映射成一个新平面：先是 Wx + b，直线仍是直线、平行线仍然平行；然后是 f。在 tanh 下网格被弯曲，直到一条直线（输出单元的决策线）就能把两类分开。',
-      animate: '播放变形', stage0: 'x（恒等）',
-      plotTitle: '一组网格线和数据，经过含 2 个单元的隐藏层',
-      stageText0: '输入平面：x₁ 和 x₂ 本身。',
-      stageText1: '走向 Wx + b：仿射映射会平移、旋转、拉伸网格，但直线仍是直线，平行线仍然平行。',
-      stageText2: 'z = Wx + b：仍是由平行直线组成的网格。原来分不开的，现在依然没有直线能分开。',
-      stageText3: '对 z 的每个坐标施加 {name}。',
-      stageText4: 'h = {name}(Wx + b)，隐藏层的输出。虚线：输出单元 w·h + b = 0 的位置，即它的决策线。',
-      netTitle: '2-2-1 网络在输入平面上', accuracy: '准确率',
-      captionLinear: '{name} 隐藏层：网格保持笔直，输出单元看到的只是移动过的平面，所以它在输入平面上的边界是一条直线。',
-      captionNonlinear: '{name} 把网格弯曲；隐藏平面中的一条直线，在输入平面上是一条曲线。',
-    },
-  },
+  strings: bilingual({
+    title: ['How a layer bends the plane', '一层网络如何弯曲平面'],
+    text: ['A hidden layer maps the input plane to a new plane: first Wx + b, which keeps straight lines straight and parallel lines parallel, then f. Under tanh the grid bends until one straight line, the output unit’s, separates the two classes.', '隐藏层把输入平面映射成一个新平面：先是 Wx + b，直线仍是直线、平行线仍然平行；然后是 f。在 tanh 下网格被弯曲，直到一条直线（输出单元的决策线）就能把两类分开。'],
+    animate: ['Play the morph', '播放变形'],
+    stage0: ['x (identity)', 'x（恒等）'],
+    plotTitle: ['A grid of lines and the data, through the 2-unit hidden layer', '一组网格线和数据，经过含 2 个单元的隐藏层'],
+    stageText0: ['The input plane: x₁ and x₂ as they are.', '输入平面：x₁ 和 x₂ 本身。'],
+    stageText1: ['Moving to Wx + b: an affine map moves, turns and stretches the grid, but lines stay straight and parallel lines stay parallel.', '走向 Wx + b：仿射映射会平移、旋转、拉伸网格，但直线仍是直线，平行线仍然平行。'],
+    stageText2: ['z = Wx + b: still a grid of straight, parallel lines. No straight line separates what was not separable before.', 'z = Wx + b：仍是由平行直线组成的网格。原来分不开的，现在依然没有直线能分开。'],
+    stageText3: ['Applying {name} to each coordinate of z.', '对 z 的每个坐标施加 {name}。'],
+    stageText4: ['h = {name}(Wx + b), the hidden layer’s output. Dashed: where the output unit’s w·h + b = 0, its decision line.', 'h = {name}(Wx + b)，隐藏层的输出。虚线：输出单元 w·h + b = 0 的位置，即它的决策线。'],
+    netTitle: ['The 2-2-1 network on the input plane', '2-2-1 网络在输入平面上'],
+    accuracy: ['accuracy', '准确率'],
+    captionLinear: ['A {name} hidden layer: the grid stays straight, and the output unit sees a moved plane, so its boundary on the input plane is a straight line.', '{name} 隐藏层：网格保持笔直，输出单元看到的只是移动过的平面，所以它在输入平面上的边界是一条直线。'],
+    captionNonlinear: ['{name} bends the grid; a straight line in the hidden plane is a curve on the input plane.', '{name} 把网格弯曲；隐藏平面中的一条直线，在输入平面上是一条曲线。'],
+  }),
   create: createWarpScene,
 };
