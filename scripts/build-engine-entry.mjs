@@ -2,27 +2,22 @@
 // Builds dist/engine.mjs, the package's entry ("exports" in package.json): web/engine.js and the
 // Emscripten glue (with its embedded .wasm) as one ES module that runs in Node 20 and in browsers.
 // Under Node the glue wants CommonJS's `require` and `__dirname`; the banner supplies both, only
-// when running under Node, so the same file imports cleanly in a browser.
+// when running under Node, so the same file imports cleanly in a browser. Options shared with the
+// page's bundle: scripts/esbuild-config.mjs.
 import { build } from 'esbuild';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { COMMON_OPTIONS } from './esbuild-config.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const banner = `const __nlpNode = typeof process === 'object' && !!(process.versions && process.versions.node);
 const require = __nlpNode ? (await import('node:module')).createRequire(import.meta.url) : undefined;
 const __dirname = __nlpNode ? (await import('node:path')).dirname((await import('node:url')).fileURLToPath(import.meta.url)) : '/';
 const __filename = __dirname;`;
 
 await build({
-  absWorkingDir: root,
+  ...COMMON_OPTIONS,
   entryPoints: ['web/engine.js'],
   outfile: 'dist/engine.mjs',
-  bundle: true,
   format: 'esm',
   platform: 'neutral',
-  target: ['es2022'],
-  external: ['fs', 'path', 'crypto', 'url', 'module', 'node:*'],
   banner: { js: banner },
-  logLevel: 'warning',
 });
 console.log('build: dist/engine.mjs');

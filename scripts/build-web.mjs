@@ -11,36 +11,26 @@
 import { build } from 'esbuild';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { COMMON_OPTIONS, ROOT as root } from './esbuild-config.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const minify = args.includes('--minify');
 const outIdx = args.indexOf('--out');
 const outDir = resolve(root, outIdx >= 0 ? args[outIdx + 1] : 'dist');
 
-// Node built-ins the Emscripten glue and the wrapper only reach when running under Node.
-const NODE_BUILTINS = ['fs', 'path', 'crypto', 'url', 'module', 'worker_threads', 'child_process', 'os', 'util',
-  'perf_hooks', 'vm'];
-
 async function main() {
   if (!existsSync(join(root, 'build', 'wasm', 'nlp_engine.cjs'))) {
     throw new Error('build/wasm/nlp_engine.cjs is missing: build the engine first (npm run build)');
   }
+  // Options shared with dist/engine.mjs: scripts/esbuild-config.mjs.
   const result = await build({
-    absWorkingDir: root,
+    ...COMMON_OPTIONS,
     entryPoints: ['web/main.js'],
-    bundle: true,
     format: 'iife',
     platform: 'browser',
-    target: ['es2020'],
-    external: [...NODE_BUILTINS, ...NODE_BUILTINS.map((m) => `node:${m}`)],
     write: false,
     minify,
-    legalComments: 'none',
-    logLevel: 'warning',
-    define: { 'process.env.NODE_ENV': '"production"' },
   });
   const js = result.outputFiles[0].text;
   const css = await readFile(join(root, 'web', 'styles.css'), 'utf8');

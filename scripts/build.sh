@@ -7,9 +7,8 @@ bash scripts/setup.sh
 . scripts/env.sh
 
 echo "build: native engine, tests, bench"
-if [ ! -f build/native/CMakeCache.txt ]; then
-  cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
-fi
+bash scripts/configure.sh build/native \
+  cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release -DNLP_WERROR="$NLP_WERROR"
 cmake --build build/native -j"$JOBS"
 
 echo "build: WebAssembly engine and test runner"
