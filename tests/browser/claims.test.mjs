@@ -1,4 +1,4 @@
-// What the page exists to show (CLAIMS.md C1, C3), read through window.playground and from the
+// What the page exists to show (docs/claims.md: C1, C3), read through window.playground and from the
 // drawn heatmaps: on xor and circle a linear network stays a straight-line classifier while the
 // tanh network, from the same initial weights, separates the classes.
 

@@ -32,3 +32,15 @@ test('every lesson reports its declared figures and shows exactly its declared c
     assert.deepEqual(errors, []);
   } finally { await close(); }
 });
+
+test('squashing: tanh(x) = 2σ(2x) − 1 to float precision; σ runs from near 0 to near 1, tanh from near −1 to near 1', async () => {
+  const { page, errors, close } = await openPage(browser, `${FILE_URL}#scene=squashing&squashRange=8`);
+  try {
+    const f = await page.evaluate(() => window.playground.get().scene);
+    assert.equal(f.range, 8);
+    assert.ok(f.maxGap < 1e-6, `largest |tanh(x) − (2σ(2x) − 1)| = ${f.maxGap}`);
+    assert.ok(f.sigmoidEnds[0] > 0 && f.sigmoidEnds[0] < 1e-3 && f.sigmoidEnds[1] < 1 && f.sigmoidEnds[1] > 1 - 1e-3, `σ(±8): ${f.sigmoidEnds}`);
+    assert.ok(f.tanhEnds[0] < -0.999 && f.tanhEnds[1] > 0.999, `tanh(±8): ${f.tanhEnds}`);
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
