@@ -161,8 +161,8 @@ export default {
   order: 8,
   keys: {
     sweepActivation: key({ default: 'tanh', parse: oneOf(SWEEP_ACTIVATIONS), values: SWEEP_ACTIVATIONS.map((a) => `\`${a}\``).join(' '),
-      doc: 'the network shown beside the sweep: its activation' }),
-    sweepUnits: key({ default: 8, parse: oneOf(SWEEP_UNITS), values: SWEEP_UNITS.join(', '), doc: 'the network shown beside the sweep: its hidden units' }),
+      doc: 'activation of the network shown beside the sweep' }),
+    sweepUnits: key({ default: 8, parse: oneOf(SWEEP_UNITS), values: SWEEP_UNITS.join(', '), doc: 'hidden units of the network shown beside the sweep' }),
   },
   controls: [
     { key: 'sweepActivation', kind: 'custom', label: 'activation' },

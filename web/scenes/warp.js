@@ -170,7 +170,7 @@ export default {
   order: 10,
   keys: {
     warpActivation: key({ default: 'tanh', parse: activation, effect: 'rebuild', values: 'any engine activation', doc: 'the hidden activation' }),
-    warpMorph: key({ default: 2, parse: number(0, 2), values: '0..2', doc: 'the slider: 0 (x) .. 1 (Wx + b) .. 2 (f(Wx + b))' }),
+    warpMorph: key({ default: 2, parse: number(0, 2), values: '0..2', doc: 'the slider, 0 (x) .. 1 (Wx + b) .. 2 (f(Wx + b))' }),
   },
   controls: [
     { key: 'warpActivation', kind: 'custom', label: 'activation' },
