@@ -9,7 +9,7 @@
 //   --minify                              minify the script
 
 import { build } from 'esbuild';
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { COMMON_OPTIONS, ROOT as root } from './esbuild-config.mjs';
@@ -33,7 +33,9 @@ async function main() {
     minify,
   });
   const js = result.outputFiles[0].text;
-  const css = await readFile(join(root, 'web', 'styles.css'), 'utf8');
+  // styles.css first, then the other style sheets of web/ (one per concern), in name order
+  const sheets = ['styles.css', ...(await readdir(join(root, 'web'))).filter((f) => f.endsWith('.css') && f !== 'styles.css').sort()];
+  const css = (await Promise.all(sheets.map((f) => readFile(join(root, 'web', f), 'utf8')))).join('\n');
   const html = await readFile(join(root, 'web', 'index.html'), 'utf8');
   // Inside an inline <script>, the text "</script" (any case) would end the element early, and
   // "<!--" could start script-data escaping: break both up (valid JS in strings and regexps).

@@ -31,6 +31,11 @@ export function createApp(engine, doc = document) {
   const runEl = doc.getElementById('run');
   const idleHint = doc.getElementById('idleHint');
 
+  // --- events for the embedding API (web/messages.js): 'change' { state }, 'train' { networks,
+  // scene } after training, 'goal' { goal, statement } when an exercise goal is first met
+  const listeners = { change: new Set(), train: new Set(), goal: new Set() };
+  const emit = (type, payload) => { for (const fn of listeners[type]) fn(payload); };
+
   let playing = !matchMedia('(prefers-reduced-motion: reduce)').matches;
   let dirty = true;
   const frames = []; // timestamps of the last frames that trained, for the frame rate
@@ -150,6 +155,7 @@ export function createApp(engine, doc = document) {
     }
     dirty = true;
     writeHash();
+    emit('change', { state: cloneState(state) });
     return changed;
   }
 
@@ -172,9 +178,14 @@ export function createApp(engine, doc = document) {
   function step(epochs = 1) {
     const n = Number(epochs);
     if (!Number.isInteger(n) || n < 1 || n > MAX_STEP) throw new Error(`playground.step: epochs = ${epochs} must be an integer in 1..${MAX_STEP}`);
-    if (scene.trains) scene.train(n);
+    if (scene.trains) trainLesson(n);
     render();
     return result();
+  }
+
+  function trainLesson(n) {
+    scene.train(n);
+    emit('train', { networks: scene.networks ? scene.networks() : [], scene: { id: scene.id, ...scene.figures() } });
   }
 
   function setPlaying(p) {
@@ -196,7 +207,7 @@ export function createApp(engine, doc = document) {
     requestAnimationFrame(frame);
     if (playing && scene.trains) {
       const t0 = performance.now();
-      scene.train(1);
+      trainLesson(1);
       timing.train = 0.9 * timing.train + 0.1 * (performance.now() - t0);
       render();
       frames.push(now);
@@ -259,5 +270,28 @@ export function createApp(engine, doc = document) {
     reset: () => { reset(false); render(); },
     /** The current lesson's networks' weights (compare: both): per layer { W (out, in) row-major, b } as arrays. */
     weights: () => (scene.weights ? scene.weights() : []),
+    /** Subscribes fn to 'change', 'train' or 'goal' events; returns the unsubscribe function. */
+    on(type, fn) {
+      if (!listeners[type]) throw new Error(`playground.on: unknown event '${type}' (change, train, goal)`);
+      listeners[type].add(fn);
+      return () => listeners[type].delete(fn);
+    },
+    /** What set(partial) would refuse, without applying anything: { problems: [{ key, value, reason }] }. */
+    check: (partial) => ({ problems: parsePartial(partial, ctx).problems }),
+    /** The page's address with the current state in its hash (what a link to this setting is). */
+    link: () => `${location.href.split('#')[0]}#${toHash(state)}`,
+    /** The current lesson's networks as net.toJSON() objects (compare: both; [] elsewhere). */
+    exportNetworks: () => (scene.exportNetworks ? scene.exportNetworks() : []),
+    /**
+     * Replaces network `index` of the current lesson with a network from net.toJSON(); throws an
+     * Error naming what does not fit, and then changes nothing.
+     */
+    importNetwork(index, json) {
+      if (!scene.importNetwork) throw new Error(`importNetwork: the ${scene.id} lesson has no networks to replace`);
+      scene.importNetwork(index, json);
+      dirty = true;
+      render();
+      emit('change', { state: cloneState(state) });
+    },
   };
 }

@@ -136,6 +136,14 @@ export class TwinModel {
     this.measure();
   }
 
+  /** Puts `net` (same layers and activations) in place of network `index`, trained 0 epochs. */
+  replaceNetwork(index, net) {
+    const n = this.nets[index];
+    n.net.delete();
+    Object.assign(n, { net, epoch: 0, diverged: false, history: { epoch: [], train: [], test: [] } });
+    this.measure();
+  }
+
   freeNetworks() {
     for (const n of this.nets) n.net.delete();
     this.nets = [];

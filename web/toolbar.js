@@ -11,6 +11,7 @@ export const HOST_CONTROLS = [
   { key: 'resetButton', kind: 'custom', label: 'reset' },
   { key: 'scene', kind: 'custom', label: 'lesson' },
   { key: 'lang', kind: 'custom', label: 'language' },
+  { key: 'shareButton', kind: 'custom', label: 'share' },
 ];
 
 export function createToolbar(doc, { scenes, onChange, onAction }) {

@@ -324,6 +324,21 @@ function createCompareScene(env) {
     kind: () => model.data.kind,
     weights: () => model.nets.map((n) => n.net.getWeights().map(({ W, b }) => ({ W: Array.from(W), b: Array.from(b) }))),
     perf: () => ({ msEvaluate, heatmapSize: model.gridSize2d }),
+    exportNetworks: () => model.nets.map((n) => n.net.toJSON()),
+    importNetwork(index, json) {
+      if (index !== 0 && index !== 1) throw new Error(`network: ${index} must be 0 or 1`);
+      const want = model.nets[index].net.layers, own = model.nets[index].net.activations;
+      // the engine validates the object (format, shapes, names, finite weights) before anything changes
+      const net = engine.networkFromJSON(json);
+      const fits = net.layers.length === want.length && net.layers.every((m, i) => m === want[i])
+        && net.activations.every((a, i) => a === own[i]) && net.lossName === model.nets[index].net.lossName;
+      if (!fits) {
+        const got = `${net.layers.join('-')} (${net.activations.join(', ')})`;
+        net.delete();
+        throw new Error(tl('importMismatch', { got, want: `${want.join('-')} (${own.join(', ')})` }));
+      }
+      model.replaceNetwork(index, net);
+    },
     perfText: (fps) => t('perf', { fps, eps: fps }),
   };
 }
@@ -359,6 +374,7 @@ export default {
     noticeResetData: ['New data: both networks restarted from the same new initial weights.', '数据已更新：两个网络从同一组新的初始权重重新开始。'],
     noticeResetNet: ['The architecture or an activation changed: both networks restarted from the same initial weights.', '结构或激活函数已改变：两个网络从同一组初始权重重新开始。'],
     noticeReset: ['Both networks restarted from the same initial weights.', '两个网络已从同一组初始权重重新开始。'],
+    importMismatch: ['This model is {got}; the network here is {want}. Set the same layers and activations first.', '这个模型是 {got}，而这里的网络是 {want}。请先设置相同的层数与激活函数。'],
   }),
   create: createCompareScene,
 };
