@@ -20,17 +20,21 @@ const EFFECTS = {
 function fmtDefault(name, v) {
   if (name === 'lang') return 'from `navigator.language`';
   if (Array.isArray(v)) return `\`${v.join(',')}\``;
+  if (v === '') return '(none)';
   return typeof v === 'string' ? `\`${v}\`` : String(v);
 }
 
 /** The table, one row per key, in hash order. */
 export function keysTable() {
-  const rows = Object.entries(KEY_DECLS).map(([name, d]) => {
+  const entries = Object.entries(KEY_DECLS);
+  const hides = entries.filter(([, d]) => d.hide).map(([, d]) => `\`${d.hide}\``);
+  const rows = entries.filter(([, d]) => !d.hide).map(([name, d]) => {
     const owner = d.owner === 'host' ? 'every lesson' : `\`${d.owner}\``;
     const values = d.doc ? `${d.doc}: ${d.values}` : d.values;
     const hash = d.hash === 'changed' ? ' (in the hash only when not the default)' : '';
     return `| \`${name}\` | ${owner} | ${values} | ${fmtDefault(name, d.default)} | ${EFFECTS[d.effect]}${hash} |`;
   });
+  rows.push(`| \`<control>_hide\` | the control's | \`true\` hides the control of that key and the layout closes up (TensorFlow Playground's convention); controls: ${hides.join(' ')} | false | view (in the hash only when not the default) |`);
   return ['| key | lesson | values | default | on change |', '|---|---|---|---|---|', ...rows].join('\n');
 }
 

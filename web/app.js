@@ -2,24 +2,29 @@
 // scenes/index.js), runs the training loop, and returns the scripting surface that main.js
 // publishes as window.playground (documented in web/README.md). It knows no lesson by name.
 
-import { DEFAULTS, SCENES, parseHash, parsePartial, toHash, cloneState, sameValue } from './state.js';
+import { DEFAULTS, SCENES, KEY_DECLS, parseHash, parsePartial, toHash, cloneState, sameValue } from './state.js';
 import { t, setLang, translate, defaultLang } from './i18n.js';
 import { lessonById } from './scenes/index.js';
 import { createToolbar } from './toolbar.js';
 import { createNotices } from './notices.js';
 import { onResize } from './size.js';
+import { parseGoals, readGoal, goalMet, goalStatement } from './goals.js';
 
 const MAX_STEP = 100000;
-const NOTICE_KEYS = { unknown: 'noticeUnknown', feature: 'noticeFeature', unsupported: 'noticeUnsupported', malformed: 'noticeMalformed' };
+const NOTICE_KEYS = { unknown: 'noticeUnknown', feature: 'noticeFeature', unsupported: 'noticeUnsupported', malformed: 'noticeMalformed',
+  comparison: 'noticeComparison' };
+// The keys that hide a control: <control key>_hide -> control key
+const HIDE_KEYS = Object.entries(KEY_DECLS).filter(([, d]) => d.hide).map(([k, d]) => [k, d.hide]);
 
 export function createApp(engine, doc = document) {
   const ctx = { activations: engine.activations.slice(), datasets: engine.datasets.slice() };
   const notices = createNotices(doc.getElementById('notices'), { dismissLabel: () => t('dismiss') });
   const warn = (err) => notices.show(err && err.message ? err.message : String(err), { kind: 'warn' });
 
-  // --- initial state: defaults, the browser's language, then the URL
-  let state = cloneState(DEFAULTS);
-  state.lang = defaultLang(navigator.language);
+  // --- initial state: defaults, the browser's language, then the URL. A link (and a hash
+  // edited later) is a complete description: what it omits takes these values.
+  const baseline = { ...cloneState(DEFAULTS), lang: defaultLang(navigator.language) };
+  let state = cloneState(baseline);
   const fromUrl = parseHash(location.hash, ctx);
   Object.assign(state, fromUrl.values);
   setLang(state.lang);
@@ -30,13 +35,15 @@ export function createApp(engine, doc = document) {
   const ledeEl = doc.getElementById('lede');
   const runEl = doc.getElementById('run');
   const idleHint = doc.getElementById('idleHint');
+  const goalsEl = doc.getElementById('goals');
+  const openFull = doc.getElementById('openFull');
 
   // --- events for the embedding API (web/messages.js): 'change' { state }, 'train' { networks,
   // scene } after training, 'goal' { goal, statement } when an exercise goal is first met
   const listeners = { change: new Set(), train: new Set(), goal: new Set() };
   const emit = (type, payload) => { for (const fn of listeners[type]) fn(payload); };
 
-  let playing = !matchMedia('(prefers-reduced-motion: reduce)').matches;
+  let playing = state.autoplay && !matchMedia('(prefers-reduced-motion: reduce)').matches;
   let dirty = true;
   const frames = []; // timestamps of the last frames that trained, for the frame rate
   // exponential moving averages, ms per frame: training, drawing (grid evaluation included)
@@ -114,6 +121,71 @@ export function createApp(engine, doc = document) {
     }
   }
 
+  // --- course mode: embed, hidden text and controls (each control carries data-control="<key>")
+  function applyView() {
+    doc.body.classList.toggle('embed', state.embed);
+    doc.body.classList.toggle('hide-text', state.hideText);
+    const hidden = new Set(HIDE_KEYS.filter(([k]) => state[k]).map(([, c]) => c));
+    for (const node of doc.querySelectorAll('[data-control]')) node.classList.toggle('is-hidden', hidden.has(node.dataset.control));
+    // "open the full page": a new tab needs popups, which a sandboxed frame (origin "null") lacks
+    const framed = window.parent !== window;
+    openFull.hidden = !state.embed || (framed && self.origin === 'null');
+    openFull.href = `${location.href.split('#')[0]}#${toHash({ ...state, embed: false })}`;
+  }
+
+  // --- exercises: goals parsed from the state, shown with a live status, each marked when first met
+  let goals = [], goalsSource = null, goalsScene = null;
+  const met = new Set();
+  function syncGoals() {
+    if (goalsSource === state.goal && goalsScene === state.scene) return;
+    if (goalsSource !== state.goal) met.clear();
+    goalsSource = state.goal; goalsScene = state.scene;
+    const parsed = parseGoals(state.goal);
+    const now = { networks: scene.networks ? scene.networks() : [], scene: scene.figures() };
+    // a goal this lesson cannot measure is as invalid as a malformed one
+    goals = parsed.goals.filter((g) => readGoal(g, now) !== undefined);
+    const invalid = [...parsed.invalid, ...parsed.goals.filter((g) => !goals.includes(g)).map((g) => g.source)];
+    for (const v of invalid) notices.show(t('noticeGoal', { value: v.length > 60 ? `${v.slice(0, 60)}…` : v }), { kind: 'warn' });
+    const items = goals.map((g) => {
+      const li = doc.createElement('li');
+      const mark = doc.createElement('span'), label = doc.createElement('span'), value = doc.createElement('b');
+      mark.className = 'goal-mark'; mark.setAttribute('aria-hidden', 'true');
+      li.append(mark, label, ' ', value);
+      return Object.assign(li, { goal: g, labelEl: label, valueEl: value });
+    });
+    const head = doc.createElement('p');
+    head.className = 'goal-text';
+    head.textContent = state.goalText || t('goals');
+    const list = doc.createElement('ul');
+    list.append(...items);
+    goalsEl.replaceChildren(head, list);
+    goalsEl.hidden = goals.length === 0 && !state.goalText;
+  }
+
+  function goalLabel(g) {
+    const target = g.figure !== undefined ? g.figure : `${t('networkN', { n: g.net + 1 })} · ${t(g.metric === 'epoch' ? 'epoch' : g.metric)}`;
+    return `${target} ${g.op.replace('<=', '≤').replace('>=', '≥')} ${g.value}`;
+  }
+
+  function checkGoals() {
+    if (!goals.length) return;
+    const now = { networks: scene.networks ? scene.networks() : [], scene: scene.figures() };
+    for (const li of goalsEl.querySelectorAll('li')) {
+      const g = li.goal, v = readGoal(g, now);
+      if (!met.has(g.source) && goalMet(g, v)) {
+        met.add(g.source);
+        notices.show(t('goalMet', { goal: goalLabel(g) }));
+        emit('goal', { goal: g.source, statement: goalStatement(g, { url: `${location.href.split('#')[0]}#${toHash(state)}`,
+          goalText: state.goalText, lang: state.lang, value: v }) });
+      }
+      li.classList.toggle('met', met.has(g.source));
+      const label = goalLabel(g);
+      if (li.labelEl.textContent !== label) li.labelEl.textContent = label;
+      const shown = v === undefined ? '—' : `(${+v.toPrecision(4)})`;
+      if (li.valueEl.textContent !== shown) li.valueEl.textContent = shown;
+    }
+  }
+
   // --- state changes
   let hashTimer = 0;
   function writeHash() {
@@ -152,6 +224,13 @@ export function createApp(engine, doc = document) {
         dirty = true;
         return [];
       }
+    }
+    applyView();
+    toolbar.syncSpeed(state.speed);
+    if (changed.includes('autoplay') && !state.autoplay) setPlaying(false);
+    if (changed.includes('goal') || changed.includes('goalText') || changed.includes('lang') || changed.includes('scene')) {
+      goalsSource = null;
+      syncGoals();
     }
     dirty = true;
     writeHash();
@@ -199,6 +278,7 @@ export function createApp(engine, doc = document) {
     const t0 = performance.now();
     scene.render();
     toolbar.setEpoch(scene.epoch());
+    checkGoals();
     timing.draw = 0.9 * timing.draw + 0.1 * (performance.now() - t0);
   }
 
@@ -207,7 +287,7 @@ export function createApp(engine, doc = document) {
     requestAnimationFrame(frame);
     if (playing && scene.trains) {
       const t0 = performance.now();
-      trainLesson(1);
+      trainLesson(state.speed);
       timing.train = 0.9 * timing.train + 0.1 * (performance.now() - t0);
       render();
       frames.push(now);
@@ -234,7 +314,7 @@ export function createApp(engine, doc = document) {
   addEventListener('hashchange', () => {
     const { values, problems } = parseHash(location.hash, ctx);
     reportProblems(problems);
-    apply(values, { announce: true });
+    apply({ ...cloneState(baseline), ...values }, { announce: true });
   });
 
   // --- start
@@ -242,7 +322,10 @@ export function createApp(engine, doc = document) {
   onResize(() => { dirty = true; });
   retranslate();
   setPlaying(playing);
+  toolbar.syncSpeed(state.speed);
   showSceneOrFirst(state.scene);
+  applyView();
+  syncGoals();
   reportProblems(fromUrl.problems);
   writeHash();
   render();

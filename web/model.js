@@ -149,22 +149,31 @@ export class TwinModel {
     this.nets = [];
   }
 
-  /** Trains every network that has not diverged for `epochs` full passes over the training set. */
+  /**
+   * Trains every network that has not diverged for `epochs` full passes over the training set,
+   * one epoch at a time, measuring after each: the loss chart has every epoch however many run
+   * per frame or per playground.step(n).
+   */
   train(epochs, state) {
     const { train } = this.data;
     if (epochs <= 0 || train.y.length === 0) return;
     const opts = {
-      epochs, batchSize: state.batchSize, learningRate: state.learningRate, optimizer: state.optimizer,
+      epochs: 1, batchSize: state.batchSize, learningRate: state.learningRate, optimizer: state.optimizer,
       l1: state.regularization === 'L1' ? state.regularizationRate : 0,
       l2: state.regularization === 'L2' ? state.regularizationRate : 0,
     };
-    for (const n of this.nets) {
-      if (n.diverged) continue;
-      const loss = n.net.fit(train.x, train.y, opts);
-      n.epoch += epochs;
-      if (!Number.isFinite(loss)) n.diverged = true;
+    for (let e = 0; e < epochs; e++) {
+      let any = false;
+      for (const n of this.nets) {
+        if (n.diverged) continue;
+        const loss = n.net.fit(train.x, train.y, opts);
+        n.epoch += 1;
+        any = true;
+        if (!Number.isFinite(loss)) n.diverged = true;
+      }
+      if (!any) break;
+      this.measure();
     }
-    this.measure();
   }
 
   /** Losses and accuracies of both networks at their current weights; appends to the history. */

@@ -4,8 +4,9 @@
 // opens here meaningfully. Every value from the outside (hash or playground.set) goes through its
 // key's parser; a malformed value is dropped and reported, never interpreted.
 
-import { key } from './keys.js';
+import { key, bool, oneOf } from './keys.js';
 import { LESSONS } from './scenes/index.js';
+import { HOST_CONTROLS, SPEEDS } from './toolbar.js';
 
 export function normalizeLang(v) {
   if (typeof v !== 'string') return undefined;
@@ -18,11 +19,24 @@ export function normalizeLang(v) {
 /** The lessons' ids, in reading order. */
 export const SCENES = LESSONS.map((s) => s.id);
 
-// The host's keys: which lesson is shown, and the language.
+/** A string of at most `max` characters (shown as text only, never interpreted as HTML). */
+const text = (max) => (v) => (typeof v === 'string' && v.length <= max && !/[\u0000-\u001f\u007f]/.test(v) ? v : undefined);
+
+// An origin as a browser writes it (scheme://host[:port], or "null" for sandboxed frames and file://).
+const parseOrigin = (v) => (typeof v === 'string' && (v === '' || v === 'null' || /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(v)) ? v : undefined);
+
+// The host's keys: which lesson is shown, the language, and course mode (web/README.md).
 const HOST_KEYS = {
   scene: key({ default: SCENES[0], parse: (v) => (SCENES.includes(v) ? v : undefined), hash: 'always',
     values: SCENES.map((s) => `\`${s}\``).join(' ') }),
   lang: key({ default: 'en', parse: normalizeLang, hash: 'always', values: '`en zh` (also `zh-CN`, `en-US`, ...)' }),
+  embed: key({ default: false, parse: bool, values: '`true false` (also `1 0`): no title, lede or footer; a compact toolbar' }),
+  autoplay: key({ default: true, parse: bool, values: '`true false`: `false` opens paused' }),
+  speed: key({ default: 1, parse: oneOf(SPEEDS), effect: 'live', values: `epochs per frame: ${SPEEDS.join(', ')}` }),
+  goal: key({ default: '', parse: text(500), values: 'exercise goals, `;`-separated, e.g. `net2.testAccuracy>=0.95` (docs/embedding.md)' }),
+  goalText: key({ default: '', parse: text(200), values: 'the exercise in the teacher’s words, at most 200 characters' }),
+  hideText: key({ default: false, parse: bool, values: '`true false`: hides the title, the lede and the explanations' }),
+  parentOrigin: key({ default: '', parse: parseOrigin, values: 'an origin: accept commands only from it and post only to it (docs/embedding.md)' }),
 };
 
 /** Every key: name -> { ...declaration, owner } (owner: a lesson id, or 'host'). Hash order. */
@@ -36,7 +50,13 @@ export const KEY_DECLS = (() => {
   const keysOf = (hash) => LESSONS.flatMap((s) => Object.entries(s.keys).filter(([, d]) => d.hash === hash).map(([k, d]) => [k, d, s.id]));
   for (const [k, d, id] of keysOf('always')) add(k, d, id);
   add('lang', HOST_KEYS.lang, 'host');
+  for (const [k, d] of Object.entries(HOST_KEYS)) if (!Object.hasOwn(out, k)) add(k, d, 'host');
   for (const [k, d, id] of keysOf('changed')) add(k, d, id);
+  // <key>_hide=true hides a control (TensorFlow Playground's convention), for every control
+  const controls = [...HOST_CONTROLS.map((c) => [c, 'host']), ...LESSONS.flatMap((s) => s.controls.map((c) => [c, s.id]))];
+  for (const [c, owner] of controls) {
+    add(`${c.key}_hide`, key({ default: false, parse: bool, hide: c.key, values: '`true false`' }), owner);
+  }
   return Object.freeze(out);
 })();
 
@@ -49,7 +69,7 @@ export const SCENE_KEYS = new Set(KEYS.filter((k) => KEY_DECLS[k].hash === 'chan
 // offered: a link that turns one on is told so; the others are view options we do not have.
 const TFP_FEATURES = { x: true, y: true, xTimesY: false, xSquared: false, ySquared: false,
   cosX: false, sinX: false, cosY: false, sinY: false };
-const TFP_SILENT = new Set(['collectStats', 'hideText', 'tutorial', 'problem', 'regDataset', 'initZero']);
+const TFP_SILENT = new Set(['collectStats', 'tutorial', 'problem', 'regDataset', 'initZero']);
 const TFP_REG_DATASETS = { 'reg-plane': 'plane', 'reg-gauss': 'gauss_bumps' };
 
 const toBool = (v) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : undefined);
@@ -104,6 +124,15 @@ export function parseHash(hash, ctx) {
   // A Playground regression link names its dataset in regDataset.
   if (raw.problem === 'regression' && Object.hasOwn(TFP_REG_DATASETS, raw.regDataset ?? '')) {
     raw.dataset = TFP_REG_DATASETS[raw.regDataset];
+  }
+  // A link that names one activation (every Playground link) keeps the comparison: the
+  // activation goes to network 2, network 1 stays linear (a linear one leaves network 2 tanh).
+  if (raw.activation !== undefined && raw.activation2 === undefined && parseValue('activation', raw.activation, ctx) !== undefined) {
+    if (raw.activation !== 'linear') {
+      raw.activation2 = raw.activation;
+      problems.push({ key: 'activation', value: raw.activation, reason: 'comparison' });
+    }
+    raw.activation = 'linear';
   }
   const rest = [];
   for (const [name, value] of Object.entries(raw)) {

@@ -4,8 +4,12 @@
 
 import { t } from './i18n.js';
 
+/** Epochs per frame the speed control offers (key `speed`). */
+export const SPEEDS = [1, 5, 25, 100];
+
 /** The host's controls, declared like a lesson's (web/controls.js); the keys they act on. */
 export const HOST_CONTROLS = [
+  { key: 'speed', kind: 'custom', label: 'speed' },
   { key: 'playButton', kind: 'custom', label: 'play' },
   { key: 'stepButton', kind: 'custom', label: 'step' },
   { key: 'resetButton', kind: 'custom', label: 'reset' },
@@ -16,7 +20,7 @@ export const HOST_CONTROLS = [
 
 export function createToolbar(doc, { scenes, onChange, onAction }) {
   const $ = (id) => doc.getElementById(id);
-  const play = $('play'), epochOut = $('epoch');
+  const play = $('play'), epochOut = $('epoch'), speed = $('speed');
   const sceneSelect = $('scene'), prev = $('prevScene'), next = $('nextScene');
   const langButtons = [...doc.querySelectorAll('[data-lang]')];
 
@@ -24,6 +28,7 @@ export function createToolbar(doc, { scenes, onChange, onAction }) {
   $('step').addEventListener('click', () => onAction('step'));
   $('reset').addEventListener('click', () => onAction('reset'));
   for (const b of langButtons) b.addEventListener('click', () => onChange({ lang: b.dataset.lang }));
+  speed.addEventListener('change', () => onChange({ speed: Number(speed.value) }));
   sceneSelect.addEventListener('change', () => onChange({ scene: sceneSelect.value }));
   let current = scenes[0];
   const go = (d) => { const i = scenes.indexOf(current) + d; if (i >= 0 && i < scenes.length) onChange({ scene: scenes[i] }); };
@@ -58,6 +63,14 @@ export function createToolbar(doc, { scenes, onChange, onAction }) {
       prev.title = i > 0 ? t('prevScene', { name: title(scenes[i - 1]) }) : '';
       next.setAttribute('aria-label', next.title || t('nextSceneShort'));
       prev.setAttribute('aria-label', prev.title || t('prevSceneShort'));
+    },
+    syncSpeed(value) {
+      const labels = SPEEDS.map((v) => `${v}×`).join('|');
+      if (speed.dataset.labels !== labels) {
+        speed.replaceChildren(...SPEEDS.map((v) => { const o = doc.createElement('option'); o.value = String(v); o.textContent = `${v}×`; return o; }));
+        speed.dataset.labels = labels;
+      }
+      speed.value = String(value);
     },
     syncLang(lang) {
       for (const b of langButtons) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));

@@ -12,7 +12,10 @@ test('every state round-trips through the hash', () => {
     networkShape: [], activation: 'leaky_relu', activation2: 'step', outputActivation: 'sigmoid', learningRate: 0.00001,
     batchSize: 500, optimizer: 'momentum', regularization: 'L1', regularizationRate: 10, showTestData: true, discretize: true, lang: 'zh',
     scene: 'collapse', reluUnits: 64, curve: 'step', curveRange: 7.5, collapseActivations: ['affine', 'tanh', 'linear'],
-    warpActivation: 'linear', warpMorph: 0.35, sweepActivation: 'relu', sweepUnits: 32, squashRange: 3 };
+    warpActivation: 'linear', warpMorph: 0.35, sweepActivation: 'relu', sweepUnits: 32, squashRange: 3,
+    embed: true, autoplay: false, speed: 25, goal: 'net2.testAccuracy>=0.9;scene.pieces>=9', goalText: 'Make network 2 learn & <b>',
+    hideText: true, parentOrigin: 'https://course.example.org' };
+  for (const k of KEYS) if (k.endsWith('_hide')) s[k] = true;
   const { values, problems } = parseHash(`#${toHash(s)}`, ctx);
   assert.deepEqual(problems, []);
   assert.deepEqual(values, s);

@@ -181,6 +181,7 @@ export function createActivationsScene(env) {
 export default {
   id: 'activations',
   order: 2,
+  embedFigures: ['.act-big', '.act-vector .table-scroll'],
   keys: {
     curve: key({ default: 'tanh', parse: activation, values: 'any engine activation', doc: 'the selected activation' }),
     curveRange: key({ default: 2, parse: number(0.5, 10), values: '0.5..10', doc: 'x from −r to r' }),

@@ -216,6 +216,7 @@ export function createCollapseScene(env) {
 export default {
   id: 'collapse',
   order: 3,
+  embedFigures: ['.derivation-wrap', '.deviation'],
   keys: {
     collapseActivations: key({ default: Object.freeze(['linear', 'linear', 'linear']), parse: activationList(3), effect: 'rebuild',
       values: 'three activations, e.g. `linear,tanh,linear`', doc: 'the three layers’ activations' }),

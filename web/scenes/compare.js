@@ -346,6 +346,7 @@ function createCompareScene(env) {
 export default {
   id: 'compare',
   order: 1,
+  embedFigures: ['.net-card .output-box', '.net-card .net-stats .big'],
   ledeTitle: false, // the page's title asks this lesson's question
   keys: KEYS,
   controls: CONTROLS,

@@ -1,9 +1,11 @@
 // The lessons: each module of this directory declares one (its default export), and this list is
 // the only place that names them. A declaration is
-//   { id, order, keys, controls, figures, strings: { en, zh }, create(env), ledeTitle? }
+//   { id, order, keys, controls, figures, embedFigures, strings: { en, zh }, create(env), ledeTitle? }
 //   keys      URL keys with defaults and parsers (web/keys.js); state.js derives the state from them
 //   controls  every control the lesson shows (web/controls.js), by the key it sets
 //   figures   the names of figures(): the numbers it shows, for playground.get().scene
+//   embedFigures  selectors of its key figures and numbers: in embed mode (embed=1) they fit in
+//             a 900x600 and a 640x480 frame without scrolling (tests/browser/course.test.mjs)
 //   strings   its text, English and Chinese (bilingual() in common.js): t('scenes.<id>.<key>');
 //             title and text are required; idleHint too if it trains nothing (trains: false)
 //   ledeTitle false: the lede shows the text without the title (the page's title asks it)

@@ -145,6 +145,7 @@ export function createPcaScene(env) {
 export default {
   id: 'pca',
   order: 9,
+  embedFigures: ['.pca-plot', '.pca-side .readout.big'],
   keys: {},
   controls: [],
   figures: ['epoch', 'dataset', 'angle', 'tanhAngle', 'loss', 'tanhLoss', 'pcaLoss', 'components', 'variances', 'direction'],

@@ -99,6 +99,7 @@ export function createRegressionScene(env) {
 export default {
   id: 'regression',
   order: 5,
+  embedFigures: ['.reg-plot', '.reg-panel .readout'],
   keys: {},
   controls: [],
   figures: ['epoch', 'losses', 'leastSquares'],

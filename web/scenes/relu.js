@@ -110,6 +110,7 @@ export function createReluScene(env) {
 export default {
   id: 'relu',
   order: 7,
+  embedFigures: ['.relu-plot', '.relu-side .readout.big'],
   keys: {
     reluUnits: key({ default: 8, parse: integer(1, MAX_RELU_UNITS), effect: 'rebuild', values: `1..${MAX_RELU_UNITS}`, doc: 'hidden units' }),
   },

@@ -77,6 +77,7 @@ function createSquashingScene(env) {
 export default {
   id: 'squashing',
   order: 4,
+  embedFigures: ['.scene-squashing canvas', '.scene-squashing .readout'],
   keys: {
     squashRange: key({ default: 6, parse: number(1, 10), values: '1..10', doc: 'x from −r to r' }),
   },

@@ -117,6 +117,7 @@ export function createStepScene(env) {
 export default {
   id: 'step',
   order: 6,
+  embedFigures: ['.scene-step .output-box', '.grad-table'],
   keys: {},
   controls: [],
   figures: ['epoch', 'stepHiddenGradMax', 'sigmoidHiddenGradMax', 'stepOutputGradMax', 'sigmoidOutputGradMax', 'stepLoss', 'sigmoidLoss',

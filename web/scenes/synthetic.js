@@ -124,6 +124,7 @@ export function createSyntheticScene(env) {
 export default {
   id: 'synthetic',
   order: 11,
+  embedFigures: ['.syn-fit', '.syn-main .readout.big'],
   keys: {},
   controls: [],
   figures: ['epoch', 'lossStart', 'loss', 'backpropLoss', 'cosine', 'modelError'],

@@ -159,6 +159,7 @@ export function createUniversalScene(env) {
 export default {
   id: 'universal',
   order: 8,
+  embedFigures: ['.sweep-chart'],
   keys: {
     sweepActivation: key({ default: 'tanh', parse: oneOf(SWEEP_ACTIVATIONS), values: SWEEP_ACTIVATIONS.map((a) => `\`${a}\``).join(' '),
       doc: 'activation of the network shown beside the sweep' }),

@@ -168,6 +168,7 @@ export function createWarpScene(env) {
 export default {
   id: 'warp',
   order: 10,
+  embedFigures: ['.warp-plot'],
   keys: {
     warpActivation: key({ default: 'tanh', parse: activation, effect: 'rebuild', values: 'any engine activation', doc: 'the hidden activation' }),
     warpMorph: key({ default: 2, parse: number(0, 2), values: '0..2', doc: 'the slider, 0 (x) .. 1 (Wx + b) .. 2 (f(Wx + b))' }),
