@@ -215,7 +215,8 @@ export class TwinModel {
   summary() {
     const cls = this.task.kind !== 'regression';
     return this.nets.map((n) => {
-      const s = { activation: n.activation, epoch: n.epoch, trainLoss: n.trainLoss, testLoss: n.testLoss, diverged: n.diverged };
+      const s = { activation: n.activation, epoch: n.epoch, trainLoss: n.trainLoss, testLoss: n.testLoss, diverged: n.diverged,
+        chartEpochs: n.history.epoch.length };
       if (cls) { s.trainAccuracy = n.trainAccuracy; s.testAccuracy = n.testAccuracy; }
       return s;
     });
