@@ -12,6 +12,7 @@ import { loadEngine } from './engine.js';
 import { createApp } from './app.js';
 import { t, setLang, defaultLang } from './i18n.js';
 import { normalizeLang } from './state.js';
+import { createSharePanel } from './share.js';
 
 const notReady = () => { throw new Error('playground is not ready yet: await playground.ready'); };
 const api = { get: notReady, set: notReady, step: notReady, play: notReady, pause: notReady, reset: notReady, weights: notReady };
@@ -24,6 +25,7 @@ api.ready = (async () => {
   try {
     const engine = await loadEngine();
     Object.assign(api, createApp(engine, document));
+    createSharePanel(api, document); // the Share button and panel in #share (web/share.js)
     loading.hidden = true;
     return api;
   } catch (err) {
