@@ -73,7 +73,7 @@ export function createApp(engine, doc = document) {
     const decl = lessonById(state.scene);
     if (decl.ledeTitle === false) { ledeEl.textContent = t(`scenes.${decl.id}.text`); return; }
     const strong = doc.createElement('strong');
-    strong.textContent = `${t(`scenes.${decl.id}.title`)}. `;
+    strong.textContent = `${t(`scenes.${decl.id}.title`)}${t('titleEnd')}`;
     ledeEl.replaceChildren(strong, t(`scenes.${decl.id}.text`));
   }
 

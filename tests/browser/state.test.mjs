@@ -135,7 +135,9 @@ test('a TensorFlow Playground link opens meaningfully', async () => {
   try {
     const s = await page.evaluate(() => window.playground.get().state);
     assert.equal(s.dataset, 'xor');
-    assert.equal(s.activation, 'relu');
+    // the link's one activation goes to network 2; network 1 stays linear: the comparison stays
+    assert.equal(s.activation, 'linear');
+    assert.equal(s.activation2, 'relu');
     assert.deepEqual(s.networkShape, [4, 3]);
     assert.equal(s.noise, 10);
     assert.equal(s.percTrainData, 60);
@@ -143,7 +145,9 @@ test('a TensorFlow Playground link opens meaningfully', async () => {
     assert.equal(s.regularizationRate, 0.001);
     assert.equal(s.showTestData, true);
     assert.ok(Number.isInteger(s.seed));
-    assert.deepEqual(await noticeTexts(page), [], 'nothing to complain about');
+    const notes = await noticeTexts(page);
+    assert.equal(notes.length, 1, `one notice, about the activation: ${notes}`);
+    assert.match(notes[0], /network 2 uses it and network 1 stays linear/);
   } finally { await close(); }
   const reg = await openPage(browser, `${server.url}#problem=regression&regDataset=reg-gauss&dataset=circle&xSquared=true`);
   try {
