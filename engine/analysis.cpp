@@ -1,4 +1,5 @@
-// The analyses, all in double whatever the network's scalar. Formulas: docs/engine.md ("Analysis").
+// The analyses, all in double whatever the network's scalar. Formulas: docs/engine.md ("Analysis");
+// "the thread" and its claims: docs/claims.md.
 #include "analysis.h"
 
 #include <Eigen/Dense>

@@ -1,6 +1,6 @@
 // Decoupled training with synthetic gradients (Jaderberg et al., "Decoupled Neural Interfaces
 // using Synthetic Gradients", ICML 2017), with the simplest gradient model the thread mentions:
-// a linear map, no hidden layer.
+// a linear map, no hidden layer. (The thread and its claims, C11 here: docs/claims.md.)
 //
 // The net is cut after hidden layer k. For a batch, with h = A_k (units_k, m):
 //   upper layers (k+1 .. L-1) take the true gradient, by backprop from the loss;
