@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <numeric>
 #include <stdexcept>
 
@@ -77,12 +78,20 @@ double SyntheticGradients::batch(const Eigen::Ref<const Mat>& X, const Eigen::Re
   return loss_sum;
 }
 
+namespace {
+std::string num(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+}  // namespace
+
 void SyntheticGradients::check(const TrainOptions& options, double model_rate, Eigen::Index n) {
   options.validate();
   if (options.optimizer != OptimizerKind::Sgd || options.l1 > 0 || options.l2 > 0)
     throw std::invalid_argument("optimizer: synthetic-gradient training supports plain sgd only");
   if (!std::isfinite(model_rate) || model_rate <= 0)
-    throw std::invalid_argument("modelRate: " + std::to_string(model_rate) + " must be a finite number > 0");
+    throw std::invalid_argument("modelRate: " + num(model_rate) + " must be a finite number > 0");
   if (n < 1) throw std::invalid_argument("x: no samples");
 }
 
