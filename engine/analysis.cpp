@@ -1,4 +1,5 @@
-// The analyses, all in double whatever the network's scalar. Formulas: docs/engine.md ("Analysis").
+// The analyses, all in double whatever the network's scalar. Formulas: docs/engine.md ("Analysis");
+// "the thread" and its claims: docs/claims.md.
 #include "analysis.h"
 
 #include <Eigen/Dense>
@@ -7,6 +8,8 @@
 #include <cstdio>
 #include <limits>
 #include <stdexcept>
+
+#include "engine_limits.h"
 
 namespace nlp {
 
@@ -26,7 +29,9 @@ std::string layer_label(int l, int num_layers) {
 
 // Row-major (n, dim) samples as a double matrix, validating the sizes.
 Eigen::MatrixXd samples(const std::vector<float>& v, int dim, const char* field, const char* dim_field) {
-  if (dim < 1) throw std::invalid_argument(std::string(dim_field) + ": " + std::to_string(dim) + " must be >= 1");
+  if (dim < 1 || dim > kMaxUnits)
+    throw std::invalid_argument(std::string(dim_field) + ": " + std::to_string(dim) + " must be in 1.." +
+                                std::to_string(kMaxUnits));
   if (v.empty() || v.size() % static_cast<size_t>(dim) != 0)
     throw std::invalid_argument(std::string(field) + ": length " + std::to_string(v.size()) +
                                 " is not a positive multiple of " + std::to_string(dim));
@@ -108,7 +113,7 @@ LeastSquares least_squares(const std::vector<float>& x, const std::vector<float>
 }
 
 Pca pca(const std::vector<float>& x, int dim) {
-  const Eigen::MatrixXd X = samples(x, dim, "x", "dim");  // (n, dim)
+  const Eigen::MatrixXd X = samples(x, dim, "x", "inputs");  // (n, dim); the JS API calls dim `inputs`
   if (X.rows() < 2)
     throw std::invalid_argument("x: " + std::to_string(X.rows()) + " sample, PCA needs at least 2");
   Pca p;
@@ -133,6 +138,8 @@ double principal_angle_degrees(const Eigen::MatrixXd& A, const Eigen::MatrixXd& 
   if (A.rows() != B.rows())
     throw std::invalid_argument("B: " + std::to_string(B.rows()) + " rows, A has " + std::to_string(A.rows()) +
                                 " (both must live in the same space)");
+  if (A.rows() > kMaxUnits)
+    throw std::invalid_argument("dim: " + std::to_string(A.rows()) + " must be in 1.." + std::to_string(kMaxUnits));
   Eigen::MatrixXd Qa = span_basis(A, "A"), Qb = span_basis(B, "B");
   if (Qa.cols() < Qb.cols()) std::swap(Qa, Qb);  // now dim span(Qb) <= dim span(Qa)
   // The cosines of the principal angles are the singular values of C = Qa^T Qb; their sines are
@@ -182,13 +189,12 @@ Pieces count_linear_pieces(const Network<T>& net, double lo, double hi) {
   }
   // Two roots closer than this are one point (the unit that just crossed recomputes its own root).
   const double eps = 1e-12 * std::max({1.0, std::abs(lo), std::abs(hi)});
-  constexpr int kMaxRegions = 1000000;
 
   std::vector<Region> regions;
   double x0 = lo;
   while (x0 < hi) {
-    if (static_cast<int>(regions.size()) >= kMaxRegions)
-      throw std::invalid_argument("net: more than " + std::to_string(kMaxRegions) + " linear regions on [" +
+    if (static_cast<int>(regions.size()) >= kMaxLinearRegions)
+      throw std::invalid_argument("net: more than " + std::to_string(kMaxLinearRegions) + " linear regions on [" +
                                   num(lo) + ", " + num(hi) + "]");
     // Within one activation pattern every pre-activation is affine in x: z = s x + t. Walk the
     // layers with the pattern that holds just right of x0, decided per unit by its slope and its

@@ -1,4 +1,5 @@
-// What the lessons explain, computed exactly from a network or a dataset.
+// What the lessons explain, computed exactly from a network or a dataset. "The thread" is the
+// question-and-answer thread the playground answers (docs/claims.md).
 #pragma once
 
 #include <Eigen/Core>

@@ -11,6 +11,7 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "engine_limits.h"
 #include "rng.h"
 
 namespace nlp {
@@ -18,7 +19,6 @@ namespace nlp {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
-constexpr int kMaxSamples = 100000;
 // Rng streams: the network uses 1 (init) and 2 (shuffling); datasets and splits have their own.
 constexpr uint64_t kDatasetStream = 3;
 constexpr uint64_t kSplitStream = 4;
@@ -240,13 +240,22 @@ std::vector<std::string> dataset_names() {
   return names;
 }
 
-std::string dataset_kind_name(DatasetKind kind) {
-  switch (kind) {
-    case DatasetKind::Classification: return "classification";
-    case DatasetKind::Multiclass: return "multiclass";
-    case DatasetKind::Regression: return "regression";
+// The kinds and their public names, in enum order.
+const std::vector<std::string>& dataset_kind_names() {
+  static const std::vector<std::string> names{"classification", "multiclass", "regression"};
+  return names;
+}
+
+std::string dataset_kind_name(DatasetKind kind) { return dataset_kind_names()[static_cast<size_t>(kind)]; }
+
+DatasetKind dataset_kind_from_name(const std::string& name, const std::string& field) {
+  const auto& names = dataset_kind_names();
+  std::string known;
+  for (size_t k = 0; k < names.size(); ++k) {
+    if (name == names[k]) return static_cast<DatasetKind>(k);
+    known += (known.empty() ? "" : ", ") + names[k];
   }
-  return "?";
+  throw std::invalid_argument(field + ": unknown dataset kind '" + name + "' (known: " + known + ")");
 }
 
 Dataset make_dataset(const std::string& name, int n, double noise, uint64_t seed) {
@@ -258,8 +267,8 @@ Dataset make_dataset(const std::string& name, int n, double noise, uint64_t seed
     for (const auto& i : kInfos) known += (known.empty() ? "" : ", ") + i.name;
     throw std::invalid_argument("dataset: unknown dataset '" + name + "' (known: " + known + ")");
   }
-  if (n < 1 || n > kMaxSamples)
-    throw std::invalid_argument("n: " + std::to_string(n) + " must be in 1.." + std::to_string(kMaxSamples));
+  if (n < 1 || n > kMaxDatasetSamples)
+    throw std::invalid_argument("n: " + std::to_string(n) + " must be in 1.." + std::to_string(kMaxDatasetSamples));
   if (!std::isfinite(noise) || noise < 0 || noise > 1)
     throw std::invalid_argument("noise: " + num(noise) + " must be a finite number in [0, 1]");
 

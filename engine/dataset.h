@@ -38,10 +38,14 @@ struct DatasetInfo {
 // Every dataset, in the order the page lists them.
 const std::vector<DatasetInfo>& dataset_infos();
 std::vector<std::string> dataset_names();
-std::string dataset_kind_name(DatasetKind kind);  // "classification" | "multiclass" | "regression"
+// Kind names, in enum order: "classification", "multiclass", "regression".
+const std::vector<std::string>& dataset_kind_names();
+std::string dataset_kind_name(DatasetKind kind);
+// Throws std::invalid_argument naming `field` and the known kinds for any other name.
+DatasetKind dataset_kind_from_name(const std::string& name, const std::string& field = "kind");
 
-// Throws std::invalid_argument naming the field: unknown name, n outside 1..100000,
-// noise not finite or outside [0, 1].
+// Throws std::invalid_argument naming the field: unknown name, n outside 1..kMaxDatasetSamples
+// (engine_limits.h), noise not finite or outside [0, 1].
 Dataset make_dataset(const std::string& name, int n, double noise = 0, uint64_t seed = 1);
 
 // A seeded shuffle; the first round(ratio * n) samples train, the rest test. ratio in [0, 1].

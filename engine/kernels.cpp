@@ -37,11 +37,9 @@ inline Vec splat(float s, std::index_sequence<I...>) {
 inline Vec splat(float s) { return splat(s, std::make_index_sequence<kLanes>{}); }
 
 // acc + a * b for the sums of the dense layers: one fused multiply-add where the CPU has it
-// (native AVX2 and AVX-512 builds), else a multiply and an add (SSE2, WebAssembly).
+// (native AVX2 builds), else a multiply and an add (SSE2, WebAssembly).
 inline Vec madd(Vec a, Vec b, Vec acc) {
-#if defined(__FMA__) && NLP_KERNEL_LANES == 16
-  return _mm512_fmadd_ps(a, b, acc);
-#elif defined(__FMA__) && NLP_KERNEL_LANES == 8
+#if defined(__FMA__) && NLP_KERNEL_LANES == 8
   return _mm256_fmadd_ps(a, b, acc);
 #else
   return acc + a * b;
@@ -50,12 +48,7 @@ inline Vec madd(Vec a, Vec b, Vec acc) {
 
 // (v_0 + v_4 + ..., v_1 + v_5 + ..., v_2 + ..., v_3 + ...): kLanes lanes folded to 4.
 inline Vec4 fold4(Vec v) {
-#if NLP_KERNEL_LANES == 16
-  typedef float Vec8 __attribute__((vector_size(8 * sizeof(float))));
-  const Vec8 h = __builtin_shufflevector(v, v, 0, 1, 2, 3, 4, 5, 6, 7) +
-                 __builtin_shufflevector(v, v, 8, 9, 10, 11, 12, 13, 14, 15);
-  return __builtin_shufflevector(h, h, 0, 1, 2, 3) + __builtin_shufflevector(h, h, 4, 5, 6, 7);
-#elif NLP_KERNEL_LANES == 8
+#if NLP_KERNEL_LANES == 8
   return __builtin_shufflevector(v, v, 0, 1, 2, 3) + __builtin_shufflevector(v, v, 4, 5, 6, 7);
 #else
   return v;
@@ -295,8 +288,8 @@ inline void dots4(const float* const* a, const float* const* b, int count, Index
 }
 
 // Rows of dZ per outer-product tile: the R x 4 accumulators plus R + 4 loaded vectors fit the
-// 32 registers of AVX-512 with R = 4 and the 16 of SSE, AVX and SIMD128 with R = 2.
-constexpr int kOuterRows = kLanes == 16 ? 4 : 2;
+// 16 vector registers of SSE, AVX and SIMD128 with R = 2.
+constexpr int kOuterRows = 2;
 
 }  // namespace
 
@@ -459,5 +452,3 @@ Index first_non_finite(const float* x, Index n) {
 }
 
 }  // namespace nlp::kernels
-
-extern "C" int nlp_first_non_finite(const float* x, int n) { return int(nlp::kernels::first_non_finite(x, n)); }

@@ -7,8 +7,9 @@
 // there are 0) and a loss gradient of exactly 0, so they never reach dW or db. Weights are the
 // network's flat buffer: W row-major (out, in), b (out).
 //
-// One source builds natively (SSE2, AVX2 or AVX-512 vectors) and to WebAssembly SIMD128, with
-// GCC/Clang vector extensions. The bias and the activation are fused into the forward product,
+// One source builds natively (SSE2 or AVX/AVX2 vectors) and to WebAssembly SIMD128, with GCC/Clang
+// vector extensions. AVX-512 is never used: the native build passes -mno-avx512f (CMakeLists.txt),
+// and a compiler told to use it anyway gets the 8-lane AVX code. The bias and the activation are fused into the forward product,
 // f' into the backward one. tanh is Eigen's float rational approximation, evaluated with
 // separate multiplies and adds in every build, so it rounds the same natively and in WebAssembly;
 // the sums of the dense layers use fused multiply-adds where the CPU has them, and the sums over
@@ -24,9 +25,7 @@
 namespace nlp::kernels {
 
 // Samples per SIMD vector.
-#if defined(__AVX512F__)
-#define NLP_KERNEL_LANES 16
-#elif defined(__AVX__)
+#if defined(__AVX__)
 #define NLP_KERNEL_LANES 8
 #else
 #define NLP_KERNEL_LANES 4  // SSE2, WebAssembly SIMD128
@@ -58,12 +57,8 @@ double loss_forward(const Loss& loss, const Activation& f, const float* Z, const
 double loss_backward(const Loss& loss, const Activation& f, const float* Z, const float* A, const float* Y, int outputs,
                      Index P, Index m, float scale, float* dZ);
 
-// The index of the first NaN or infinity among x[0 .. n), -1 if every value is finite.
+// The index of the first NaN or infinity among x[0 .. n), -1 if every value is finite. The
+// bindings check every array JS passes in with it (one vector pass instead of a JS loop).
 Index first_non_finite(const float* x, Index n);
 
 }  // namespace nlp::kernels
-
-// first_non_finite as a plain C export: the JS wrapper (web/engine.js) checks its staged
-// inputs with it, one call into WebAssembly instead of a JS loop (engine/bindings/CMakeLists.txt
-// exports it).
-extern "C" int nlp_first_non_finite(const float* x, int n);

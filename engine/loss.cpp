@@ -9,21 +9,18 @@ const std::vector<std::string>& loss_names() {
   return names;
 }
 
+// loss_names() is the registry: names in LossKind order.
 Loss Loss::from_name(const std::string& name, const std::string& field) {
-  if (name == "mse") return Loss{LossKind::Mse};
-  if (name == "bce") return Loss{LossKind::Bce};
-  if (name == "softmax") return Loss{LossKind::Softmax};
-  throw std::invalid_argument(field + ": unknown loss '" + name + "' (known: mse, bce, softmax)");
+  const auto& names = loss_names();
+  std::string known;
+  for (size_t k = 0; k < names.size(); ++k) {
+    if (name == names[k]) return Loss{static_cast<LossKind>(k)};
+    known += (known.empty() ? "" : ", ") + names[k];
+  }
+  throw std::invalid_argument(field + ": unknown loss '" + name + "' (known: " + known + ")");
 }
 
-std::string Loss::name() const {
-  switch (kind) {
-    case LossKind::Mse: return "mse";
-    case LossKind::Bce: return "bce";
-    case LossKind::Softmax: return "softmax";
-  }
-  return "?";
-}
+std::string Loss::name() const { return loss_names()[static_cast<size_t>(kind)]; }
 
 void Loss::check_output(const Activation& output) const {
   if (kind == LossKind::Bce && output.kind != ActivationKind::Sigmoid)

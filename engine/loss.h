@@ -41,6 +41,7 @@ struct Loss {
                 Eigen::Ref<Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>> dZ) const;
 };
 
+// Every loss name, in LossKind order: mse, bce, softmax.
 const std::vector<std::string>& loss_names();
 
 }  // namespace nlp

@@ -29,13 +29,6 @@ NetworkConfig NetworkConfig::uniform(std::vector<int> layers, const std::string&
 }
 
 template <typename T>
-void Network<T>::check_samples(Eigen::Index length, int width, const char* field) {
-  if (length <= 0 || length % width != 0)
-    throw std::invalid_argument(std::string(field) + ": length " + std::to_string(length) +
-                                " is not a positive multiple of " + std::to_string(width));
-}
-
-template <typename T>
 Network<T>::Network(const NetworkConfig& config) : config_(config), shuffle_rng_(config.seed, 2) {
   const auto& L = config_.layers;
   if (L.size() < 2)
@@ -143,6 +136,8 @@ void Network<T>::load_units(const T* x, const T* y, const int* order, Eigen::Ind
     };
     gather(x, inputs(), X_u_.data());
     if (y) gather(y, outputs(), Y_u_.data());
+  } else {
+    // The unit-major workspaces belong to the float path: Network<double> never calls this.
   }
 }
 
@@ -155,6 +150,8 @@ void Network<T>::forward_units(Eigen::Index P) {
       kernels::dense_forward(params_.data() + w_off_[l], params_.data() + b_off_[l], in, cols(l), rows(l), P, acts_[l],
                              units(Z_u_, l, P), units(A_u_, l, P));
     }
+  } else {
+    // Float path only, as load_units.
   }
 }
 
@@ -176,8 +173,9 @@ double Network<T>::loss_units(Eigen::Index m, Eigen::Index P) {
     const int last = num_layers() - 1;
     return kernels::loss_forward(loss_, acts_[last], units(Z_u_, last, P), units(A_u_, last, P), Y_u_.data(), outputs(),
                                  P, m);
+  } else {
+    return 0;  // float path only, as load_units
   }
-  return 0;
 }
 
 template <typename T>
@@ -199,8 +197,9 @@ double Network<T>::gradients_units(Eigen::Index m, Eigen::Index P, float scale, 
       }
     }
     return total;
+  } else {
+    return 0;  // float path only, as load_units
   }
-  return 0;
 }
 
 template <typename T>
@@ -264,14 +263,14 @@ void Network<T>::predict(const T* x, Eigen::Index n, T* out) {
       for (int k = 0; k < k_out; ++k)
         for (Eigen::Index j = 0; j < m; ++j) out[(s + j) * k_out + k] = A[k * P + j];
     });
-    return;
-  }
-  Eigen::Map<const Mat> X(x, inputs(), n);
-  Eigen::Map<Mat> Y(out, outputs(), n);
-  for (Eigen::Index s = 0; s < n; s += kChunk) {
-    const Eigen::Index m = std::min(kChunk, n - s);
-    forward(X.middleCols(s, m));
-    Y.middleCols(s, m) = A_[num_layers() - 1].leftCols(m);
+  } else {
+    Eigen::Map<const Mat> X(x, inputs(), n);
+    Eigen::Map<Mat> Y(out, outputs(), n);
+    for (Eigen::Index s = 0; s < n; s += kChunk) {
+      const Eigen::Index m = std::min(kChunk, n - s);
+      forward(X.middleCols(s, m));
+      Y.middleCols(s, m) = A_[num_layers() - 1].leftCols(m);
+    }
   }
 }
 
@@ -294,13 +293,13 @@ std::vector<typename Network<T>::Mat> Network<T>::layer_outputs(const T* x, Eige
       for (int l = 0; l < num_layers(); ++l)
         result[l].middleCols(s, m) = Eigen::Map<const RowMat>(units(pre ? Z_u_ : A_u_, l, P), rows(l), P).leftCols(m);
     });
-    return result;
-  }
-  Eigen::Map<const Mat> X(x, inputs(), n);
-  for (Eigen::Index s = 0; s < n; s += kChunk) {
-    const Eigen::Index m = std::min(kChunk, n - s);
-    forward(X.middleCols(s, m));
-    for (int l = 0; l < num_layers(); ++l) result[l].middleCols(s, m) = (pre ? Z_ : A_)[l].leftCols(m);
+  } else {
+    Eigen::Map<const Mat> X(x, inputs(), n);
+    for (Eigen::Index s = 0; s < n; s += kChunk) {
+      const Eigen::Index m = std::min(kChunk, n - s);
+      forward(X.middleCols(s, m));
+      for (int l = 0; l < num_layers(); ++l) result[l].middleCols(s, m) = (pre ? Z_ : A_)[l].leftCols(m);
+    }
   }
   return result;
 }
@@ -311,14 +310,14 @@ double Network<T>::loss(const T* x, const T* y, Eigen::Index n) {
   double total = 0;
   if constexpr (kFastPath<T>) {
     forward_chunks(x, y, n, [&](Eigen::Index, Eigen::Index m, Eigen::Index P) { total += loss_units(m, P); });
-    return total / static_cast<double>(n);
-  }
-  Eigen::Map<const Mat> X(x, inputs(), n), Y(y, outputs(), n);
-  const int last = num_layers() - 1;
-  for (Eigen::Index s = 0; s < n; s += kChunk) {
-    const Eigen::Index m = std::min(kChunk, n - s);
-    forward(X.middleCols(s, m));
-    total += loss_.template sum<T>(Z_[last].leftCols(m), A_[last].leftCols(m), Y.middleCols(s, m));
+  } else {
+    Eigen::Map<const Mat> X(x, inputs(), n), Y(y, outputs(), n);
+    const int last = num_layers() - 1;
+    for (Eigen::Index s = 0; s < n; s += kChunk) {
+      const Eigen::Index m = std::min(kChunk, n - s);
+      forward(X.middleCols(s, m));
+      total += loss_.template sum<T>(Z_[last].leftCols(m), A_[last].leftCols(m), Y.middleCols(s, m));
+    }
   }
   return total / static_cast<double>(n);
 }
@@ -332,15 +331,15 @@ double Network<T>::gradients(const T* x, const T* y, Eigen::Index n) {
     forward_chunks(x, y, n, [&](Eigen::Index s, Eigen::Index m, Eigen::Index P) {
       total += gradients_units(m, P, scale, s > 0);
     });
-    return total / static_cast<double>(n);
-  }
-  Eigen::Map<const Mat> X(x, inputs(), n), Y(y, outputs(), n);
-  const int last = num_layers() - 1;
-  for (Eigen::Index s = 0; s < n; s += kChunk) {
-    const Eigen::Index m = std::min(kChunk, n - s);
-    forward(X.middleCols(s, m));
-    total += loss_.template sum<T>(Z_[last].leftCols(m), A_[last].leftCols(m), Y.middleCols(s, m));
-    backward(X.middleCols(s, m), Y.middleCols(s, m), scale, s > 0);
+  } else {
+    Eigen::Map<const Mat> X(x, inputs(), n), Y(y, outputs(), n);
+    const int last = num_layers() - 1;
+    for (Eigen::Index s = 0; s < n; s += kChunk) {
+      const Eigen::Index m = std::min(kChunk, n - s);
+      forward(X.middleCols(s, m));
+      total += loss_.template sum<T>(Z_[last].leftCols(m), A_[last].leftCols(m), Y.middleCols(s, m));
+      backward(X.middleCols(s, m), Y.middleCols(s, m), scale, s > 0);
+    }
   }
   return total / static_cast<double>(n);
 }
@@ -372,27 +371,27 @@ double Network<T>::fit(const T* x, const T* y, Eigen::Index n, const TrainOption
       }
       epoch_loss = total / static_cast<double>(n);
     }
-    return epoch_loss;
-  }
-  Eigen::Map<const Mat> X(x, inputs(), n), Y(y, outputs(), n);
-  ensure_capacity(B);
-  const int last = num_layers() - 1;
-  for (int e = 0; e < options.epochs; ++e) {
-    std::iota(order_.begin(), order_.end(), 0);
-    shuffle_rng_.shuffle(order_.data(), static_cast<int>(n));
-    double total = 0;
-    for (Eigen::Index s = 0; s < n; s += B) {
-      const Eigen::Index m = std::min(B, n - s);
-      for (Eigen::Index j = 0; j < m; ++j) {
-        Xb_.col(j) = X.col(order_[s + j]);
-        Yb_.col(j) = Y.col(order_[s + j]);
+  } else {
+    Eigen::Map<const Mat> X(x, inputs(), n), Y(y, outputs(), n);
+    ensure_capacity(B);
+    const int last = num_layers() - 1;
+    for (int e = 0; e < options.epochs; ++e) {
+      std::iota(order_.begin(), order_.end(), 0);
+      shuffle_rng_.shuffle(order_.data(), static_cast<int>(n));
+      double total = 0;
+      for (Eigen::Index s = 0; s < n; s += B) {
+        const Eigen::Index m = std::min(B, n - s);
+        for (Eigen::Index j = 0; j < m; ++j) {
+          Xb_.col(j) = X.col(order_[s + j]);
+          Yb_.col(j) = Y.col(order_[s + j]);
+        }
+        forward(Xb_.leftCols(m));
+        total += loss_.template sum<T>(Z_[last].leftCols(m), A_[last].leftCols(m), Yb_.leftCols(m));
+        backward(Xb_.leftCols(m), Yb_.leftCols(m), T(1) / static_cast<T>(m), false);
+        optimizer_.step(params_, grads_, weight_mask_, options);
       }
-      forward(Xb_.leftCols(m));
-      total += loss_.template sum<T>(Z_[last].leftCols(m), A_[last].leftCols(m), Yb_.leftCols(m));
-      backward(Xb_.leftCols(m), Yb_.leftCols(m), T(1) / static_cast<T>(m), false);
-      optimizer_.step(params_, grads_, weight_mask_, options);
+      epoch_loss = total / static_cast<double>(n);
     }
-    epoch_loss = total / static_cast<double>(n);
   }
   return epoch_loss;
 }

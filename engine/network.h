@@ -20,15 +20,12 @@
 #include <vector>
 
 #include "activation.h"
+#include "engine_limits.h"
 #include "loss.h"
 #include "optimizer.h"
 #include "rng.h"
 
 namespace nlp {
-
-inline constexpr int kMaxUnits = 256;   // per layer, inputs and outputs included
-inline constexpr int kMaxHidden = 16;   // hidden layers
-inline constexpr double kMaxWorkspaceFloats = 1 << 27;  // per workspace buffer (512 MiB of floats)
 
 // Throws std::invalid_argument (naming batchSize) when `units` x `samples` floats of workspace
 // exceed kMaxWorkspaceFloats, before any size can overflow Eigen::Index (32 bits in WASM).
@@ -110,8 +107,6 @@ class Network {
   void forward(const Eigen::Ref<const Mat>& X);
   Eigen::Block<Mat, Eigen::Dynamic, Eigen::Dynamic, true> Z(int l, Eigen::Index n) { return Z_[l].leftCols(n); }
   Eigen::Block<Mat, Eigen::Dynamic, Eigen::Dynamic, true> A(int l, Eigen::Index n) { return A_[l].leftCols(n); }
-
-  static void check_samples(Eigen::Index length, int width, const char* field);
 
  private:
   int rows(int l) const { return config_.layers[l + 1]; }

@@ -5,21 +5,23 @@
 
 namespace nlp {
 
-OptimizerKind TrainOptions::optimizer_from_name(const std::string& name) {
-  if (name == "sgd") return OptimizerKind::Sgd;
-  if (name == "momentum") return OptimizerKind::Momentum;
-  if (name == "adam") return OptimizerKind::Adam;
-  throw std::invalid_argument("optimizer: unknown optimizer '" + name + "' (known: sgd, momentum, adam)");
+// The registry: names in OptimizerKind order.
+const std::vector<std::string>& optimizer_names() {
+  static const std::vector<std::string> names{"sgd", "momentum", "adam"};
+  return names;
 }
 
-std::string TrainOptions::optimizer_name(OptimizerKind kind) {
-  switch (kind) {
-    case OptimizerKind::Sgd: return "sgd";
-    case OptimizerKind::Momentum: return "momentum";
-    case OptimizerKind::Adam: return "adam";
+OptimizerKind TrainOptions::optimizer_from_name(const std::string& name) {
+  const auto& names = optimizer_names();
+  std::string known;
+  for (size_t k = 0; k < names.size(); ++k) {
+    if (name == names[k]) return static_cast<OptimizerKind>(k);
+    known += (known.empty() ? "" : ", ") + names[k];
   }
-  return "?";
+  throw std::invalid_argument("optimizer: unknown optimizer '" + name + "' (known: " + known + ")");
 }
+
+std::string TrainOptions::optimizer_name(OptimizerKind kind) { return optimizer_names()[static_cast<size_t>(kind)]; }
 
 namespace {
 std::string num(double v) {

@@ -9,10 +9,14 @@
 
 #include <Eigen/Core>
 #include <string>
+#include <vector>
 
 namespace nlp {
 
 enum class OptimizerKind { Sgd, Momentum, Adam };
+
+// Every optimizer name, in OptimizerKind order: sgd, momentum, adam.
+const std::vector<std::string>& optimizer_names();
 
 struct TrainOptions {
   int epochs = 1;

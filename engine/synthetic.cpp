@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <numeric>
 #include <stdexcept>
 
@@ -77,14 +78,40 @@ double SyntheticGradients::batch(const Eigen::Ref<const Mat>& X, const Eigen::Re
   return loss_sum;
 }
 
-SyntheticStats SyntheticGradients::fit_epoch(const float* x, const float* y, Eigen::Index n,
-                                             const TrainOptions& options, double model_rate) {
+namespace {
+std::string num(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+}  // namespace
+
+void SyntheticGradients::check(const TrainOptions& options, double model_rate, Eigen::Index n) {
   options.validate();
   if (options.optimizer != OptimizerKind::Sgd || options.l1 > 0 || options.l2 > 0)
     throw std::invalid_argument("optimizer: synthetic-gradient training supports plain sgd only");
   if (!std::isfinite(model_rate) || model_rate <= 0)
-    throw std::invalid_argument("modelRate: " + std::to_string(model_rate) + " must be a finite number > 0");
+    throw std::invalid_argument("modelRate: " + num(model_rate) + " must be a finite number > 0");
   if (n < 1) throw std::invalid_argument("x: no samples");
+}
+
+SyntheticStats SyntheticGradients::fit_epoch(const float* x, const float* y, Eigen::Index n,
+                                             const TrainOptions& options, double model_rate) {
+  check(options, model_rate, n);
+  return epoch(x, y, n, options, model_rate);
+}
+
+SyntheticStats SyntheticGradients::fit(const float* x, const float* y, Eigen::Index n, const TrainOptions& options,
+                                       double model_rate) {
+  check(options, model_rate, n);
+  SyntheticStats stats;
+  if (options.epochs == 0) stats.loss = net_.loss(x, y, n);
+  for (int e = 0; e < options.epochs; ++e) stats = epoch(x, y, n, options, model_rate);
+  return stats;
+}
+
+SyntheticStats SyntheticGradients::epoch(const float* x, const float* y, Eigen::Index n, const TrainOptions& options,
+                                         double model_rate) {
   Eigen::Map<const Mat> X(x, net_.inputs(), n), Y(y, net_.outputs(), n);
   const Eigen::Index B = std::min<Eigen::Index>(options.batch_size, n);
   ensure(B);

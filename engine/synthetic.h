@@ -1,6 +1,6 @@
 // Decoupled training with synthetic gradients (Jaderberg et al., "Decoupled Neural Interfaces
 // using Synthetic Gradients", ICML 2017), with the simplest gradient model the thread mentions:
-// a linear map, no hidden layer.
+// a linear map, no hidden layer. (The thread and its claims, C11 here: docs/claims.md.)
 //
 // The net is cut after hidden layer k. For a batch, with h = A_k (units_k, m):
 //   upper layers (k+1 .. L-1) take the true gradient, by backprop from the loss;
@@ -31,9 +31,13 @@ class SyntheticGradients {
   SyntheticGradients(Network<float>& net, int cut = 0);
 
   // One epoch of shuffled mini-batches (options.optimizer must be sgd; regularisation is not
-  // supported here); `model_rate` is the gradient model's learning rate.
+  // supported here); `model_rate` is the gradient model's learning rate. options.epochs is not
+  // used. Throws std::invalid_argument naming the field.
   SyntheticStats fit_epoch(const float* x, const float* y, Eigen::Index n, const TrainOptions& options,
                            double model_rate);
+  // options.epochs epochs of fit_epoch, the arguments validated once before the first; the last
+  // epoch's stats. With epochs == 0 nothing trains: the current loss, cosine and model error 0.
+  SyntheticStats fit(const float* x, const float* y, Eigen::Index n, const TrainOptions& options, double model_rate);
 
   // The true and the synthetic gradient dL/dh over the first `count` samples of x, each
   // (units_k, count), at the current weights.
@@ -41,12 +45,15 @@ class SyntheticGradients {
 
   int cut() const { return cut_; }
   const Mat& model() const { return M_; }          // (units_k, units_k)
-  const Eigen::VectorXf& model_bias() const { return c_; }
 
  private:
   // Forward, upper backprop, synthetic lower backprop over X (inputs, m); fills g_, ghat_ and
   // the net's gradient buffer views dW_, db_. Returns the batch loss sum.
   double batch(const Eigen::Ref<const Mat>& X, const Eigen::Ref<const Mat>& Y);
+  // The checks of fit_epoch and fit (std::invalid_argument naming the field), and one epoch
+  // after them.
+  static void check(const TrainOptions& options, double model_rate, Eigen::Index n);
+  SyntheticStats epoch(const float* x, const float* y, Eigen::Index n, const TrainOptions& options, double model_rate);
   void ensure(Eigen::Index m);
 
   Network<float>& net_;

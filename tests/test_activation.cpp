@@ -1,3 +1,5 @@
+// Claims cited as C1..C15, and "the thread" (the question-and-answer thread the playground
+// answers), are defined in docs/claims.md.
 #include <doctest/doctest.h>
 
 #include <cmath>

@@ -1,13 +1,30 @@
 // The engine's public JS API (docs/api.md): a thin ES module over the Embind glue.
-// Inputs are validated here for type and shape (a JS Error naming the field); the engine
-// validates values and its messages arrive as JS Errors too. Bulk data is written into the
-// engine's staging buffers and results come back as copies.
+//
+// Who checks what: this wrapper checks types and shapes only (a JS Error naming the field); the
+// engine checks values (ranges, names, finiteness) and owns every limit, default and name
+// list, which it exports (engine.limits, engine.activations, ...). An engine error comes back
+// as a value: the call returns normally, its arguments freed and the WASM stack pointer
+// restored, with an error flag raised in WASM memory; the wrapper then throws
+// `new Error(message)` here, in JS (engine/bindings/bindings.cpp). Bulk data is written into
+// the engine's staging buffers and results come back as copies.
 import createNlpModule from '../build/wasm/nlp_engine.cjs';
 
 const STAGE_X = 0;
 const STAGE_Y = 1;
 const STAGE_W = 2;
 const JSON_FORMAT = 'nonlinear-playground/network@1';
+
+// Everything this wrapper uses from the module: its memory, the error channel, the engine's
+// entries (functions, and the Net class). A module without one of them (a stale or mismatched
+// build) fails at load, naming what is missing.
+const MODULE_MEMORY = ['HEAPU8', 'HEAP32', 'HEAPF32'];
+const ERROR_CHANNEL = ['errorFlag', 'takeError'];
+const ENTRIES = ['entries', 'version', 'names', 'limits', 'defaults', 'stage', 'dataset', 'split', 'leastSquares', 'pca',
+  'principalAngle', 'activationCurve', 'heapInUse', 'liveNetworks'];
+const NET_STATICS = ['create'];
+const NET_METHODS = ['parameterCount', 'layers', 'activations', 'lossName', 'seed', 'affineA', 'affineC', 'fit',
+  'predict', 'loss', 'gradients', 'parameters', 'setParameters', 'layerOutputs', 'collapse', 'collapseDeviation',
+  'linearPieces', 'fitSynthetic', 'syntheticProbe'];
 
 let enginePromise = null;
 
@@ -16,36 +33,50 @@ let enginePromise = null;
  * returns the same engine, whose staging buffers are the module's).
  */
 export function loadEngine() {
-  if (!enginePromise) enginePromise = createNlpModule().then((M) => new Engine(protectStack(M)));
+  if (!enginePromise) enginePromise = createNlpModule().then((M) => new Engine(throwingErrors(checkedModule(M))));
   return enginePromise;
 }
 
-/**
- * An engine error leaves the bindings as a JS Error thrown from inside WebAssembly, which unwinds
- * past the frames that would restore the WASM stack pointer: without this, every error would
- * leak a few bytes of the 5 MiB stack, and some hundred thousand errors later corrupt memory.
- * Every entry into the module restores the stack pointer when it throws.
- */
-function protectStack(M) {
-  const wrap = (owner, name) => {
-    const f = owner[name];
-    owner[name] = function guardedEntry(...args) {
-      const sp = M.stackSave();
-      try {
-        return f.apply(this, args);
-      } catch (e) {
-        M.stackRestore(sp);
-        throw e;
-      }
-    };
-  };
-  for (const name of ['stage', 'dataset', 'split', 'leastSquares', 'pca', 'principalAngle', 'activationCurve']) wrap(M, name);
-  wrap(M.Net, 'create');
-  for (const name of Object.getOwnPropertyNames(M.Net.prototype))
-    if (name !== 'constructor' && typeof M.Net.prototype[name] === 'function') wrap(M.Net.prototype, name);
+/** M, if it has every member this wrapper uses; else an Error naming each missing one. */
+function checkedModule(M) {
+  const missing = [...MODULE_MEMORY, ...ERROR_CHANNEL, ...ENTRIES, 'Net'].filter((name) => M[name] === undefined);
+  if (M.Net !== undefined) {
+    for (const name of NET_STATICS) if (typeof M.Net[name] !== 'function') missing.push(`Net.${name}`);
+    for (const name of NET_METHODS) if (typeof M.Net.prototype[name] !== 'function') missing.push(`Net.prototype.${name}`);
+  }
+  if (missing.length > 0)
+    throw new Error(`engine: the WebAssembly module lacks ${missing.join(', ')} (a stale or mismatched build: run npm run build)`);
   return M;
 }
 
+/**
+ * Makes every entry the engine registered (M.entries(): all of them return errors as values)
+ * throw its error in JS: after the call has returned, when the engine's error flag is raised,
+ * the message is taken and thrown as an Error. Costs one 32-bit load per call.
+ */
+function throwingErrors(M) {
+  const flag = M.errorFlag() >>> 2;  // index into HEAP32
+  const takeError = M.takeError;
+  const checked = (f) => function checkedEntry(...args) {
+    const result = f.apply(this, args);
+    if (M.HEAP32[flag] !== 0) throw new Error(takeError());  // HEAP32 read after any memory growth
+    return result;
+  };
+  const { functions, netStatics, netMethods } = M.entries();
+  const unchecked = [
+    ...ENTRIES.filter((name) => !functions.includes(name)),
+    ...NET_STATICS.filter((name) => !netStatics.includes(name)).map((name) => `Net.${name}`),
+    ...NET_METHODS.filter((name) => !netMethods.includes(name)).map((name) => `Net.prototype.${name}`),
+  ];
+  if (unchecked.length > 0)
+    throw new Error(`engine: the WebAssembly module does not report errors as values from ${unchecked.join(', ')} (a mismatched build: run npm run build)`);
+  for (const name of functions) M[name] = checked(M[name]);
+  for (const name of netStatics) M.Net[name] = checked(M.Net[name]);
+  for (const name of netMethods) M.Net.prototype[name] = checked(M.Net.prototype[name]);
+  return M;
+}
+
+const INT32 = 2 ** 31;
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 const describe = (v) => {
   if (typeof v === 'string') return `'${v}'`;
@@ -55,9 +86,24 @@ const describe = (v) => {
   return String(v);
 };
 
-function checkInteger(value, field, min, max = Number.MAX_SAFE_INTEGER) {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
-    throw new Error(`${field}: ${describe(value)} must be an integer in ${min}..${max}`);
+/** An integer the engine's 32-bit integer parameters can take; the engine checks its range. */
+function checkInt(value, field) {
+  if (typeof value !== 'number' || !Number.isInteger(value)) throw new Error(`${field}: ${describe(value)} must be an integer`);
+  if (value < -INT32 || value >= INT32) throw new Error(`${field}: ${value} must be an integer in ${-INT32}..${INT32 - 1}`);
+  return value;
+}
+
+/** A size that shapes an array here (samples = length / size): an integer >= 1. */
+function checkSize(value, field) {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value >= INT32)
+    throw new Error(`${field}: ${describe(value)} must be an integer >= 1`);
+  return value;
+}
+
+/** A seed: every integer the engine's 64-bit seed takes exactly from a JS number. */
+function checkSeed(value) {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > Number.MAX_SAFE_INTEGER)
+    throw new Error(`seed: ${describe(value)} must be an integer in 0..${Number.MAX_SAFE_INTEGER}`);
   return value;
 }
 
@@ -77,7 +123,10 @@ function checkOptions(options, field) {
   return options;
 }
 
-/** A Float32Array of numeric input (the input itself if it is one); throws naming the field otherwise. */
+/**
+ * A Float32Array of numeric input (the input itself if it is one); throws naming the field
+ * otherwise. Whether every value is finite is the engine's check, on the staged copy.
+ */
 function asFloat32(values, field) {
   if (values instanceof Float32Array) return values;
   if (Array.isArray(values) || ArrayBuffer.isView(values)) {
@@ -92,14 +141,6 @@ function asFloat32(values, field) {
   throw new Error(`${field}: expected a Float32Array or an array of numbers, got ${describe(values)}`);
 }
 
-/** asFloat32, every value finite; throws naming the field otherwise. */
-function toFloat32(values, field) {
-  const out = asFloat32(values, field);
-  for (let i = 0; i < out.length; i++)
-    if (!Number.isFinite(out[i])) throw new Error(`${field}[${i}]: ${out[i]} is not a finite number`);
-  return out;
-}
-
 function sampleCount(x, width, field) {
   if (x.length === 0 || x.length % width !== 0)
     throw new Error(`${field}: length ${x.length} is not a positive multiple of ${width} (the number of ${field === 'x' ? 'inputs' : 'outputs'})`);
@@ -108,14 +149,22 @@ function sampleCount(x, width, field) {
 
 class Engine {
   #M;
-  #cap = [0, 0, 0, 0];
-  #ptr = [0, 0, 0, 0];
+  #cap = [0, 0, 0];
+  #ptr = [0, 0, 0];
+  #defaults;
 
   constructor(M) {
     this.#M = M;
     this.version = M.version();
-    this.activations = Object.freeze(M.activationNames());
-    this.datasets = Object.freeze(M.datasetNames());
+    const names = M.names();
+    this.activations = Object.freeze(names.activations);
+    this.datasets = Object.freeze(names.datasets);
+    this.datasetKinds = Object.freeze(names.datasetKinds);
+    this.losses = Object.freeze(names.losses);
+    this.optimizers = Object.freeze(names.optimizers);
+    this.limits = Object.freeze(M.limits());
+    const defaults = M.defaults();
+    this.#defaults = Object.freeze({ affine: Object.freeze(defaults.affine), train: Object.freeze(defaults.train) });
     Object.freeze(this);
   }
 
@@ -125,28 +174,19 @@ class Engine {
   }
 
   /** Copies `values` (a Float32Array) into staging slot `slot`; returns its address. */
-  _stage(slot, values) {
+  _stage(slot, values, field) {
     if (values.length > this.#cap[slot]) {
-      // Grow geometrically, but never ask beyond the engine's limit for one buffer (64e6 floats).
-      const cap = Math.max(values.length, Math.min(Math.max(2 * this.#cap[slot], 1024), 64e6));
-      this.#ptr[slot] = this.#M.stage(slot, cap);
+      // Grow geometrically, never asking beyond the engine's limit for one array (it refuses a
+      // longer array, naming `field`).
+      const cap = Math.max(values.length, Math.min(Math.max(2 * this.#cap[slot], 1024), this.limits.stagingFloats));
+      this.#ptr[slot] = this.#M.stage(slot, cap, field);
       this.#cap[slot] = cap;
     }
     this.#M.HEAPF32.set(values, this.#ptr[slot] >>> 2);  // HEAPF32 read after any growth
     return this.#ptr[slot];
   }
 
-  /**
-   * _stage, then toFloat32's check (every value finite) run on the staged copy in WebAssembly:
-   * a JS loop over the samples was most of the per-call cost of fit and predict.
-   */
-  _stageFinite(slot, values, field) {
-    const ptr = this._stage(slot, values);
-    const firstNonFinite = this.#M._nlp_first_non_finite;  // absent from modules built before it
-    if (!firstNonFinite || firstNonFinite(ptr, values.length) >= 0) toFloat32(values, field);  // throws
-    return ptr;
-  }
-
+  /** The Emscripten module, for tests and diagnostics (docs/api.md, "Diagnostics"). */
   get _module() {
     return this.#M;
   }
@@ -154,9 +194,9 @@ class Engine {
   dataset(name, options) {
     checkString(name, 'dataset');
     const { n, noise = 0, seed = 1 } = checkOptions(options, 'options');
-    checkInteger(n, 'n', 1, 100000);
+    checkInt(n, 'n');
     checkNumber(noise, 'noise');
-    checkInteger(seed, 'seed', 0);
+    checkSeed(seed);
     return this.#M.dataset(name, n, noise, seed);
   }
 
@@ -164,25 +204,25 @@ class Engine {
     if (!isObject(data)) throw new Error(`data: ${describe(data)} must be a dataset object`);
     const { ratio = 0.5, seed = 1 } = checkOptions(options, 'options');
     checkNumber(ratio, 'ratio');
-    checkInteger(seed, 'seed', 0);
-    const inputs = checkInteger(data.inputs, 'data.inputs', 1, 256);
-    const outputs = checkInteger(data.outputs, 'data.outputs', 1, 256);
-    const x = toFloat32(data.x, 'data.x');
+    checkSeed(seed);
+    const inputs = checkSize(data.inputs, 'data.inputs');
+    const outputs = checkSize(data.outputs, 'data.outputs');
+    const x = asFloat32(data.x, 'data.x');
     const n = sampleCount(x, inputs, 'x');
-    const y = toFloat32(data.y, 'data.y');
+    const y = asFloat32(data.y, 'data.y');
     if (y.length !== n * outputs) throw new Error(`data.y: length ${y.length}, expected ${n * outputs} (${n} samples x ${outputs} outputs)`);
-    const kind = typeof data.kind === 'string' ? data.kind : 'regression';
-    const px = this._stage(STAGE_X, x);
-    const py = this._stage(STAGE_Y, y);
+    const kind = data.kind === undefined ? 'regression' : checkString(data.kind, 'data.kind');
+    const px = this._stage(STAGE_X, x, 'data.x');
+    const py = this._stage(STAGE_Y, y, 'data.y');
     return this.#M.split(px, py, n, inputs, outputs, kind, ratio, seed);
   }
 
   createNetwork(options) {
     const o = checkOptions(options, 'options');
-    const { layers, activation = 'tanh', outputActivation = 'linear', affine = { a: 2, c: 0.5 }, loss = 'mse', seed = 1 } = o;
+    const { layers, activation = 'tanh', outputActivation = 'linear', affine = this.#defaults.affine, loss = 'mse', seed = 1 } = o;
     if (!Array.isArray(layers) || layers.length < 2)
       throw new Error(`layers: ${describe(layers)} must be an array [inputs, ...hidden, outputs] of at least 2 sizes`);
-    layers.forEach((s, i) => checkInteger(s, `layers[${i}]`, 1, 256));
+    layers.forEach((s, i) => checkInt(s, `layers[${i}]`));
     const hidden = layers.length - 2;
     let names;
     if (typeof activation === 'string') names = new Array(hidden).fill(activation);
@@ -193,11 +233,11 @@ class Engine {
     } else throw new Error(`activation: ${describe(activation)} must be a name or an array of names`);
     names.push(checkString(outputActivation, 'outputActivation'));
     if (!isObject(affine)) throw new Error(`affine: ${describe(affine)} must be an object { a, c }`);
-    const a = checkNumber(affine.a ?? 2, 'affine.a');
-    const c = checkNumber(affine.c ?? 0.5, 'affine.c');
+    const a = checkNumber(affine.a ?? this.#defaults.affine.a, 'affine.a');
+    const c = checkNumber(affine.c ?? this.#defaults.affine.c, 'affine.c');
     checkString(loss, 'loss');
-    checkInteger(seed, 'seed', 0);
-    return new Network(this, this.#M.Net.create(layers, names, a, c, loss, seed));
+    checkSeed(seed);
+    return new Network(this, this.#M.Net.create(layers, names, a, c, loss, seed), this.#defaults.train);
   }
 
   networkFromJSON(obj) {
@@ -209,7 +249,7 @@ class Engine {
       layers: obj.layers,
       activation: obj.activations.slice(0, -1),
       outputActivation: obj.activations[obj.activations.length - 1],
-      affine: obj.affine ?? { a: 2, c: 0.5 },
+      affine: obj.affine ?? undefined,  // null or absent: the default
       loss: obj.loss ?? 'mse',
       seed: obj.seed ?? 1,
     });
@@ -225,47 +265,49 @@ class Engine {
   /** f and f' of activation `name` at each of `xs`: { value, derivative } (Float32Arrays). */
   activationCurve(name, xs, options) {
     checkString(name, 'activation');
-    const { a = 2, c = 0.5 } = checkOptions(options, 'options');
+    const { a = this.#defaults.affine.a, c = this.#defaults.affine.c } = checkOptions(options, 'options');
     checkNumber(a, 'a');
     checkNumber(c, 'c');
-    const values = toFloat32(xs, 'xs');
-    return this.#M.activationCurve(name, this._stage(STAGE_X, values), values.length, a, c);
+    const values = asFloat32(xs, 'xs');
+    return this.#M.activationCurve(name, this._stage(STAGE_X, values, 'xs'), values.length, a, c);
   }
 
   leastSquares(x, y, inputs) {
-    checkInteger(inputs, 'inputs', 1, 256);
-    const xs = toFloat32(x, 'x');
+    checkSize(inputs, 'inputs');
+    const xs = asFloat32(x, 'x');
     const n = sampleCount(xs, inputs, 'x');
-    const ys = toFloat32(y, 'y');
+    const ys = asFloat32(y, 'y');
     const outputs = ys.length / n;
     if (!Number.isInteger(outputs) || outputs < 1) throw new Error(`y: length ${ys.length} is not a positive multiple of ${n} (the number of samples)`);
-    return this.#M.leastSquares(this._stage(STAGE_X, xs), this._stage(STAGE_Y, ys), n, inputs, outputs);
+    return this.#M.leastSquares(this._stage(STAGE_X, xs, 'x'), this._stage(STAGE_Y, ys, 'y'), n, inputs, outputs);
   }
 
   pca(x, inputs) {
-    checkInteger(inputs, 'inputs', 1, 256);
-    const xs = toFloat32(x, 'x');
+    checkSize(inputs, 'inputs');
+    const xs = asFloat32(x, 'x');
     const n = sampleCount(xs, inputs, 'x');
-    return this.#M.pca(this._stage(STAGE_X, xs), n, inputs);
+    return this.#M.pca(this._stage(STAGE_X, xs, 'x'), n, inputs);
   }
 
   principalAngle(A, B, dim) {
-    checkInteger(dim, 'dim', 1, 256);
-    const a = toFloat32(A, 'A');
-    const b = toFloat32(B, 'B');
+    checkSize(dim, 'dim');
+    const a = asFloat32(A, 'A');
+    const b = asFloat32(B, 'B');
     const p = sampleCount(a, dim, 'A');
     const q = sampleCount(b, dim, 'B');
-    return this.#M.principalAngle(this._stage(STAGE_X, a), p, this._stage(STAGE_Y, b), q, dim);
+    return this.#M.principalAngle(this._stage(STAGE_X, a, 'A'), p, this._stage(STAGE_Y, b, 'B'), q, dim);
   }
 }
 
 class Network {
   #engine;
   #handle;
+  #train;  // the engine's defaults of fit's options
 
-  constructor(engine, handle) {
+  constructor(engine, handle, trainDefaults) {
     this.#engine = engine;
     this.#handle = handle;
+    this.#train = trainDefaults;
     this.layers = Object.freeze(handle.layers());
     this.activations = Object.freeze(handle.activations());
     this.lossName = handle.lossName();
@@ -278,31 +320,28 @@ class Network {
     return this.#handle;
   }
 
-  // x (and y) checked as toFloat32 and sampleCount would, in the same order, and staged:
-  // [address of x, (address of y,) samples]. Inputs of a valid length are checked once staged.
+  // x (and y) checked for type and shape, and staged: [address of x, (address of y,) samples].
+  // The engine checks that every staged value is finite.
   #x(x) {
     const xs = asFloat32(x, 'x');
-    const n = xs.length / this.layers[0];
-    if (!(n >= 1 && Number.isInteger(n))) sampleCount(toFloat32(xs, 'x'), this.layers[0], 'x');
-    return [this.#engine._stageFinite(STAGE_X, xs, 'x'), n];
+    const n = sampleCount(xs, this.layers[0], 'x');
+    return [this.#engine._stage(STAGE_X, xs, 'x'), n];
   }
 
   #xy(x, y) {
     const [px, n] = this.#x(x);
     const ys = asFloat32(y, 'y');
     const outputs = this.layers[this.layers.length - 1];
-    if (ys.length !== n * outputs) {
-      toFloat32(ys, 'y');
-      throw new Error(`y: length ${ys.length}, expected ${n * outputs} (${n} samples x ${outputs} outputs)`);
-    }
-    return [px, this.#engine._stageFinite(STAGE_Y, ys, 'y'), n];
+    if (ys.length !== n * outputs) throw new Error(`y: length ${ys.length}, expected ${n * outputs} (${n} samples x ${outputs} outputs)`);
+    return [px, this.#engine._stage(STAGE_Y, ys, 'y'), n];
   }
 
   fit(x, y, options) {
-    const o = checkOptions(options, 'options');
-    const { epochs = 1, batchSize = 10, learningRate = 0.03, optimizer = 'sgd', l1 = 0, l2 = 0 } = o;
-    checkInteger(epochs, 'epochs', 0, 1e6);
-    checkInteger(batchSize, 'batchSize', 1, 1e6);
+    const d = this.#train;
+    const { epochs = d.epochs, batchSize = d.batchSize, learningRate = d.learningRate, optimizer = d.optimizer, l1 = d.l1,
+      l2 = d.l2 } = checkOptions(options, 'options');
+    checkInt(epochs, 'epochs');
+    checkInt(batchSize, 'batchSize');
     checkNumber(learningRate, 'learningRate');
     checkString(optimizer, 'optimizer');
     checkNumber(l1, 'l1');
@@ -347,15 +386,15 @@ class Network {
       if (!isObject(layer)) throw new Error(`${field}[${l}]: ${describe(layer)} must be an object { W, b }`);
       const rows = this.layers[l + 1];
       const cols = this.layers[l];
-      const W = toFloat32(layer.W, `${field}[${l}].W`);
-      const b = toFloat32(layer.b, `${field}[${l}].b`);
+      const W = asFloat32(layer.W, `${field}[${l}].W`);
+      const b = asFloat32(layer.b, `${field}[${l}].b`);
       if (W.length !== rows * cols) throw new Error(`${field}[${l}].W: length ${W.length}, expected ${rows * cols} (${rows} x ${cols})`);
       if (b.length !== rows) throw new Error(`${field}[${l}].b: length ${b.length}, expected ${rows}`);
       flat.set(W, at);
       flat.set(b, at + W.length);
       at += W.length + b.length;
     }
-    h.setParameters(this.#engine._stage(STAGE_W, flat), flat.length);
+    h.setParameters(this.#engine._stage(STAGE_W, flat, field), flat.length, field);
   }
 
   /** Per layer, (n, units) activations A = f(Z); with { pre: true } the pre-activations Z = W x + b. */
@@ -382,14 +421,14 @@ class Network {
    * Returns { loss, cosine, modelError } of the last epoch.
    */
   fitSynthetic(x, y, options) {
-    const o = checkOptions(options, 'options');
-    const { epochs = 1, batchSize = 10, learningRate = 0.03, modelRate = 0.05, cut = 0 } = o;
-    checkInteger(epochs, 'epochs', 0, 1e6);
-    checkInteger(batchSize, 'batchSize', 1, 1e6);
+    const d = this.#train;
+    const { epochs = d.epochs, batchSize = d.batchSize, learningRate = d.learningRate, modelRate = 0.05, cut = 0 } =
+      checkOptions(options, 'options');
+    checkInt(epochs, 'epochs');
+    checkInt(batchSize, 'batchSize');
     checkNumber(learningRate, 'learningRate');
     checkNumber(modelRate, 'modelRate');
-    if (!(modelRate > 0) || !Number.isFinite(modelRate)) throw new Error(`modelRate: ${modelRate} must be a finite number > 0`);
-    checkInteger(cut, 'cut', 0, 255);
+    checkInt(cut, 'cut');
     const h = this.#h;
     const [px, py, n] = this.#xy(x, y);
     return h.fitSynthetic(px, py, n, epochs, batchSize, learningRate, modelRate, cut);
@@ -398,11 +437,11 @@ class Network {
   /** True and predicted dl/dh at the cut for the first `count` samples, each (count, units). */
   syntheticProbe(x, y, options) {
     const { count = 8, cut = 0 } = checkOptions(options, 'options');
-    checkInteger(count, 'count', 1, 1e6);
-    checkInteger(cut, 'cut', 0, 255);
+    checkInt(count, 'count');
+    checkInt(cut, 'cut');
     const h = this.#h;
     const [px, py, n] = this.#xy(x, y);
-    return h.syntheticProbe(px, py, Math.min(count, n), cut);
+    return h.syntheticProbe(px, py, n, count, cut);
   }
 
   /** Linear pieces of a 1-input, 1-output piecewise-linear net on [lo, hi]: { count, kinks }. */

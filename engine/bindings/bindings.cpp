@@ -2,21 +2,37 @@
 // the API users see). Bulk data crosses by pointer into buffers the engine owns: JS writes
 // its Float32Arrays into them (HEAPF32.set) and results come back as copies
 // (typed_memory_view(...).slice()), never as views that memory growth could detach.
-// Every entry catches the engine's exceptions and rethrows them as a JS Error with the same
-// message: no error reaches JS as a bare number, and the module stays usable.
-#include <emscripten.h>
+//
+// Errors are values. Every entry is registered through Safe<> (below), which runs it inside a
+// try block: a C++ exception is caught here, its message kept and a flag in WASM memory raised,
+// and the entry returns a placeholder (undefined, NaN, null or 0). So every call returns
+// normally: Embind frees what it made for the arguments (the copies of strings, the handles of
+// vals) and the WASM stack pointer comes back as on any return. Nothing throws through
+// WebAssembly frames. web/engine.js reads the flag after every call (one 32-bit load) and, when
+// it is raised, takes the message (takeError) and throws `new Error(message)` in JS.
+//
+// The engine validates values here and in engine/ (ranges, names, finiteness); the wrapper
+// checks only types and shapes, and reads the engine's limits and name lists from `limits()`,
+// `names()` and `defaults()`.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
+#include <malloc.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "analysis.h"
 #include "dataset.h"
+#include "engine_limits.h"
+#include "kernels.h"
 #include "network.h"
 #include "synthetic.h"
 
@@ -24,34 +40,107 @@ using emscripten::val;
 
 namespace {
 
-std::string g_error;  // the message of the last error, kept until the JS Error is made
+// ---------------------------------------------------------------- errors as values
 
-[[noreturn]] void throw_js_error() {
-  EM_ASM({ throw new Error(UTF8ToString($0)); }, g_error.c_str());
-  __builtin_unreachable();
+// Raised (1) by a failed entry and lowered by the next entry or by take_error(). 32 bits, so
+// that JS reads it as HEAP32[address >> 2].
+int32_t g_error_pending = 0;
+std::string g_error;  // the failed entry's message, until take_error()
+
+void set_error(const char* message) noexcept {
+  try {
+    g_error = message;
+  } catch (...) {  // no memory for the message: the flag alone still makes JS throw
+    g_error.clear();
+  }
+  g_error_pending = 1;
 }
 
-// Runs f; an exception becomes a JS Error. The C++ exception is fully handled (and freed)
-// before the JS throw unwinds the stack.
+// What a failed entry returns; JS never looks at it (it throws instead).
+template <typename R>
+R failed() {
+  if constexpr (std::is_same_v<R, val>)
+    return val::undefined();
+  else if constexpr (std::is_floating_point_v<R>)
+    return std::numeric_limits<R>::quiet_NaN();
+  else if constexpr (!std::is_void_v<R>)
+    return R{};  // 0, nullptr (JS null: a failed Net.create makes no handle), ""
+}
+
 template <typename F>
-auto guarded(F&& f) -> decltype(f()) {
-  bool failed = false;
+auto guarded(F&& f) noexcept -> decltype(f()) {
+  using R = decltype(f());
+  g_error_pending = 0;
   try {
     return f();
   } catch (const std::exception& e) {
-    g_error = e.what();
-    failed = true;
+    set_error(e.what());
   } catch (...) {
-    g_error = "engine: unknown error";
-    failed = true;
+    set_error("engine: unknown error");
   }
-  if (failed) throw_js_error();
-  __builtin_unreachable();
+  return failed<R>();
 }
 
-const float* fptr(uintptr_t p) { return reinterpret_cast<const float*>(p); }
+// Safe<&f>::call has f's signature (a member function takes its object as the first argument,
+// which Embind accepts as a method) and runs f through guarded().
+template <auto F>
+struct Safe;
+template <typename R, typename... A, R (*F)(A...)>
+struct Safe<F> {
+  static R call(A... a) {
+    return guarded([&]() -> R { return F(std::forward<A>(a)...); });
+  }
+};
+template <typename R, typename C, typename... A, R (C::*F)(A...)>
+struct Safe<F> {
+  static R call(C& self, A... a) {
+    return guarded([&]() -> R { return (self.*F)(std::forward<A>(a)...); });
+  }
+};
+template <typename R, typename C, typename... A, R (C::*F)(A...) const>
+struct Safe<F> {
+  static R call(const C& self, A... a) {
+    return guarded([&]() -> R { return (self.*F)(std::forward<A>(a)...); });
+  }
+};
 
-val float_array(const float* data, size_t n) { return val(emscripten::typed_memory_view(n, data)).call<val>("slice"); }
+// The names registered through Safe<>, for entries(): web/engine.js checks the error flag after
+// every one of them, whatever it calls. Made on first use: EMSCRIPTEN_BINDINGS is a
+// __attribute__((constructor)) function, which may run before this file's global initialisers.
+struct Registered {
+  std::vector<std::string> functions, net_statics, net_methods;
+};
+Registered& registered() {
+  static Registered r;
+  return r;
+}
+
+template <auto F, typename... Policies>
+void def(const char* name, Policies... policies) {
+  emscripten::function(name, &Safe<F>::call, policies...);
+  registered().functions.emplace_back(name);
+}
+template <auto F, typename Class, typename... Policies>
+void def_static(const Class& c, const char* name, Policies... policies) {
+  c.class_function(name, &Safe<F>::call, policies...);
+  registered().net_statics.emplace_back(name);
+}
+template <auto F, typename Class>
+void def_method(const Class& c, const char* name) {
+  c.function(name, &Safe<F>::call);
+  registered().net_methods.emplace_back(name);
+}
+
+// The error channel itself (registered directly: these cannot fail).
+uintptr_t error_flag() { return reinterpret_cast<uintptr_t>(&g_error_pending); }
+std::string take_error() {
+  g_error_pending = 0;
+  std::string message;
+  message.swap(g_error);
+  return message;
+}
+
+// ---------------------------------------------------------------- helpers
 
 template <typename Container>
 val string_array(const Container& names) {
@@ -60,18 +149,95 @@ val string_array(const Container& names) {
   return out;
 }
 
-// Staging buffers JS writes inputs into: one per slot, grown, never shrunk.
-std::vector<float> g_stage[4];
+val float_array(const float* data, size_t n) { return val(emscripten::typed_memory_view(n, data)).call<val>("slice"); }
 
-uintptr_t stage(int slot, double count) {
-  return guarded([&] {
-    if (slot < 0 || slot >= 4) throw std::invalid_argument("stage: slot " + std::to_string(slot));
-    if (!(count >= 0) || count > 64e6) throw std::invalid_argument("stage: " + std::to_string(count) + " floats");
-    auto& v = g_stage[slot];
-    if (v.size() < size_t(count)) v.resize(size_t(count));
-    return reinterpret_cast<uintptr_t>(v.data());
-  });
+// A float as JS prints it, for the only values reported: NaN, Infinity, -Infinity.
+std::string js_number(float v) { return std::isnan(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity"; }
+
+// A staged array of `count` floats, every one finite; else std::invalid_argument naming the
+// first other one, e.g. "x[3]: NaN is not a finite number".
+const float* finite(uintptr_t p, size_t count, const char* field) {
+  const float* x = reinterpret_cast<const float*>(p);
+  const auto i = nlp::kernels::first_non_finite(x, Eigen::Index(count));
+  if (i >= 0)
+    throw std::invalid_argument(std::string(field) + "[" + std::to_string(i) + "]: " + js_number(x[i]) +
+                                " is not a finite number");
+  return x;
 }
+
+// Staging buffers JS writes inputs into: one per slot, grown, never shrunk, at most
+// kMaxStagingFloats each. `field` names the array for the error.
+constexpr int kSlots = 3;
+std::vector<float> g_stage[kSlots];
+
+uintptr_t stage(int slot, double count, const std::string& field) {
+  if (slot < 0 || slot >= kSlots) throw std::invalid_argument("stage: slot " + std::to_string(slot));
+  if (!(count >= 0) || count > nlp::kMaxStagingFloats)
+    throw std::invalid_argument(field + ": " + std::to_string(std::llround(count)) + " values, more than the " +
+                                std::to_string(std::llround(nlp::kMaxStagingFloats)) +
+                                " one array can hold (engine.limits.stagingFloats)");
+  auto& v = g_stage[slot];
+  if (v.size() < size_t(count)) v.resize(size_t(count));
+  return reinterpret_cast<uintptr_t>(v.data());
+}
+
+// ---------------------------------------------------------------- metadata
+
+std::string version() { return NLP_VERSION; }
+
+val names() {
+  val o = val::object();
+  o.set("activations", string_array(nlp::activation_names()));
+  o.set("datasets", string_array(nlp::dataset_names()));
+  o.set("datasetKinds", string_array(nlp::dataset_kind_names()));
+  o.set("losses", string_array(nlp::loss_names()));
+  o.set("optimizers", string_array(nlp::optimizer_names()));
+  return o;
+}
+
+// engine_limits.h, for engine.limits (docs/api.md).
+val limits() {
+  val o = val::object();
+  o.set("unitsPerLayer", nlp::kMaxUnits);
+  o.set("hiddenLayers", nlp::kMaxHidden);
+  o.set("datasetSamples", nlp::kMaxDatasetSamples);
+  o.set("workspaceFloats", nlp::kMaxWorkspaceFloats);
+  o.set("stagingFloats", nlp::kMaxStagingFloats);
+  o.set("stagingBytes", nlp::kMaxStagingFloats * double(sizeof(float)));
+  o.set("linearRegions", nlp::kMaxLinearRegions);
+  return o;
+}
+
+// The engine's defaults, which the wrapper fills in for omitted options: { affine: { a, c },
+// train: { epochs, batchSize, learningRate, optimizer, l1, l2 } }.
+val defaults() {
+  const nlp::AffineParams affine;
+  val a = val::object();
+  a.set("a", affine.a);
+  a.set("c", affine.c);
+  const nlp::TrainOptions options;
+  val t = val::object();
+  t.set("epochs", options.epochs);
+  t.set("batchSize", options.batch_size);
+  t.set("learningRate", options.learning_rate);
+  t.set("optimizer", nlp::TrainOptions::optimizer_name(options.optimizer));
+  t.set("l1", options.l1);
+  t.set("l2", options.l2);
+  val o = val::object();
+  o.set("affine", a);
+  o.set("train", t);
+  return o;
+}
+
+val entries() {
+  val o = val::object();
+  o.set("functions", string_array(registered().functions));
+  o.set("netStatics", string_array(registered().net_statics));
+  o.set("netMethods", string_array(registered().net_methods));
+  return o;
+}
+
+// ---------------------------------------------------------------- datasets and analyses
 
 val dataset_to_val(const nlp::Dataset& d) {
   val o = val::object();
@@ -84,26 +250,24 @@ val dataset_to_val(const nlp::Dataset& d) {
 }
 
 val make_dataset(const std::string& name, int n, double noise, double seed) {
-  return guarded([&] { return dataset_to_val(nlp::make_dataset(name, n, noise, uint64_t(seed))); });
+  return dataset_to_val(nlp::make_dataset(name, n, noise, uint64_t(seed)));
 }
 
 val split_dataset(uintptr_t x, uintptr_t y, int n, int inputs, int outputs, const std::string& kind, double ratio,
                   double seed) {
-  return guarded([&] {
-    nlp::Dataset d;
-    d.inputs = inputs;
-    d.outputs = outputs;
-    d.kind = kind == "classification" ? nlp::DatasetKind::Classification
-             : kind == "multiclass"   ? nlp::DatasetKind::Multiclass
-                                      : nlp::DatasetKind::Regression;
-    d.x.assign(fptr(x), fptr(x) + size_t(n) * size_t(inputs));
-    d.y.assign(fptr(y), fptr(y) + size_t(n) * size_t(outputs));
-    auto s = nlp::split_dataset(d, ratio, uint64_t(seed));
-    val o = val::object();
-    o.set("train", dataset_to_val(s.train));
-    o.set("test", dataset_to_val(s.test));
-    return o;
-  });
+  nlp::Dataset d;
+  d.inputs = inputs;
+  d.outputs = outputs;
+  d.kind = nlp::dataset_kind_from_name(kind, "data.kind");
+  const float* xs = finite(x, size_t(n) * size_t(inputs), "data.x");
+  const float* ys = finite(y, size_t(n) * size_t(outputs), "data.y");
+  d.x.assign(xs, xs + size_t(n) * size_t(inputs));
+  d.y.assign(ys, ys + size_t(n) * size_t(outputs));
+  auto s = nlp::split_dataset(d, ratio, uint64_t(seed));
+  val o = val::object();
+  o.set("train", dataset_to_val(s.train));
+  o.set("test", dataset_to_val(s.test));
+  return o;
 }
 
 val affine_to_val(const nlp::AffineMap& m) {
@@ -119,75 +283,75 @@ val affine_to_val(const nlp::AffineMap& m) {
 }
 
 val least_squares(uintptr_t x, uintptr_t y, int n, int inputs, int outputs) {
-  return guarded([&] {
-    std::vector<float> xs(fptr(x), fptr(x) + size_t(n) * size_t(inputs));
-    std::vector<float> ys(fptr(y), fptr(y) + size_t(n) * size_t(outputs));
-    auto ls = nlp::least_squares(xs, ys, inputs, outputs);
-    val o = affine_to_val(ls.map);
-    o.set("loss", ls.loss);
-    return o;
-  });
+  const float* xp = finite(x, size_t(n) * size_t(inputs), "x");
+  const float* yp = finite(y, size_t(n) * size_t(outputs), "y");
+  std::vector<float> xs(xp, xp + size_t(n) * size_t(inputs));
+  std::vector<float> ys(yp, yp + size_t(n) * size_t(outputs));
+  auto ls = nlp::least_squares(xs, ys, inputs, outputs);
+  val o = affine_to_val(ls.map);
+  o.set("loss", ls.loss);
+  return o;
 }
 
 val pca(uintptr_t x, int n, int dim) {
-  return guarded([&] {
-    std::vector<float> xs(fptr(x), fptr(x) + size_t(n) * size_t(dim));
-    auto p = nlp::pca(xs, dim);
-    std::vector<float> mean(static_cast<size_t>(dim)), comps(static_cast<size_t>(dim) * dim), var(static_cast<size_t>(dim));
-    for (int i = 0; i < dim; ++i) {
-      mean[size_t(i)] = float(p.mean(i));
-      var[size_t(i)] = float(p.variances(i));
-      for (int k = 0; k < dim; ++k) comps[size_t(k * dim + i)] = float(p.components(i, k));  // row k = direction k
-    }
-    val o = val::object();
-    o.set("mean", float_array(mean.data(), mean.size()));
-    o.set("components", float_array(comps.data(), comps.size()));
-    o.set("variances", float_array(var.data(), var.size()));
-    return o;
-  });
+  const float* xp = finite(x, size_t(n) * size_t(dim), "x");
+  std::vector<float> xs(xp, xp + size_t(n) * size_t(dim));
+  auto p = nlp::pca(xs, dim);
+  std::vector<float> mean(static_cast<size_t>(dim)), comps(static_cast<size_t>(dim) * dim), var(static_cast<size_t>(dim));
+  for (int i = 0; i < dim; ++i) {
+    mean[size_t(i)] = float(p.mean(i));
+    var[size_t(i)] = float(p.variances(i));
+    for (int k = 0; k < dim; ++k) comps[size_t(k * dim + i)] = float(p.components(i, k));  // row k = direction k
+  }
+  val o = val::object();
+  o.set("mean", float_array(mean.data(), mean.size()));
+  o.set("components", float_array(comps.data(), comps.size()));
+  o.set("variances", float_array(var.data(), var.size()));
+  return o;
 }
 
 // Rows of A (p, dim) and B (q, dim), row-major, span the two subspaces.
 double principal_angle(uintptr_t a, int p, uintptr_t b, int q, int dim) {
-  return guarded([&] {
-    Eigen::MatrixXd A(dim, p), B(dim, q);
-    for (int i = 0; i < p; ++i)
-      for (int d = 0; d < dim; ++d) A(d, i) = fptr(a)[i * dim + d];
-    for (int i = 0; i < q; ++i)
-      for (int d = 0; d < dim; ++d) B(d, i) = fptr(b)[i * dim + d];
-    return nlp::principal_angle_degrees(A, B);
-  });
+  const float* ap = finite(a, size_t(p) * size_t(dim), "A");
+  const float* bp = finite(b, size_t(q) * size_t(dim), "B");
+  Eigen::MatrixXd A(dim, p), B(dim, q);
+  for (int i = 0; i < p; ++i)
+    for (int d = 0; d < dim; ++d) A(d, i) = ap[i * dim + d];
+  for (int i = 0; i < q; ++i)
+    for (int d = 0; d < dim; ++d) B(d, i) = bp[i * dim + d];
+  return nlp::principal_angle_degrees(A, B);
 }
 
 // f and f' of one activation at `count` points staged at x.
 val activation_curve(const std::string& name, uintptr_t x, int count, double a, double c) {
-  return guarded([&] {
-    const auto f = nlp::Activation::from_name(name, {a, c});
-    std::vector<float> value(static_cast<size_t>(count)), derivative(static_cast<size_t>(count));
-    for (int i = 0; i < count; ++i) {
-      value[size_t(i)] = float(f.value(fptr(x)[i]));
-      derivative[size_t(i)] = float(f.derivative(fptr(x)[i]));
-    }
-    val o = val::object();
-    o.set("value", float_array(value.data(), value.size()));
-    o.set("derivative", float_array(derivative.data(), derivative.size()));
-    return o;
-  });
+  const auto f = nlp::Activation::from_name(name, {a, c});
+  const float* xs = finite(x, size_t(count), "xs");
+  std::vector<float> value(static_cast<size_t>(count)), derivative(static_cast<size_t>(count));
+  for (int i = 0; i < count; ++i) {
+    value[size_t(i)] = float(f.value(xs[i]));
+    derivative[size_t(i)] = float(f.derivative(xs[i]));
+  }
+  val o = val::object();
+  o.set("value", float_array(value.data(), value.size()));
+  o.set("derivative", float_array(derivative.data(), derivative.size()));
+  return o;
 }
+
+// ---------------------------------------------------------------- networks
 
 class NetHandle {
  public:
   static NetHandle* create(val layers, val activations, double a, double c, const std::string& loss, double seed) {
-    return guarded([&] {
-      nlp::NetworkConfig config;
-      config.layers = emscripten::vecFromJSArray<int>(layers);
-      config.activations = emscripten::vecFromJSArray<std::string>(activations);
-      config.affine = {a, c};
-      config.loss = loss;
-      config.seed = uint64_t(seed);
-      return new NetHandle(config);
-    });
+    nlp::NetworkConfig config;
+    config.layers = emscripten::vecFromJSArray<int>(layers);
+    config.activations = emscripten::vecFromJSArray<std::string>(activations);
+    config.affine = {a, c};
+    config.loss = loss;
+    config.seed = uint64_t(seed);
+    return new NetHandle(config);
   }
+  ~NetHandle() { --live_; }
+  static int live() { return live_; }  // handles created and not yet deleted
 
   int parameter_count() const { return int(net_.parameters().size()); }
   val layers() const {
@@ -203,117 +367,106 @@ class NetHandle {
 
   double fit(uintptr_t x, uintptr_t y, int n, int epochs, int batch, double lr, const std::string& optimizer,
              double l1, double l2) {
-    return guarded([&] {
-      nlp::TrainOptions o;
-      o.epochs = epochs;
-      o.batch_size = batch;
-      o.learning_rate = lr;
-      o.optimizer = nlp::TrainOptions::optimizer_from_name(optimizer);
-      o.l1 = l1;
-      o.l2 = l2;
-      return net_.fit(fptr(x), fptr(y), n, o);
-    });
+    nlp::TrainOptions o;
+    o.epochs = epochs;
+    o.batch_size = batch;
+    o.learning_rate = lr;
+    o.optimizer = nlp::TrainOptions::optimizer_from_name(optimizer);
+    o.l1 = l1;
+    o.l2 = l2;
+    return net_.fit(xs(x, n), ys(y, n), n, o);
   }
 
   val predict(uintptr_t x, int n) {
-    return guarded([&] {
-      out_.resize(size_t(n) * size_t(net_.outputs()));
-      net_.predict(fptr(x), n, out_.data());
-      return float_array(out_.data(), out_.size());
-    });
+    const float* in = xs(x, n);
+    out_.resize(size_t(n) * size_t(net_.outputs()));
+    net_.predict(in, n, out_.data());
+    return float_array(out_.data(), out_.size());
   }
 
-  double loss(uintptr_t x, uintptr_t y, int n) {
-    return guarded([&] { return net_.loss(fptr(x), fptr(y), n); });
-  }
+  double loss(uintptr_t x, uintptr_t y, int n) { return net_.loss(xs(x, n), ys(y, n), n); }
 
   val gradients(uintptr_t x, uintptr_t y, int n) {
-    return guarded([&] {
-      net_.gradients(fptr(x), fptr(y), n);
-      return float_array(net_.gradient_buffer().data(), size_t(net_.gradient_buffer().size()));
-    });
+    net_.gradients(xs(x, n), ys(y, n), n);
+    return float_array(net_.gradient_buffer().data(), size_t(net_.gradient_buffer().size()));
   }
 
   val parameters() const { return float_array(net_.parameters().data(), size_t(net_.parameters().size())); }
 
-  void set_parameters(uintptr_t p, int count) {
-    guarded([&] {
-      if (count != parameter_count())
-        throw std::invalid_argument("weights: " + std::to_string(count) + " values given, the net has " +
-                                    std::to_string(parameter_count()));
-      for (int i = 0; i < count; ++i)
-        if (!std::isfinite(fptr(p)[i]))
-          throw std::invalid_argument("weights: value " + std::to_string(i) + " is not a finite number");
-      net_.parameters() = Eigen::Map<const Eigen::VectorXf>(fptr(p), count);
-      return 0;
-    });
+  // `count` floats in the parameter layout; a non-finite one is reported by its place in the
+  // { W, b } layers of `field` (weights or json.weights), e.g. "weights[1].b[0]".
+  void set_parameters(uintptr_t p, int count, const std::string& field) {
+    if (count != parameter_count())
+      throw std::invalid_argument(field + ": " + std::to_string(count) + " values given, the net has " +
+                                  std::to_string(parameter_count()));
+    const float* v = reinterpret_cast<const float*>(p);
+    const auto bad = nlp::kernels::first_non_finite(v, count);
+    if (bad >= 0) {
+      int l = 0;
+      while (l + 1 < net_.num_layers() && bad >= net_.w_offset(l + 1)) ++l;
+      const bool in_W = bad < net_.b_offset(l);
+      const auto k = bad - (in_W ? net_.w_offset(l) : net_.b_offset(l));
+      throw std::invalid_argument(field + "[" + std::to_string(l) + "]." + (in_W ? "W" : "b") + "[" +
+                                  std::to_string(k) + "]: " + js_number(v[bad]) + " is not a finite number");
+    }
+    net_.parameters() = Eigen::Map<const Eigen::VectorXf>(v, count);
   }
 
   val layer_outputs(uintptr_t x, int n, bool pre) {
-    return guarded([&] {
-      auto outs = net_.layer_outputs(fptr(x), n, pre);
-      val arr = val::array();
-      for (const auto& m : outs) arr.call<void>("push", float_array(m.data(), size_t(m.size())));  // (n, units)
-      return arr;
-    });
+    auto outs = net_.layer_outputs(xs(x, n), n, pre);
+    val arr = val::array();
+    for (const auto& m : outs) arr.call<void>("push", float_array(m.data(), size_t(m.size())));  // (n, units)
+    return arr;
   }
 
-  double collapse_deviation(uintptr_t x, int n) {
-    return guarded([&] { return nlp::collapse_deviation(net_, fptr(x), n); });
-  }
+  double collapse_deviation(uintptr_t x, int n) { return nlp::collapse_deviation(net_, xs(x, n), n); }
 
-  val collapse() const {
-    return guarded([&] { return affine_to_val(nlp::collapse(net_)); });
-  }
+  val collapse() const { return affine_to_val(nlp::collapse(net_)); }
 
   // Synthetic-gradient training (engine/synthetic.h); the trainer lives as long as the net
   // and is made anew when the cut changes.
   val fit_synthetic(uintptr_t x, uintptr_t y, int n, int epochs, int batch, double lr, double model_rate, int cut) {
-    return guarded([&] {
-      nlp::TrainOptions o;
-      o.epochs = epochs;
-      o.batch_size = batch;
-      o.learning_rate = lr;
-      o.validate();
-      if (!std::isfinite(model_rate) || model_rate <= 0)
-        throw std::invalid_argument("modelRate: " + std::to_string(model_rate) + " must be a finite number > 0");
-      auto& sg = synthetic(cut);
-      nlp::SyntheticStats stats;
-      for (int e = 0; e < epochs; ++e) stats = sg.fit_epoch(fptr(x), fptr(y), n, o, model_rate);
-      val out = val::object();
-      out.set("loss", epochs > 0 ? stats.loss : net_.loss(fptr(x), fptr(y), n));
-      out.set("cosine", stats.cosine);
-      out.set("modelError", stats.model_error);
-      return out;
-    });
+    nlp::TrainOptions o;
+    o.epochs = epochs;
+    o.batch_size = batch;
+    o.learning_rate = lr;
+    auto& sg = synthetic(cut);
+    const nlp::SyntheticStats stats = sg.fit(xs(x, n), ys(y, n), n, o, model_rate);
+    val out = val::object();
+    out.set("loss", stats.loss);
+    out.set("cosine", stats.cosine);
+    out.set("modelError", stats.model_error);
+    return out;
   }
 
-  val synthetic_probe(uintptr_t x, uintptr_t y, int count, int cut) {
-    return guarded([&] {
-      Eigen::MatrixXf truth, predicted;  // (units, count): column-major = row-major (count, units)
-      synthetic(cut).probe(fptr(x), fptr(y), count, truth, predicted);
-      val out = val::object();
-      out.set("truth", float_array(truth.data(), size_t(truth.size())));
-      out.set("predicted", float_array(predicted.data(), size_t(predicted.size())));
-      out.set("units", int(truth.rows()));
-      return out;
-    });
+  // The first min(count, n) samples' true and predicted gradients at the cut.
+  val synthetic_probe(uintptr_t x, uintptr_t y, int n, int count, int cut) {
+    if (count < 1) throw std::invalid_argument("count: " + std::to_string(count) + " must be >= 1");
+    auto& sg = synthetic(cut);
+    Eigen::MatrixXf truth, predicted;  // (units, count): column-major = row-major (count, units)
+    sg.probe(xs(x, n), ys(y, n), std::min(count, n), truth, predicted);
+    val out = val::object();
+    out.set("truth", float_array(truth.data(), size_t(truth.size())));
+    out.set("predicted", float_array(predicted.data(), size_t(predicted.size())));
+    out.set("units", int(truth.rows()));
+    return out;
   }
 
   val linear_pieces(double lo, double hi) const {
-    return guarded([&] {
-      auto p = nlp::count_linear_pieces(net_, lo, hi);
-      val o = val::object();
-      o.set("count", p.count);
-      val kinks = val::array();
-      for (double k : p.kinks) kinks.call<void>("push", k);
-      o.set("kinks", kinks);
-      return o;
-    });
+    auto p = nlp::count_linear_pieces(net_, lo, hi);
+    val o = val::object();
+    o.set("count", p.count);
+    val kinks = val::array();
+    for (double k : p.kinks) kinks.call<void>("push", k);
+    o.set("kinks", kinks);
+    return o;
   }
 
  private:
-  explicit NetHandle(const nlp::NetworkConfig& config) : net_(config) {}
+  explicit NetHandle(const nlp::NetworkConfig& config) : net_(config) { ++live_; }
+  // x (n, inputs) and y (n, outputs) as staged, checked finite.
+  const float* xs(uintptr_t x, int n) const { return finite(x, size_t(n) * size_t(net_.inputs()), "x"); }
+  const float* ys(uintptr_t y, int n) const { return finite(y, size_t(n) * size_t(net_.outputs()), "y"); }
   nlp::SyntheticGradients& synthetic(int cut) {
     if (!synthetic_ || synthetic_->cut() != cut) synthetic_ = std::make_unique<nlp::SyntheticGradients>(net_, cut);
     return *synthetic_;
@@ -321,44 +474,54 @@ class NetHandle {
   nlp::Network<float> net_;
   std::vector<float> out_;
   std::unique_ptr<nlp::SyntheticGradients> synthetic_;
+  inline static int live_ = 0;
 };
 
-val names_of_datasets() { return string_array(nlp::dataset_names()); }
-val names_of_activations() { return string_array(nlp::activation_names()); }
-std::string version() { return NLP_VERSION; }
+// ---------------------------------------------------------------- diagnostics (tests)
+
+// Bytes of the WASM heap in use (dlmalloc's mallinfo: allocated chunks, exact to the byte): a
+// leak of a few bytes per call shows here long before memory has to grow by a 64 KiB page.
+double heap_in_use() { return double(mallinfo().uordblks); }
+int live_networks() { return NetHandle::live(); }
 
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(nlp) {
-  emscripten::function("version", &version);
-  emscripten::function("activationNames", &names_of_activations);
-  emscripten::function("datasetNames", &names_of_datasets);
-  emscripten::function("stage", &stage);
-  emscripten::function("dataset", &make_dataset);
-  emscripten::function("split", &split_dataset);
-  emscripten::function("leastSquares", &least_squares);
-  emscripten::function("pca", &pca);
-  emscripten::function("principalAngle", &principal_angle);
-  emscripten::function("activationCurve", &activation_curve);
-  emscripten::class_<NetHandle>("Net")
-      .class_function("create", &NetHandle::create, emscripten::allow_raw_pointers())
-      .function("parameterCount", &NetHandle::parameter_count)
-      .function("layers", &NetHandle::layers)
-      .function("activations", &NetHandle::activations)
-      .function("lossName", &NetHandle::loss_name)
-      .function("seed", &NetHandle::seed)
-      .function("affineA", &NetHandle::affine_a)
-      .function("affineC", &NetHandle::affine_c)
-      .function("fit", &NetHandle::fit)
-      .function("predict", &NetHandle::predict)
-      .function("loss", &NetHandle::loss)
-      .function("gradients", &NetHandle::gradients)
-      .function("parameters", &NetHandle::parameters)
-      .function("setParameters", &NetHandle::set_parameters)
-      .function("layerOutputs", &NetHandle::layer_outputs)
-      .function("collapse", &NetHandle::collapse)
-      .function("collapseDeviation", &NetHandle::collapse_deviation)
-      .function("linearPieces", &NetHandle::linear_pieces)
-      .function("fitSynthetic", &NetHandle::fit_synthetic)
-      .function("syntheticProbe", &NetHandle::synthetic_probe);
+  emscripten::function("errorFlag", &error_flag);
+  emscripten::function("takeError", &take_error);
+  def<&entries>("entries");
+  def<&version>("version");
+  def<&names>("names");
+  def<&limits>("limits");
+  def<&defaults>("defaults");
+  def<&stage>("stage");
+  def<&make_dataset>("dataset");
+  def<&split_dataset>("split");
+  def<&least_squares>("leastSquares");
+  def<&pca>("pca");
+  def<&principal_angle>("principalAngle");
+  def<&activation_curve>("activationCurve");
+  def<&heap_in_use>("heapInUse");
+  def<&live_networks>("liveNetworks");
+  const auto net = emscripten::class_<NetHandle>("Net");
+  def_static<&NetHandle::create>(net, "create", emscripten::allow_raw_pointers());
+  def_method<&NetHandle::parameter_count>(net, "parameterCount");
+  def_method<&NetHandle::layers>(net, "layers");
+  def_method<&NetHandle::activations>(net, "activations");
+  def_method<&NetHandle::loss_name>(net, "lossName");
+  def_method<&NetHandle::seed>(net, "seed");
+  def_method<&NetHandle::affine_a>(net, "affineA");
+  def_method<&NetHandle::affine_c>(net, "affineC");
+  def_method<&NetHandle::fit>(net, "fit");
+  def_method<&NetHandle::predict>(net, "predict");
+  def_method<&NetHandle::loss>(net, "loss");
+  def_method<&NetHandle::gradients>(net, "gradients");
+  def_method<&NetHandle::parameters>(net, "parameters");
+  def_method<&NetHandle::set_parameters>(net, "setParameters");
+  def_method<&NetHandle::layer_outputs>(net, "layerOutputs");
+  def_method<&NetHandle::collapse>(net, "collapse");
+  def_method<&NetHandle::collapse_deviation>(net, "collapseDeviation");
+  def_method<&NetHandle::linear_pieces>(net, "linearPieces");
+  def_method<&NetHandle::fit_synthetic>(net, "fitSynthetic");
+  def_method<&NetHandle::synthetic_probe>(net, "syntheticProbe");
 }

@@ -1,0 +1,23 @@
+// Every limit the engine enforces, defined once (not named limits.h: engine/ is on the include
+// path, where that name would shadow the C header). The checks use these constants, and the
+// bindings export them to JS (`engine.limits`, docs/api.md), so no other layer repeats a number.
+#pragma once
+
+namespace nlp {
+
+// Units per layer, inputs and outputs included (Network's constructor); also the largest
+// dimension of the analyses' data (least squares, PCA, principal angles).
+inline constexpr int kMaxUnits = 256;
+// Hidden layers per network (Network's constructor).
+inline constexpr int kMaxHidden = 16;
+// Samples one make_dataset call generates (its `n`).
+inline constexpr int kMaxDatasetSamples = 100000;
+// Floats in one workspace buffer, units x batch samples (check_workspace): 512 MiB. Also keeps
+// every workspace size far from the 32-bit Eigen::Index of WebAssembly.
+inline constexpr double kMaxWorkspaceFloats = 1 << 27;
+// Floats in one array a call passes in through the bindings' staging buffers: 256 MB each.
+inline constexpr double kMaxStagingFloats = 64e6;
+// Linear regions count_linear_pieces walks before it gives up.
+inline constexpr int kMaxLinearRegions = 1000000;
+
+}  // namespace nlp
