@@ -7,11 +7,13 @@
 //   playground.step(epochs)     trains the current lesson synchronously, redraws; returns networks
 //                               (compare) or the lesson's figures
 //   playground.play() / pause() / reset() / weights()
+// and answers postMessage commands from an embedding page (web/messages.js, docs/embedding.md)
 
 import { loadEngine } from './engine.js';
 import { createApp } from './app.js';
 import { t, setLang, defaultLang } from './i18n.js';
 import { normalizeLang } from './state.js';
+import { startMessaging } from './messages.js';
 import { createSharePanel } from './share.js';
 
 const notReady = () => { throw new Error('playground is not ready yet: await playground.ready'); };
@@ -25,6 +27,7 @@ api.ready = (async () => {
   try {
     const engine = await loadEngine();
     Object.assign(api, createApp(engine, document));
+    startMessaging(api); // the postMessage API for a page that embeds this one (web/messages.js)
     createSharePanel(api, document); // the Share button and panel in #share (web/share.js)
     loading.hidden = true;
     return api;
