@@ -6,6 +6,8 @@
 // strings written once per key. Text always goes in as text, never HTML. Colours: ../colors.js.
 
 import { cssSize } from '../size.js';
+
+export { bilingual } from '../i18n.js';
 import { INK_HEX, MUTED_HEX, POS_HEX } from '../colors.js';
 
 /** el('div', { class: 'x', 'data-i18n': 'key' }, child, 'text', ...) */
@@ -379,12 +381,3 @@ export function pushHistory(h, epoch, train, test = NaN) {
   if (h.epoch.length > 2000) for (const k of ['epoch', 'train', 'test']) h[k] = h[k].filter((_, j) => j === 0 || j % 2 === 1);
 }
 
-/**
- * A lesson's strings, each key written once with its two texts: { key: [English, Chinese] }
- * -> { en: { key: English }, zh: { key: Chinese } } (the `strings` of a lesson's declaration).
- */
-export function bilingual(table) {
-  const en = {}, zh = {};
-  for (const [k, [e, z]] of Object.entries(table)) { en[k] = e; zh[k] = z; }
-  return { en, zh };
-}
