@@ -8,7 +8,7 @@ import { lessonById } from './scenes/index.js';
 import { createToolbar } from './toolbar.js';
 import { createNotices } from './notices.js';
 import { onResize } from './size.js';
-import { parseGoals, readGoal, goalMet, goalStatement } from './goals.js';
+import { createGoalPanel, goalStatement } from './goals.js';
 
 const MAX_STEP = 100000;
 const NOTICE_KEYS = { unknown: 'noticeUnknown', feature: 'noticeFeature', unsupported: 'noticeUnsupported', malformed: 'noticeMalformed',
@@ -133,58 +133,18 @@ export function createApp(engine, doc = document) {
     openFull.href = `${location.href.split('#')[0]}#${toHash({ ...state, embed: false })}`;
   }
 
-  // --- exercises: goals parsed from the state, shown with a live status, each marked when first met
-  let goals = [], goalsSource = null, goalsScene = null;
-  const met = new Set();
-  function syncGoals() {
-    if (goalsSource === state.goal && goalsScene === state.scene) return;
-    if (goalsSource !== state.goal) met.clear();
-    goalsSource = state.goal; goalsScene = state.scene;
-    const parsed = parseGoals(state.goal);
-    const now = { networks: scene.networks ? scene.networks() : [], scene: scene.figures() };
-    // a goal this lesson cannot measure is as invalid as a malformed one
-    goals = parsed.goals.filter((g) => readGoal(g, now) !== undefined);
-    const invalid = [...parsed.invalid, ...parsed.goals.filter((g) => !goals.includes(g)).map((g) => g.source)];
-    for (const v of invalid) notices.show(t('noticeGoal', { value: v.length > 60 ? `${v.slice(0, 60)}…` : v }), { kind: 'warn' });
-    const items = goals.map((g) => {
-      const li = doc.createElement('li');
-      const mark = doc.createElement('span'), label = doc.createElement('span'), value = doc.createElement('b');
-      mark.className = 'goal-mark'; mark.setAttribute('aria-hidden', 'true');
-      li.append(mark, label, ' ', value);
-      return Object.assign(li, { goal: g, labelEl: label, valueEl: value });
-    });
-    const head = doc.createElement('p');
-    head.className = 'goal-text';
-    head.textContent = state.goalText || t('goals');
-    const list = doc.createElement('ul');
-    list.append(...items);
-    goalsEl.replaceChildren(head, list);
-    goalsEl.hidden = goals.length === 0 && !state.goalText;
-  }
-
-  function goalLabel(g) {
-    const target = g.figure !== undefined ? g.figure : `${t('networkN', { n: g.net + 1 })} · ${t(g.metric === 'epoch' ? 'epoch' : g.metric)}`;
-    return `${target} ${g.op.replace('<=', '≤').replace('>=', '≥')} ${g.value}`;
-  }
-
-  function checkGoals() {
-    if (!goals.length) return;
-    const now = { networks: scene.networks ? scene.networks() : [], scene: scene.figures() };
-    for (const li of goalsEl.querySelectorAll('li')) {
-      const g = li.goal, v = readGoal(g, now);
-      if (!met.has(g.source) && goalMet(g, v)) {
-        met.add(g.source);
-        notices.show(t('goalMet', { goal: goalLabel(g) }));
-        emit('goal', { goal: g.source, statement: goalStatement(g, { url: `${location.href.split('#')[0]}#${toHash(state)}`,
-          goalText: state.goalText, lang: state.lang, value: v }) });
-      }
-      li.classList.toggle('met', met.has(g.source));
-      const label = goalLabel(g);
-      if (li.labelEl.textContent !== label) li.labelEl.textContent = label;
-      const shown = v === undefined ? '—' : `(${+v.toPrecision(4)})`;
-      if (li.valueEl.textContent !== shown) li.valueEl.textContent = shown;
-    }
-  }
+  // --- exercises: the goal panel (web/goals.js) reads the current lesson's numbers
+  const lessonNumbers = () => ({ networks: scene.networks ? scene.networks() : [], scene: scene.figures() });
+  const goalPanel = createGoalPanel(goalsEl, {
+    warn: (text) => notices.show(text, { kind: 'warn' }),
+    met: (g, v, label) => {
+      notices.show(t('goalMet', { goal: label }));
+      emit('goal', { goal: g.source, statement: goalStatement(g, { url: `${location.href.split('#')[0]}#${toHash(state)}`,
+        goalText: state.goalText, lang: state.lang, value: v }) });
+    },
+  });
+  const syncGoals = () => goalPanel.sync(state, lessonNumbers());
+  const checkGoals = () => goalPanel.check(lessonNumbers());
 
   // --- state changes
   let hashTimer = 0;
@@ -228,10 +188,7 @@ export function createApp(engine, doc = document) {
     applyView();
     toolbar.syncSpeed(state.speed);
     if (changed.includes('autoplay') && !state.autoplay) setPlaying(false);
-    if (changed.includes('goal') || changed.includes('goalText') || changed.includes('lang') || changed.includes('scene')) {
-      goalsSource = null;
-      syncGoals();
-    }
+    if (changed.includes('goal') || changed.includes('goalText') || changed.includes('lang') || changed.includes('scene')) syncGoals();
     dirty = true;
     writeHash();
     emit('change', { state: cloneState(state) });

@@ -3,7 +3,10 @@
 //                                   (accuracies as fractions 0..1), in a lesson with two networks
 //   scene.<figure>                  any numeric figure the lesson reports in get().scene
 //   op: <, <=, >, >=
-// No DOM here: parsing, reading a goal's value, and the xAPI statement sent when one is met.
+// Parsing, reading a goal's value, the panel that shows the goals with their live status, and
+// the xAPI statement sent when one is met.
+
+import { t } from './i18n.js';
 
 const CONDITION = /^\s*([A-Za-z][\w.]*)\s*(<=|>=|<|>)\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*$/;
 const NET_TARGET = /^net([12])\.(trainLoss|testLoss|trainAccuracy|testAccuracy|epoch)$/;
@@ -57,5 +60,60 @@ export function goalStatement(goal, { url, goalText, lang, value }) {
     },
     result: { success: true, completion: true, extensions: { 'urn:nonlinear-playground:goal-value': value } },
     timestamp: new Date().toISOString(),
+  };
+}
+
+/** A goal as the page shows it: "Network 2 · Test accuracy ≥ 0.95". */
+export function goalLabel(g) {
+  const target = g.figure !== undefined ? g.figure : `${t('networkN', { n: g.net + 1 })} · ${t(g.metric)}`;
+  return `${target} ${g.op.replace('<=', '≤').replace('>=', '≥')} ${g.value}`;
+}
+
+/**
+ * The goal panel in `root`: sync(state, numbers) rebuilds it when the goals, their text, the
+ * language or the lesson change (a goal the lesson cannot measure is as invalid as a malformed
+ * one, and warn() names it); check(numbers) updates each goal's value and calls met(goal, value,
+ * label) the first time it holds. numbers: { networks, scene } of the current lesson.
+ */
+export function createGoalPanel(root, { warn, met }) {
+  let goals = [], items = [], source = null;
+  const done = new Set();
+  return {
+    sync(state, numbers) {
+      if (source !== state.goal) done.clear();
+      source = state.goal;
+      const parsed = parseGoals(state.goal);
+      goals = parsed.goals.filter((g) => readGoal(g, numbers) !== undefined);
+      const invalid = [...parsed.invalid, ...parsed.goals.filter((g) => !goals.includes(g)).map((g) => g.source)];
+      for (const v of invalid) warn(t('noticeGoal', { value: v.length > 60 ? `${v.slice(0, 60)}…` : v }));
+      items = goals.map((goal) => {
+        const li = document.createElement('li');
+        const mark = document.createElement('span'), label = document.createElement('span'), value = document.createElement('b');
+        mark.className = 'goal-mark';
+        mark.setAttribute('aria-hidden', 'true');
+        li.append(mark, label, ' ', value);
+        return { goal, li, label, value };
+      });
+      const head = document.createElement('p');
+      head.className = 'goal-text';
+      head.textContent = state.goalText || t('goals');
+      const list = document.createElement('ul');
+      list.append(...items.map((x) => x.li));
+      root.replaceChildren(head, list);
+      root.hidden = goals.length === 0 && !state.goalText;
+    },
+    check(numbers) {
+      for (const { goal, li, label, value } of items) {
+        const v = readGoal(goal, numbers), text = goalLabel(goal);
+        if (!done.has(goal.source) && goalMet(goal, v)) {
+          done.add(goal.source);
+          met(goal, v, text);
+        }
+        li.classList.toggle('met', done.has(goal.source));
+        if (label.textContent !== text) label.textContent = text;
+        const shown = v === undefined ? '—' : `(${+v.toPrecision(4)})`;
+        if (value.textContent !== shown) value.textContent = shown;
+      }
+    },
   };
 }
