@@ -272,6 +272,7 @@ export function createApp(engine, doc = document) {
     const { values, problems } = parseHash(location.hash, ctx);
     reportProblems(problems);
     apply({ ...cloneState(baseline), ...values }, { announce: true });
+    writeHash(); // the address shows the state in use, also when nothing in the pasted hash was valid
   });
 
   // --- start

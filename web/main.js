@@ -12,7 +12,7 @@
 import { loadEngine } from './engine.js';
 import { createApp } from './app.js';
 import { t, setLang, defaultLang } from './i18n.js';
-import { normalizeLang } from './state.js';
+import { parseHash } from './state.js';
 import { startMessaging } from './messages.js';
 import { createSharePanel } from './share.js';
 
@@ -20,8 +20,9 @@ const notReady = () => { throw new Error('playground is not ready yet: await pla
 const api = { get: notReady, set: notReady, step: notReady, play: notReady, pause: notReady, reset: notReady, weights: notReady };
 
 api.ready = (async () => {
-  const m = /(?:^#|&)lang=([^&]*)/.exec(location.hash);
-  setLang(normalizeLang(m ? decodeURIComponent(m[1]) : '') ?? defaultLang(navigator.language));
+  // the language of the loading message: the hash's if it names one (read by the same parser as
+  // every other key, so a malformed escape such as "lang=%" is a reported problem, not a crash)
+  setLang(parseHash(location.hash, { activations: [], datasets: [] }).values.lang ?? defaultLang(navigator.language));
   const loading = document.getElementById('loading');
   loading.textContent = t('loading');
   try {
