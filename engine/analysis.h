@@ -61,3 +61,22 @@ template <typename T>
 Pieces count_linear_pieces(const Network<T>& net, double lo, double hi);
 
 }  // namespace nlp
+
+namespace nlp {
+
+// The best training accuracy any straight boundary reaches on 2D points (or any threshold on 1D
+// points): the largest fraction of the n points x (n, inputs), row-major, inputs 1 or 2, that
+// sign(w . x + c) classifies as their label y (n), each +1 or -1, over every (w, c) including
+// w = 0 (every point one class). Exact: for 2D the optimum is attained by a line through two
+// data points, the points on it split between the sides as a small rotation or shift of the line
+// can split them (those before a point along the line to one side, the rest to the other, or all
+// to one side); every pair is tried, O(n^3). n at most kMaxBestLinePoints.
+constexpr int kMaxBestLinePoints = 2000;
+struct BestLine {
+  double accuracy = 0;  // a fraction in [0.5, 1]
+  int correct = 0;      // points classified correctly by the best boundary
+  int n = 0;
+};
+BestLine best_line_accuracy(const std::vector<float>& x, const std::vector<float>& y, int inputs);
+
+}  // namespace nlp

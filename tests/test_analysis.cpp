@@ -563,3 +563,105 @@ TEST_CASE("collapse_deviation: float precision for linear and affine nets, throw
   Network<float> lin(NetworkConfig::uniform({2, 3, 1}, "linear", "linear", 2));
   CHECK_THROWS_AS(nlp::collapse_deviation(lin, grid.data(), 0), std::invalid_argument);
 }
+
+namespace {
+
+// Brute force for best_line_accuracy, by another method: the accuracy of the best threshold on
+// the projections onto a direction u(theta) only changes where u is orthogonal to the difference
+// of two points, so trying one direction strictly between each pair of neighbouring critical
+// angles, and every threshold between distinct projections (and beyond both ends), both signs,
+// finds the best line. Thresholds counted directly, point by point.
+int brute_best_line(const std::vector<float>& x, const std::vector<float>& y, int inputs) {
+  const int n = static_cast<int>(y.size());
+  std::vector<double> angles;
+  if (inputs == 1) {
+    angles = {0.0};
+  } else {
+    for (int i = 0; i < n; ++i)
+      for (int j = 0; j < n; ++j) {
+        const double dx = x[size_t(2 * j)] - x[size_t(2 * i)], dy = x[size_t(2 * j + 1)] - x[size_t(2 * i + 1)];
+        if (dx == 0 && dy == 0) continue;
+        double a = std::atan2(dx, -dy);
+        if (a < 0) a += 2 * kPi;
+        angles.push_back(a);
+      }
+    std::sort(angles.begin(), angles.end());
+    std::vector<double> mids;
+    for (size_t k = 0; k < angles.size(); ++k) {
+      const double next = k + 1 < angles.size() ? angles[k + 1] : angles[0] + 2 * kPi;
+      if (next - angles[k] > 1e-12) mids.push_back(0.5 * (angles[k] + next));
+    }
+    if (mids.empty()) mids.push_back(0.123);
+    angles = mids;
+  }
+  int best = 0;
+  for (double th : angles) {
+    std::vector<double> v(static_cast<size_t>(n));
+    for (int k = 0; k < n; ++k)
+      v[size_t(k)] = inputs == 1 ? x[size_t(k)] : std::cos(th) * x[size_t(2 * k)] + std::sin(th) * x[size_t(2 * k + 1)];
+    std::vector<double> cuts(v);
+    std::sort(cuts.begin(), cuts.end());
+    std::vector<double> ts = {cuts.front() - 1, cuts.back() + 1};
+    for (size_t k = 0; k + 1 < cuts.size(); ++k)
+      if (cuts[k + 1] > cuts[k]) ts.push_back(0.5 * (cuts[k] + cuts[k + 1]));
+    for (double t : ts)
+      for (int s : {-1, 1}) {
+        int ok = 0;
+        for (int k = 0; k < n; ++k) ok += ((s * (v[size_t(k)] - t) > 0) == (y[size_t(k)] > 0)) ? 1 : 0;
+        best = std::max(best, ok);
+      }
+  }
+  return best;
+}
+
+}  // namespace
+
+// C3: the compare lesson's "best any straight line can do".
+TEST_CASE("best_line_accuracy: known cases") {
+  // XOR's four corners: any line gets 3 of 4.
+  const std::vector<float> xor_x = {-1, -1, 1, 1, -1, 1, 1, -1}, xor_y = {1, 1, -1, -1};
+  CHECK(nlp::best_line_accuracy(xor_x, xor_y, 2).correct == 3);
+  // Three collinear points + - +: a line can split them only into a prefix and a suffix: 2 of 3.
+  const std::vector<float> col_x = {0, 0, 1, 1, 2, 2}, col_y = {1, -1, 1};
+  CHECK(nlp::best_line_accuracy(col_x, col_y, 2).correct == 2);
+  // Separable data: 1.
+  const std::vector<float> sep_x = {0, 0, 0, 1, 3, 0, 3, 1}, sep_y = {1, 1, -1, -1};
+  CHECK(nlp::best_line_accuracy(sep_x, sep_y, 2).accuracy == 1.0);
+  // 1D: a threshold; + + - + -> 3 of 4.
+  CHECK(nlp::best_line_accuracy({0, 1, 2, 3}, {1, 1, -1, 1}, 1).correct == 3);
+  // Duplicated points with opposite labels: at most one of each pair.
+  CHECK(nlp::best_line_accuracy({0, 0, 0, 0, 1, 1}, {1, -1, 1}, 2).correct == 2);
+  CHECK(contains(invalid_argument_message([] { nlp::best_line_accuracy({0, 0}, {0.5f}, 2); }), "+1 or -1"));
+  CHECK(contains(invalid_argument_message([] { nlp::best_line_accuracy({0, 0, 0}, {1}, 3); }), "1 or 2"));
+  CHECK(contains(invalid_argument_message([] { nlp::best_line_accuracy({0, 0, 1, 1}, {1}, 2); }), "one label per point"));
+}
+
+TEST_CASE("best_line_accuracy equals a brute-force sweep over directions on small random sets") {
+  nlp::Rng rng(2024, 9);
+  for (int trial = 0; trial < 300; ++trial) {
+    const int inputs = trial % 5 == 0 ? 1 : 2;
+    const int n = 1 + static_cast<int>(rng.uniform() * 11);
+    const bool grid = trial % 2 == 0;  // small integers: many collinear and repeated points
+    std::vector<float> x, y;
+    for (int k = 0; k < n * inputs; ++k) x.push_back(grid ? float(std::floor(rng.uniform(-3, 3))) : float(rng.uniform(-2, 2)));
+    for (int k = 0; k < n; ++k) y.push_back(rng.uniform() < 0.5 ? 1.0f : -1.0f);
+    CAPTURE(trial);
+    const auto got = nlp::best_line_accuracy(x, y, inputs);
+    CHECK(got.n == n);
+    CHECK(got.correct == brute_best_line(x, y, inputs));
+  }
+}
+
+TEST_CASE("best_line_accuracy bounds every line, and the xor dataset is far from separable") {
+  const auto data = nlp::make_dataset("xor", 200, 0.0, 4);
+  const auto best = nlp::best_line_accuracy(data.x, data.y, 2);
+  nlp::Rng rng(5, 1);
+  for (int k = 0; k < 2000; ++k) {
+    const double a = rng.normal(), b = rng.normal(), c = rng.uniform(-6, 6);
+    int ok = 0;
+    for (int i = 0; i < 200; ++i) ok += ((a * data.x[size_t(2 * i)] + b * data.x[size_t(2 * i + 1)] + c > 0) == (data.y[size_t(i)] > 0));
+    CHECK(ok <= best.correct);
+  }
+  CHECK(best.accuracy < 0.8);
+  CHECK(best.accuracy >= 0.5);
+}

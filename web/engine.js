@@ -20,7 +20,7 @@ const JSON_FORMAT = 'nonlinear-playground/network@1';
 const MODULE_MEMORY = ['HEAPU8', 'HEAP32', 'HEAPF32'];
 const ERROR_CHANNEL = ['errorFlag', 'takeError'];
 const ENTRIES = ['entries', 'version', 'names', 'limits', 'defaults', 'stage', 'dataset', 'split', 'leastSquares', 'pca',
-  'principalAngle', 'activationCurve', 'heapInUse', 'liveNetworks'];
+  'principalAngle', 'bestLineAccuracy', 'activationCurve', 'heapInUse', 'liveNetworks'];
 const NET_STATICS = ['create'];
 const NET_METHODS = ['parameterCount', 'layers', 'activations', 'lossName', 'seed', 'affineA', 'affineC', 'fit',
   'predict', 'loss', 'gradients', 'parameters', 'setParameters', 'layerOutputs', 'collapse', 'collapseDeviation',
@@ -287,6 +287,17 @@ class Engine {
     const xs = asFloat32(x, 'x');
     const n = sampleCount(xs, inputs, 'x');
     return this.#M.pca(this._stage(STAGE_X, xs, 'x'), n, inputs);
+  }
+
+  /** The best accuracy (a fraction) any straight line (inputs 2) or threshold (inputs 1) reaches
+   *  on the points x (n, inputs) with labels y (n), each +1 or -1: exact (docs/api.md). */
+  bestLineAccuracy(x, y, inputs) {
+    checkSize(inputs, 'inputs');
+    const xs = asFloat32(x, 'x');
+    const n = sampleCount(xs, inputs, 'x');
+    const ys = asFloat32(y, 'y');
+    if (ys.length !== n) throw new Error(`y: length ${ys.length} is not ${n} (one label per point)`);
+    return this.#M.bestLineAccuracy(this._stage(STAGE_X, xs, 'x'), this._stage(STAGE_Y, ys, 'y'), n, inputs);
   }
 
   principalAngle(A, B, dim) {

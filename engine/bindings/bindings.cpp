@@ -310,6 +310,16 @@ val pca(uintptr_t x, int n, int dim) {
   return o;
 }
 
+// The best accuracy any straight line (inputs 2) or threshold (inputs 1) reaches on n points
+// with labels +1/-1 (docs/api.md), a fraction.
+double best_line_accuracy(uintptr_t x, uintptr_t y, int n, int inputs) {
+  const float* xp = finite(x, size_t(n) * size_t(inputs), "x");
+  const float* yp = finite(y, size_t(n), "y");
+  std::vector<float> xs(xp, xp + size_t(n) * size_t(inputs));
+  std::vector<float> ys(yp, yp + size_t(n));
+  return nlp::best_line_accuracy(xs, ys, inputs).accuracy;
+}
+
 // Rows of A (p, dim) and B (q, dim), row-major, span the two subspaces.
 double principal_angle(uintptr_t a, int p, uintptr_t b, int q, int dim) {
   const float* ap = finite(a, size_t(p) * size_t(dim), "A");
@@ -500,6 +510,7 @@ EMSCRIPTEN_BINDINGS(nlp) {
   def<&least_squares>("leastSquares");
   def<&pca>("pca");
   def<&principal_angle>("principalAngle");
+  def<&best_line_accuracy>("bestLineAccuracy");
   def<&activation_curve>("activationCurve");
   def<&heap_in_use>("heapInUse");
   def<&live_networks>("liveNetworks");

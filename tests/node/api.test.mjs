@@ -317,3 +317,74 @@ test('fitSynthetic: a linear gradient model still trains the net; probe shapes; 
   assert.ok(Number.isFinite(net.fit(d.x, d.y)));
   net.delete();
 });
+
+// C3: engine.bestLineAccuracy against a brute force in JS (a sweep over directions: the best
+// threshold on the projections only changes where the direction is orthogonal to the difference
+// of two points), on small random sets with repeated and collinear points.
+function bruteBestLine(x, y, inputs) {
+  const n = y.length;
+  let dirs = [[1, 0]];
+  if (inputs === 2) {
+    const angles = [];
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
+      const dx = x[2 * j] - x[2 * i], dy = x[2 * j + 1] - x[2 * i + 1];
+      if (dx || dy) angles.push((Math.atan2(dx, -dy) + 2 * Math.PI) % (2 * Math.PI));
+    }
+    angles.sort((a, b) => a - b);
+    dirs = angles.map((a, k) => (k + 1 < angles.length ? (a + angles[k + 1]) / 2 : (a + angles[0] + 2 * Math.PI) / 2))
+      .map((a) => [Math.cos(a), Math.sin(a)]);
+    if (!dirs.length) dirs = [[1, 0]];
+  }
+  let best = 0;
+  for (const [c, s] of dirs) {
+    const v = Array.from({ length: n }, (_, k) => (inputs === 1 ? x[k] : c * x[2 * k] + s * x[2 * k + 1]));
+    const sorted = [...v].sort((a, b) => a - b);
+    const cuts = [sorted[0] - 1, sorted[n - 1] + 1];
+    for (let k = 0; k + 1 < n; k++) if (sorted[k + 1] > sorted[k]) cuts.push((sorted[k] + sorted[k + 1]) / 2);
+    for (const cut of cuts) for (const sign of [1, -1]) {
+      let ok = 0;
+      for (let k = 0; k < n; k++) ok += (sign * (v[k] - cut) > 0) === (y[k] > 0);
+      best = Math.max(best, ok);
+    }
+  }
+  return best / n;
+}
+
+test('bestLineAccuracy: exact, against a brute force on small random sets; xor is far from separable', () => {
+  let s = 12345;
+  const rnd = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  for (let trial = 0; trial < 200; trial++) {
+    const inputs = trial % 4 === 0 ? 1 : 2, n = 1 + Math.floor(rnd() * 10);
+    const x = Float32Array.from({ length: n * inputs }, () => (trial % 2 ? Math.floor(rnd() * 5) - 2 : rnd() * 4 - 2));
+    const y = Float32Array.from({ length: n }, () => (rnd() < 0.5 ? 1 : -1));
+    assert.equal(engine.bestLineAccuracy(x, y, inputs), bruteBestLine(x, y, inputs), `trial ${trial}: ${Array.from(x)} / ${Array.from(y)}`);
+  }
+  assert.equal(engine.bestLineAccuracy([-1, -1, 1, 1, -1, 1, 1, -1], [1, 1, -1, -1], 2), 0.75);
+  const d = engine.dataset('xor', { n: 200, noise: 0, seed: 2 });
+  const best = engine.bestLineAccuracy(d.x, d.y, 2);
+  assert.ok(best >= 0.5 && best < 0.8, `xor: ${best}`);
+  assert.throws(() => engine.bestLineAccuracy([0, 0], [0.5], 2), /\+1 or -1/);
+  assert.throws(() => engine.bestLineAccuracy([0, 0, 1], [1], 3), /1 or 2/);
+  assert.throws(() => engine.bestLineAccuracy([0, 0, 1, 1], [1], 2), /one label per point/);
+});
+
+// C6: a step network can *represent* a nonlinear boundary (the step is a squashing function); it
+// only cannot be *trained* by backpropagation. Hand-set weights: a = step(x1), b = step(x2);
+// c = a AND b, d = NOR(a, b); out = c OR d, 1 exactly where x1 and x2 have the same sign: XOR,
+// beyond every straight line (bestLineAccuracy < 0.8 on the same points).
+test('step network: hand-set weights represent XOR exactly, which no straight line can', () => {
+  const net = engine.createNetwork({ layers: [2, 2, 2, 1], activation: 'step', outputActivation: 'step', seed: 1 });
+  net.setWeights([
+    { W: [1, 0, 0, 1], b: [0, 0] },
+    { W: [1, 1, -1, -1], b: [-1.5, 0.5] },
+    { W: [1, 1], b: [-0.5] },
+  ]);
+  const d = engine.dataset('xor', { n: 400, noise: 0, seed: 7 });
+  const out = net.predict(d.x);
+  let same = 0;
+  for (let i = 0; i < 400; i++) same += (out[i] > 0.5) === (d.y[i] > 0);
+  const accuracy = Math.max(same, 400 - same) / 400;
+  assert.equal(accuracy, 1, `the step network's output agrees with the labels (up to their sign convention): ${same}/400`);
+  assert.ok(engine.bestLineAccuracy(d.x, d.y, 2) < 0.8, 'no straight line gets close');
+  net.delete();
+});
