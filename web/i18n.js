@@ -58,7 +58,7 @@ const TABLE = {
   testAccuracy: ['Test accuracy', '测试准确率'],
   inputLayer: ['input', '输入'],
   outputLayer: ['output', '输出'],
-  captionAffine: ['Affine activations f(z) = a·z + c are linear maps plus a shift: the network still collapses to one affine map y = W′x + b′, exactly like a linear one.', '仿射激活 f(z) = a·z + c 只是线性映射加平移：网络仍然坍缩为一个仿射映射 y = W′x + b′，和线性网络完全一样。'],
+  captionAffine: ['Affine activations f(z) = a·z + c are a linear map plus a shift: before the output activation the network still collapses to one affine map x·W′ + b′, exactly like a linear one, and its boundary stays straight.', '仿射激活 f(z) = a·z + c 只是线性映射加一个平移：在输出激活之前，整个网络仍然坍缩为一个仿射映射 x·W′ + b′，和线性网络完全一样，决策边界依旧是直线。'],
   diagramAria: ['Network diagram: each neuron’s output as a small picture, weights as coloured lines', '网络结构图：每个神经元的输出画成小图，权重画成彩色连线'],
   outputAria: ['The network’s output with the data points', '网络的输出与数据点'],
   lossOverTime: ['Loss over time', '损失随时间的变化'],

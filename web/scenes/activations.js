@@ -11,12 +11,21 @@ const D_COLOR = NEG_HEX;
 const SAMPLES = 241; // points per curve: x = 0 falls on a sample
 // The thread's example vector (answer 1): np.random.rand(10), rounded.
 const THREAD_VECTOR = [0.94, 0.61, 0.65, 0, 0.77, 0.99, 0.35, 0.81, 0.46, 0.59];
+// The definition of linearity, checked on the selected activation: f(a + b) = f(a) + f(b) and
+// f(k·b) = k·f(b). These a, b, k make every activation of the engine but `linear` fail at least
+// one (the step passes additivity here; tanh and sine, being odd, need a k other than −1).
+export const LINEARITY = Object.freeze({ a: -1, b: 2, k: -2 });
+// Equal up to float32 rounding of the engine's values.
+const same = (u, v) => Math.abs(u - v) <= 1e-6 * Math.max(1, Math.abs(u), Math.abs(v));
+// Where an activation's mathematical range is open, a bound shown can only come from float32
+// rounding (saturation), not from the function.
+const OPEN_BOUNDS = { tanh: { lo: -1, hi: 1 }, sigmoid: { lo: 0, hi: 1 }, softplus: { lo: 0 } };
 
 export function createActivationsScene(env) {
   const { engine, t } = env;
   const names = engine.activations.slice();
   let vector = Float32Array.from(THREAD_VECTOR);
-  let curves = null, key = '', check = null, vecOut = null;
+  let curves = null, key = '', check = null, vecOut = null, lin = null;
 
   // --- DOM
   const tiles = names.map((name) => {
@@ -55,6 +64,13 @@ export function createActivationsScene(env) {
     return { head, cells };
   });
   const checkLine = el('p', { class: 'note' });
+  const linTable = el('table', { class: 'lin-table' });
+  const linRows = ['add', 'hom'].map(() => {
+    const cells = [el('td'), el('td', { class: 'lin-rel' }), el('td')];
+    linTable.append(el('tr', {}, ...cells));
+    return cells;
+  });
+  const linVerdict = el('p', { class: 'note lin-verdict' });
   const rangeLine = el('p', { class: 'note' });
 
   const root = lessonRoot('scene-activations',
@@ -70,7 +86,8 @@ export function createActivationsScene(env) {
           el('p', { class: 'note', 'data-i18n': 'scenes.activations.vectorIntro' }),
           el('div', { class: 'table-scroll' }, table),
           el('div', { class: 'scene-row' }, threadVector, newVector),
-          rangeLine, checkLine)),
+          rangeLine, checkLine,
+          el('div', { class: 'lin-check' }, el('h4', { 'data-i18n': 'scenes.activations.linTitle' }), el('div', { class: 'lin-scroll' }, linTable), linVerdict))),
     ], { className: 'act-detail-card' }),
   );
 
@@ -105,6 +122,14 @@ export function createActivationsScene(env) {
       }
     }
     vecOut = engine.activationCurve(state.curve, vector);
+    lin = linearityOf(state.curve);
+  }
+
+  // f(a), f(b), f(a + b), f(k·b) from the engine, and whether the two identities hold.
+  function linearityOf(name) {
+    const { a, b, k } = LINEARITY;
+    const [fa, fb, fab, fkb] = Array.from(engine.activationCurve(name, [a, b, a + b, k * b]).value);
+    return { a, b, k, fa, fb, fab, fkb, sum: fa + fb, scaled: k * fb, additive: same(fab, fa + fb), homogeneous: same(fkb, k * fb) };
   }
 
   function drawCurve(plot, name, { bigPlot }) {
@@ -150,7 +175,19 @@ export function createActivationsScene(env) {
       setText(rows[2].cells[i], fmt(vecOut.derivative[i], 2));
     }
     const c = curves.byName[sel];
-    setText(rangeLine, t('scenes.activations.rangeLine', { name: t(`activations.${sel}`), r: state.curveRange, lo: fmt(c.lo, 4), hi: fmt(c.hi, 4) }));
+    const ob = OPEN_BOUNDS[sel] ?? {};
+    const saturated = (ob.lo !== undefined && c.lo === ob.lo) || (ob.hi !== undefined && c.hi === ob.hi);
+    setText(rangeLine, t(`scenes.activations.${saturated ? 'rangeLineSaturated' : 'rangeLine'}`,
+      { math: t(`scenes.activations.mathRange_${sel}`), r: state.curveRange, lo: fmt(c.lo, 4), hi: fmt(c.hi, 4) }));
+    const L = lin, f3 = (v) => fmt(v, 3), n = (v) => fmt(v, 0);
+    setText(linRows[0][0], `f(${n(L.a)} + ${n(L.b)}) = f(${n(L.a + L.b)}) = ${f3(L.fab)}`);
+    setText(linRows[0][1], L.additive ? '=' : '≠');
+    setText(linRows[0][2], `f(${n(L.a)}) + f(${n(L.b)}) = ${f3(L.fa)} + ${f3(L.fb)} = ${f3(L.sum)}`);
+    setText(linRows[1][0], `f(${n(L.k)}·${n(L.b)}) = f(${n(L.k * L.b)}) = ${f3(L.fkb)}`);
+    setText(linRows[1][1], L.homogeneous ? '=' : '≠');
+    setText(linRows[1][2], `${n(L.k)}·f(${n(L.b)}) = ${f3(L.scaled)}`);
+    const verdict = L.additive && L.homogeneous ? 'linYes' : sel === 'affine' ? 'linAffine' : 'linNo';
+    setText(linVerdict, t(`scenes.activations.${verdict}`, { name: t(`activations.${sel}`) }));
     setText(checkLine, t('scenes.activations.checkLine', { err: fmtSci(check[sel], 1) }));
   }
 
@@ -172,6 +209,7 @@ export function createActivationsScene(env) {
         activation: s.curve, range: s.curveRange,
         input: Array.from(vector), output: Array.from(vecOut.value), derivative: Array.from(vecOut.derivative),
         ranges, derivativeError,
+        linearity: { ...lin },
         stepDerivativeMax: Math.max(...Array.from(curves.byName.step?.derivative ?? [NaN], Math.abs)),
       };
     },
@@ -190,11 +228,11 @@ export default {
     { key: 'curve', kind: 'custom', label: 'scenes.activations.gallery' },
     { key: 'curveRange', kind: 'range', label: 'scenes.activations.range' },
   ],
-  figures: ['activation', 'range', 'input', 'output', 'derivative', 'ranges', 'derivativeError', 'stepDerivativeMax'],
+  figures: ['activation', 'range', 'input', 'output', 'derivative', 'ranges', 'derivativeError', 'linearity', 'stepDerivativeMax'],
   strings: bilingual({
     idleHint: ['Nothing trains in this lesson: pick an activation, change the range, try another vector.', '本课没有训练：选一个激活函数、改变范围、换一个向量试试。'],
     title: ['Activation functions', '激活函数'],
-    text: ['An activation is applied to every unit’s weighted sum. tanh squashes any input into (−1, 1) and the sigmoid into (0, 1), the “squashing functions” of Hornik, Stinchcombe & White (1989); the step jumps from 0 to 1, and its derivative is 0 wherever it exists. Solid: f; dashed: f′, both computed by the engine.', '激活函数作用在每个单元的加权和上。tanh 把任何输入压缩到 (−1, 1)，sigmoid 压缩到 (0, 1)，即 Hornik、Stinchcombe 与 White（1989）所说的“挤压函数”；阶跃函数从 0 跳到 1，在有定义的地方导数都为 0。实线为 f，虚线为 f′，均由引擎计算。'],
+    text: ['An activation is applied to every unit’s weighted sum. Hornik, Stinchcombe & White (1989) call a function “squashing” when it is nondecreasing and runs from 0 at −∞ to 1 at +∞: the sigmoid (values in (0, 1)) and the step are; tanh, with limits −1 and 1, is not as written, but tanh(x) = 2σ(2x) − 1 is the sigmoid shifted and stretched (lesson “Squashing functions”). The step’s derivative is 0 wherever it exists. Solid: f; dashed: f′, both computed by the engine.', '激活函数作用在每个单元的加权和上。Hornik、Stinchcombe 与 White（1989）把单调不减、在 −∞ 处趋于 0、在 +∞ 处趋于 1 的函数叫作“挤压函数”：sigmoid（取值在 (0, 1) 内）和阶跃函数都符合；tanh 的极限是 −1 和 1，按这个定义并不算，但 tanh(x) = 2σ(2x) − 1 只是把 sigmoid 平移、拉伸了一下（见“挤压函数”一课）。阶跃函数在有导数的地方导数都为 0。实线是 f，虚线是 f′，都由引擎计算。'],
     gallery: ['Every activation', '全部激活函数'],
     selected: ['Selected activation', '选中的激活函数'],
     range: ['x from −r to r:', 'x 的范围 −r 到 r：'],
@@ -204,7 +242,22 @@ export default {
     vectorIntro: ['A vector passed through the activation element by element, as in the thread’s tanh example (x is the input, below it f(x) and f′(x)):', '把一个向量逐元素送入激活函数，如同原帖中的 tanh 例子（x 为输入，下面是 f(x) 和 f′(x)）：'],
     fOf: ['{name}(x)', '{name}(x)'],
     dOf: ['{name}′(x)', '{name}′(x)'],
-    rangeLine: ['On [−{r}, {r}], {name} takes values from {lo} to {hi}.', '在 [−{r}, {r}] 上，{name} 的取值从 {lo} 到 {hi}。'],
+    rangeLine: ['{math} On [−{r}, {r}] the engine’s float32 values run from {lo} to {hi}.', '{math}在 [−{r}, {r}] 上，引擎算出的 float32 值从 {lo} 到 {hi}。'],
+    rangeLineSaturated: ['{math} On [−{r}, {r}] the engine’s float32 values run from {lo} to {hi}: the bound of the open range appears only because float32 rounds values this close to it (saturation); the function itself never reaches it.', '{math}在 [−{r}, {r}] 上，引擎算出的 float32 值从 {lo} 到 {hi}：开区间的端点之所以出现，只是因为 float32 把离端点这么近的值舍入成了端点（饱和），函数本身永远取不到它。'],
+    mathRange_linear: ['Range: all real numbers.', '值域：全体实数。'],
+    mathRange_affine: ['Range: all real numbers.', '值域：全体实数。'],
+    mathRange_tanh: ['Range: the open interval (−1, 1); −1 and 1 are limits, never values.', '值域：开区间 (−1, 1)；−1 和 1 只是极限，取不到。'],
+    mathRange_sigmoid: ['Range: the open interval (0, 1); 0 and 1 are limits, never values.', '值域：开区间 (0, 1)；0 和 1 只是极限，取不到。'],
+    mathRange_relu: ['Range: [0, ∞).', '值域：[0, ∞)。'],
+    mathRange_leaky_relu: ['Range: all real numbers.', '值域：全体实数。'],
+    mathRange_softplus: ['Range: (0, ∞); 0 is a limit, never a value.', '值域：(0, ∞)；0 只是极限，取不到。'],
+    mathRange_swish: ['Range: bounded below, unbounded above.', '值域：有下界，没有上界。'],
+    mathRange_sine: ['Range: [−1, 1].', '值域：[−1, 1]。'],
+    mathRange_step: ['Values: 0 and 1 only.', '取值：只有 0 和 1。'],
+    linTitle: ['Is it linear? Linear means f(a + b) = f(a) + f(b) and f(k·a) = k·f(a) for every a, b, k', '它是线性的吗？线性是指对任意 a、b、k 都有 f(a + b) = f(a) + f(b) 和 f(k·a) = k·f(a)'],
+    linYes: ['{name} passes both here, and for every a, b, k: it is linear, so layers using it collapse into one.', '{name} 在这里两条都成立，而且对任意 a、b、k 都成立：它是线性的，用它的各层会坍缩成一层。'],
+    linAffine: ['{name} fails both, but only by the constant c: f(x) − f(0) is linear, so f is affine, and layers using it still collapse into one affine map.', '{name} 两条都不成立，但差的只是常数 c：f(x) − f(0) 是线性的，所以 f 是仿射函数，用它的各层照样坍缩成一个仿射映射。'],
+    linNo: ['{name} fails at least one, so it is neither linear nor affine: this is what lets depth add something.', '{name} 至少有一条不成立，所以它既不是线性的也不是仿射的：正因为如此，加深网络才有意义。'],
     checkLine: ['f′ against the finite difference (f(x + h) − f(x − h)) / 2h, h = 0.01, away from x = 0: largest relative difference {err}.', 'f′ 与有限差分 (f(x + h) − f(x − h)) / 2h（h = 0.01，避开 x = 0）比较：最大相对误差 {err}。'],
   }),
   create: createActivationsScene,

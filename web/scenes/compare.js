@@ -163,6 +163,16 @@ function createCompareScene(env) {
   const tl = (k, p) => t(`scenes.compare.${k}`, p);
   const model = new TwinModel(engine);
   let built = ''; // the data and network keys the model was built from
+  // The best training accuracy any straight line reaches on the current training data (exact,
+  // engine.bestLineAccuracy), for 2D classification with one output; null otherwise.
+  let bestLine = null, bestLineData = null;
+  function bestLineFor(data) {
+    if (data === bestLineData) return bestLine;
+    bestLineData = data;
+    const ok = data.kind === 'classification' && data.inputs === 2 && data.outputs === 1 && data.train.y.length >= 1;
+    bestLine = ok ? engine.bestLineAccuracy(data.train.x, data.train.y, 2) : null;
+    return bestLine;
+  }
 
   // --- DOM: the settings sidebar, two network cards, the loss chart and the explanation
   const controls = CONTROLS.filter((c) => c.kind !== 'custom').map((c) => createControl(c, env.set));
@@ -204,16 +214,21 @@ function createCompareScene(env) {
   const buildKey = (state) => JSON.stringify(Object.keys(KEYS).filter((k) => ['data', 'network'].includes(KEYS[k].effect)).map((k) => state[k]));
 
   function rebuild(state, { data = true } = {}) {
-    if (data || !model.data) model.rebuildData(state);
+    if (data || !model.data) { model.rebuildData(state); bestLineFor(model.data); }
     model.rebuildNetworks(state);
     built = buildKey(state);
   }
 
   // --- drawing
-  function captionFor(act, data, state) {
+  function captionFor(act, data, state, outAct) {
     const oneD = data.inputs === 1, reg2d = !oneD && data.kind === 'regression';
     if (state.networkShape.length === 0) return tl('captionNoHidden');
-    if (act === 'linear') return tl(oneD ? 'captionLinear1d' : reg2d ? 'captionLinearReg2d' : 'captionLinear');
+    if (act === 'linear') {
+      const base = oneD ? 'captionLinear1d' : reg2d ? 'captionLinearReg2d' : 'captionLinear';
+      // The output activation wraps the affine map: y = f(x·W′ + b′) unless it is linear.
+      if (outAct === 'linear' || data.outputs > 1) return tl(base);
+      return tl(`${base}Out`, { out: t(`activations.${outAct}`) });
+    }
     if (act === 'affine') return t('captionAffine');
     if (act === 'step') return tl('captionStep');
     if (act === 'relu' || act === 'leaky_relu') return tl('captionRelu');
@@ -228,6 +243,10 @@ function createCompareScene(env) {
     big.append(value, label);
     const pair = () => { const l = el('span'), v = el('b'), s = el('span', {}, l, ' ', v); small.append(s); return { s, l, v }; };
     const items = { trainLoss: pair(), testLoss: pair(), trainAccuracy: pair() };
+    // beside the big number (no extra line): the best any straight line does on the training data
+    const bl = el('span'), bv = el('b');
+    items.bestLine = { s: el('span', { class: 'best-line' }, bl, ' ', bv), l: bl, v: bv };
+    big.append(items.bestLine.s);
     const bad = el('span', { class: 'bad' });
     view.stats.replaceChildren(big, small, bad);
     return { value, label, items, bad };
@@ -242,6 +261,10 @@ function createCompareScene(env) {
       setText(d.items[k].v, k === 'trainAccuracy' ? fmtPct(n[k]) : fmtLoss(n[k]));
     }
     d.items.trainAccuracy.s.hidden = !cls;
+    // network 1's card: the ceiling of every straight line on the same training data
+    const best = view === views[0] ? bestLineFor(model.data) : null;
+    d.items.bestLine.s.hidden = best === null;
+    if (best !== null) { setText(d.items.bestLine.l, tl('bestLine')); setText(d.items.bestLine.v, fmtPct(best)); }
     d.bad.hidden = !n.diverged;
     setText(d.bad, tl('diverged'));
   }
@@ -290,7 +313,8 @@ function createCompareScene(env) {
       v.diagram.draw({ data, task, sizes, layers: e.layers, weights: e.weights, labels: colLabels });
       renderStats(v, n, cls);
       setText(v.name, tl('network', { n: i + 1 }));
-      setText(v.caption, captionFor(n.activation, data, state));
+      const acts = n.net.activations;
+      setText(v.caption, captionFor(n.activation, data, state, acts[acts.length - 1]));
     });
     setText(explain1, tl(data.inputs === 1 ? 'explain1_1d' : 'explain1'));
     renderLegend(state);
@@ -319,7 +343,7 @@ function createCompareScene(env) {
     train(n) { model.train(n, env.state()); trained = true; },
     render,
     epoch: () => model.nets[0].epoch,
-    figures: () => ({}),
+    figures: () => ({ bestLineAccuracy: bestLineFor(model.data) }),
     networks: () => model.summary(),
     kind: () => model.data.kind,
     weights: () => model.nets.map((n) => n.net.getWeights().map(({ W, b }) => ({ W: Array.from(W), b: Array.from(b) }))),
@@ -350,7 +374,7 @@ export default {
   ledeTitle: false, // the page's title asks this lesson's question
   keys: KEYS,
   controls: CONTROLS,
-  figures: [],
+  figures: ['bestLineAccuracy'],
   strings: bilingual({
     title: ['Linear vs tanh', '线性 vs tanh'],
     text: ['Two networks with the same layers and the same initial weights learn the same data. Only the activation of their hidden layers differs.', '两个网络层数相同、初始权重相同，学习同一份数据；唯一的区别是隐藏层的激活函数。'],
@@ -358,20 +382,24 @@ export default {
     accuracyShort: ['test accuracy', '测试准确率'],
     lossShort: ['test loss', '测试损失'],
     diverged: ['diverged: lower the learning rate', '已发散：请降低学习率'],
-    captionLinear: ['Only linear layers: the whole network is one affine map y = W′x + b′ (W′ = W₃W₂W₁). Its decision boundary stays a straight line, however many layers it has.', '只有线性层：整个网络等于一个仿射映射 y = W′x + b′（W′ = W₃W₂W₁）。无论有多少层，决策边界始终是一条直线。'],
-    captionLinear1d: ['Only linear layers: the whole network is one affine map y = w′x + b′, so its fit is a straight line, however many layers it has.', '只有线性层：整个网络等于一个仿射映射 y = w′x + b′，无论有多少层，拟合结果都是一条直线。'],
-    captionLinearReg2d: ['Only linear layers: the whole network is one affine map y = W′x + b′, so its output over the plane is a tilted plane, however many layers it has.', '只有线性层：整个网络等于一个仿射映射 y = W′x + b′，无论有多少层，它在平面上的输出都只是一个倾斜的平面。'],
-    captionNonlinearReg2d: ['{name} bends the output of every hidden layer; stacked, the bends form a curved surface that can follow the data.', '{name} 使每个隐藏层的输出弯曲；层层叠加后形成能够贴合数据的曲面。'],
-    captionStep: ['The step function is flat almost everywhere: its derivative is 0, so backpropagation sends no signal into the hidden layers and their weights never move; only the output layer learns.', '阶跃函数几乎处处平坦，导数为 0：反向传播无法把信号传入隐藏层，隐藏层的权重永远不变，只有输出层在学习。'],
-    captionNoHidden: ['No hidden layer: the activation is not used, and both networks are the same single layer. Add a hidden layer to see the difference.', '没有隐藏层：激活函数用不上，两个网络是同一个单层网络。加一个隐藏层就能看到区别。'],
-    captionNonlinear: ['{name} bends the output of every hidden layer; stacked, the bends form a curved decision boundary that can follow the data.', '{name} 使每个隐藏层的输出弯曲；层层叠加后形成弯曲的决策边界，能够贴合数据。'],
-    captionNonlinear1d: ['{name} bends the output of every hidden layer; stacked, the bends form a curve that can follow the data.', '{name} 使每个隐藏层的输出弯曲；层层叠加后形成能够贴合数据的曲线。'],
-    captionRelu: ['ReLU is piecewise linear, yet not linear: each unit adds a kink, and enough kinks follow any shape.', 'ReLU 是分段线性的，但它不是线性函数：每个单元带来一个折点，折点足够多就能逼近任意形状。'],
-    explainTitle: ['What you are seeing', '你看到的是什么'],
-    explain1: ['Each small square is one neuron’s output over the input plane; lines are weights (blue positive, orange negative, thicker = larger).', '每个小方块是一个神经元在输入平面上的输出；连线是权重（蓝色为正，橙色为负，越粗绝对值越大）。'],
-    explain1_1d: ['Each small square plots one neuron’s output against x; lines are weights (blue positive, orange negative, thicker = larger).', '每个小方块画出一个神经元的输出随 x 的变化；连线是权重（蓝色为正，橙色为负，越粗绝对值越大）。'],
-    explain2: ['A linear layer computes Wx + b. Two of them compute W₂(W₁x + b₁) + b₂ = (W₂W₁)x + (W₂b₁ + b₂): again one linear layer. Depth adds nothing without a nonlinear activation.', '线性层计算 Wx + b。两层叠加：W₂(W₁x + b₁) + b₂ = (W₂W₁)x + (W₂b₁ + b₂)，仍然只是一层线性层。没有非线性激活函数，加深网络毫无用处。'],
-    explain3: ['Try: more hidden layers for the linear network (its boundary stays straight), ReLU or sigmoid instead of tanh, or the step activation (it cannot learn: zero gradient).', '试一试：给线性网络加更多隐藏层（边界仍是直线）；把 tanh 换成 ReLU 或 sigmoid；或选择阶跃函数（梯度为零，无法学习）。'],
+    captionLinear: ['Only linear layers: the whole network is one affine map y = x·W′ + b′ (x a row vector, as in the thread; W′ = W₁W₂W₃, a matrix product). Its decision boundary x·W′ + b′ = 0 is a straight line, however many layers it has.', '全是线性层：整个网络就是一个仿射映射 y = x·W′ + b′（与原帖一样，x 是行向量；W′ = W₁W₂W₃，由矩阵乘法得到）。决策边界 x·W′ + b′ = 0 是一条直线，层数再多也一样。'],
+    captionLinearOut: ['Only linear hidden layers: y = {out}(x·W′ + b′), one affine map (row vectors, as in the thread; W′ = W₁W₂W₃) inside the output’s {out}, so the decision boundary is straight, however deep.', '隐藏层全是线性的：y = {out}(x·W′ + b′)，即输出层的 {out} 套着一个仿射映射（与原帖一样用行向量，W′ = W₁W₂W₃），所以决策边界是直线，层数再多也一样。'],
+    captionLinear1d: ['Only linear layers: the whole network is one affine map y = x·w′ + b′, so its fit is a straight line, however many layers it has.', '全是线性层：整个网络就是一个仿射映射 y = x·w′ + b′，拟合结果是一条直线，层数再多也一样。'],
+    captionLinear1dOut: ['Only linear hidden layers: the whole network is y = {out}(x·w′ + b′), one affine function of x followed by the output layer’s {out}: at most a stretched and shifted {out} curve, however many layers it has.', '隐藏层全是线性的：整个网络就是 y = {out}(x·w′ + b′)，即 x 的一个仿射函数再经过输出层的 {out}：最多是一条平移、拉伸过的 {out} 曲线，层数再多也一样。'],
+    captionLinearReg2d: ['Only linear layers: the whole network is one affine map y = x·W′ + b′, so its output over the plane is a tilted plane, however many layers it has.', '全是线性层：整个网络就是一个仿射映射 y = x·W′ + b′，它在平面上的输出只是一个倾斜的平面，层数再多也一样。'],
+    captionLinearReg2dOut: ['Only linear hidden layers: the whole network is y = {out}(x·W′ + b′): it changes along one direction only, so its output over the plane is a tilted plane bent by {out}, however many layers it has.', '隐藏层全是线性的：整个网络就是 y = {out}(x·W′ + b′)：它只沿一个方向变化，所以它在平面上的输出只是被 {out} 弯折过的倾斜平面，层数再多也一样。'],
+    captionNonlinearReg2d: ['{name} bends the output of every hidden layer; stacked, the bends form a curved surface that can follow the data.', '{name} 让每个隐藏层的输出发生弯曲；一层层叠起来，就成了能贴合数据的曲面。'],
+    captionStep: ['The step is flat wherever it has a derivative, so backpropagation sends nothing back through a step layer: the hidden layers keep their random initial weights, and only the layers after the last step layer (here the output layer) learn. A step network can represent a curved boundary; backpropagation cannot train one.', '阶跃函数在有导数的地方都是平的（导数为 0），反向传播无法穿过阶跃层：隐藏层一直保持随机的初始权重，只有最后一个阶跃层之后的层（这里是输出层）在学习。阶跃网络能够表示弯曲的边界，只是无法用反向传播训练出来。'],
+    captionNoHidden: ['No hidden layer: the activation is not used, and both networks are the same single layer (a single-layer perceptron). Add a hidden layer to see the difference.', '没有隐藏层：用不到隐藏层的激活函数，两个网络是同一个单层网络（单层感知器）。加一个隐藏层就能看出区别。'],
+    captionNonlinear: ['{name} bends the output of every hidden layer; stacked, the bends form a curved decision boundary that can follow the data.', '{name} 让每个隐藏层的输出发生弯曲；一层层叠起来，就成了能贴合数据的弯曲决策边界。'],
+    captionNonlinear1d: ['{name} bends the output of every hidden layer; stacked, the bends form a curve that can follow the data.', '{name} 让每个隐藏层的输出发生弯曲；一层层叠起来，就成了能贴合数据的曲线。'],
+    captionRelu: ['ReLU is piecewise linear, yet not linear (relu(−1) + relu(1) = 1, relu(0) = 0): each unit adds a kink, and enough kinks follow any shape.', 'ReLU 是分段线性的，但不是线性函数（relu(−1) + relu(1) = 1，而 relu(0) = 0）：每个单元带来一个折点，折点足够多就能贴合任意形状。'],
+    bestLine: ['· best any straight line can do (train)', '· 任何直线在训练集上最多能做到'],
+    explainTitle: ['What you are seeing', '图中显示的是什么'],
+    explain1: ['Each small square is one neuron’s output over the input plane; lines are weights (blue positive, orange negative, thicker = larger).', '每个小方块是一个神经元在输入平面上的输出；连线表示权重（蓝色为正，橙色为负，越粗绝对值越大）。'],
+    explain1_1d: ['Each small square plots one neuron’s output against x; lines are weights (blue positive, orange negative, thicker = larger).', '每个小方块画出一个神经元的输出随 x 的变化；连线表示权重（蓝色为正，橙色为负，越粗绝对值越大）。'],
+    explain2: ['Strictly, x·W is linear (a linear combination of the inputs); x·W + b is affine. Two such layers give (x·W₁ + b₁)W₂ + b₂ = x·(W₁W₂) + (b₁W₂ + b₂): again one affine layer (x a row vector, as in the thread). Without a nonlinear activation, depth adds nothing.', '严格地说，x·W 是线性的（输入的线性组合），x·W + b 是仿射的。两层叠加：(x·W₁ + b₁)W₂ + b₂ = x·(W₁W₂) + (b₁W₂ + b₂)，仍然只是一个仿射层（与原帖一样，x 是行向量）。没有非线性激活函数，网络再深也没有用。'],
+    explain3: ['Try: more layers for the linear network (still straight, never above the best line), ReLU or sigmoid instead of tanh, or the step (it can represent curves; backpropagation cannot train it).', '试一试：给线性网络加更多层（边界仍是直线，也超不过最好的直线）；把 tanh 换成 ReLU 或 sigmoid；或者选阶跃函数（它能表示曲线边界，但反向传播训练不了它）。'],
     noticeResetData: ['New data: both networks restarted from the same new initial weights.', '数据已更新：两个网络从同一组新的初始权重重新开始。'],
     noticeResetNet: ['The architecture or an activation changed: both networks restarted from the same initial weights.', '结构或激活函数已改变：两个网络从同一组初始权重重新开始。'],
     noticeReset: ['Both networks restarted from the same initial weights.', '两个网络已从同一组初始权重重新开始。'],

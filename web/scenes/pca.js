@@ -2,9 +2,12 @@
 // learns to reconstruct a correlated 2D cloud through one unit. The engine's pca() gives the
 // principal components; principalAngle() the angle between the decoder's direction and the first
 // component, which falls to ~0 as it trains. A tanh bottleneck, from the same weights, for
-// contrast; and PCA's own reconstruction error, as an engine network with PCA's weights.
+// comparison (it reaches the principal subspace too, Bishop §12.4.2: what differs is where the
+// points land on the line); PCA's own reconstruction error, as an engine network with PCA's
+// weights; and the rank limit (Bishop §5.1): the linear autoencoder's collapsed map x·W′ + b′,
+// W′ = W₁W₂ (2×1 times 1×2, the thread's row vectors), has rank 1 however it trains.
 
-import { bilingual, el, fmt, fmtLoss, canvasPlot, lessonRoot, readout, legend, freeAll, twins, newHistory, pushHistory } from './common.js';
+import { bilingual, el, setText, fmt, fmtFixed, fmtSci, fmtLoss, canvasPlot, lessonRoot, readout, legend, freeAll, twins, newHistory, pushHistory } from './common.js';
 import { createLossChart } from '../loss-chart.js';
 import { LINEAR_HEX, TANH_HEX, INK_HEX, MUTED_HEX, withAlpha } from '../colors.js';
 
@@ -28,6 +31,7 @@ export function createPcaScene(env) {
   const pcaLoss = pcaNet.loss(x, x);
   pcaNet.delete();
   let nets = [], epoch = 0, info = [];
+  const rank = { W: null, det: NaN, singular: null, rank: NaN };
 
   const plot = canvasPlot('pca-plot');
   const angleChart = canvasPlot('scene-chart angle-chart');
@@ -38,6 +42,7 @@ export function createPcaScene(env) {
   const lossOut = readout('scenes.pca.loss', { color: LIN });
   const tanhLossOut = readout('scenes.pca.tanhLoss', { color: TANH });
   const pcaLossOut = readout('scenes.pca.pcaLoss');
+  const rankLine = el('p', { class: 'note rank-line' });
   const plotLegend = el('div', { class: 'legend' }, legend([
     { mark: 'dot', color: withAlpha(MUTED_HEX, 0.55), label: 'scenes.pca.legendData' },
     { mark: 'mark dashed', color: PC, label: 'scenes.pca.legendPc' },
@@ -55,6 +60,7 @@ export function createPcaScene(env) {
       el('div', { class: 'chart-head' }, el('h2', { 'data-i18n': 'scenes.pca.angleOverTime' }), chartLegend), angleChart.canvas,
       el('div', { class: 'readouts' }, lossOut.node, tanhLossOut.node, pcaLossOut.node),
       el('div', { class: 'chart-head' }, el('h2', { 'data-i18n': 'scenes.pca.lossOverTime' })), lossCanvas,
+      rankLine,
       el('p', { class: 'note', 'data-i18n': 'scenes.pca.note' })));
 
   function build() {
@@ -76,6 +82,17 @@ export function createPcaScene(env) {
       pushHistory(x2.angles, epoch, x2.angle);
       pushHistory(x2.losses, epoch, x2.loss);
     });
+    // the linear autoencoder as one affine map (engine collapse, W (out, in)); in the thread's
+    // row-vector form x·W′ its W′ is the transpose: W′[i][o] = W[o][i]
+    const c = nets[0].collapse();
+    rank.W = [c.W[0], c.W[2], c.W[1], c.W[3]];
+    // singular values of a 2×2: s1·s2 = |det|, s1² + s2² = ‖W′‖²
+    const [a, b, cc, d] = rank.W, det = a * d - b * cc, fro2 = a * a + b * b + cc * cc + d * d;
+    const disc = Math.sqrt(Math.max(0, fro2 * fro2 - 4 * det * det));
+    const s1 = Math.sqrt((fro2 + disc) / 2), s2 = s1 > 0 ? Math.abs(det) / s1 : 0;
+    rank.det = det;
+    rank.singular = [s1, s2];
+    rank.rank = s1 === 0 ? 0 : s2 > 1e-4 * s1 ? 2 : 1;
   }
   // epoch by epoch, so the charts have every epoch even after step(n)
   function train(n) {
@@ -122,6 +139,8 @@ export function createPcaScene(env) {
     lossOut.set(fmtLoss(info[0].loss));
     tanhLossOut.set(fmtLoss(info[1].loss));
     pcaLossOut.set(fmtLoss(pcaLoss));
+    const [a, b, c, d] = rank.W.map((v) => fmtFixed(v, 3));
+    setText(rankLine, t('scenes.pca.rankLine', { a, b, c, d, s1: fmt(rank.singular[0], 3), s2: fmtSci(rank.singular[1], 1), rank: rank.rank }));
     // the angle on a log scale: from tens of degrees down to hundredths
     const last = Math.max(10, info[0].angles.epoch[info[0].angles.epoch.length - 1]);
     let aMin = 90;
@@ -138,6 +157,7 @@ export function createPcaScene(env) {
     epoch: () => epoch,
     figures: () => ({ epoch, dataset: name, angle: info[0].angle, tanhAngle: info[1].angle,
       loss: info[0].loss, tanhLoss: info[1].loss, pcaLoss,
+      collapsedW: rank.W.slice(), singularValues: rank.singular.slice(), rank: rank.rank,
       components: Array.from(pca.components), variances: Array.from(pca.variances), direction: info[0].direction.slice() }),
   };
 }
@@ -148,14 +168,15 @@ export default {
   embedFigures: ['.pca-plot', '.pca-side .readout.big'],
   keys: {},
   controls: [],
-  figures: ['epoch', 'dataset', 'angle', 'tanhAngle', 'loss', 'tanhLoss', 'pcaLoss', 'components', 'variances', 'direction'],
+  figures: ['epoch', 'dataset', 'angle', 'tanhAngle', 'loss', 'tanhLoss', 'pcaLoss', 'collapsedW', 'singularValues', 'rank', 'components', 'variances', 'direction'],
   strings: bilingual({
     title: ['A linear bottleneck is PCA', '线性瓶颈就是 PCA'],
-    text: ['A 2-1-2 autoencoder with a linear hidden unit must squeeze the data through one number. The best it can do is to project onto the first principal component (Bishop, PRML §5.1 and §12.4.2): the angle between its direction and PC1 falls to ~0. A tanh bottleneck, for contrast, finds nearly the same line but squashes the points far from the mean.', '隐藏层只有一个线性单元的 2-1-2 自编码器，必须把数据压缩成一个数。它能做到的最好结果就是投影到第一主成分上（Bishop，《模式识别与机器学习》§5.1 与 §12.4.2）：它的方向与 PC1 的夹角降到约 0。作为对比，tanh 瓶颈找到的直线几乎相同，但会把远离均值的点压扁。'],
+    text: ['A 2-1-2 autoencoder must squeeze the data through one number: dimensionality reduction. With a linear hidden unit the best it can do is to project onto the first principal component (Bishop, PRML §12.4.2): the angle between its direction and PC1 falls to ~0. A tanh bottleneck with a linear output reaches the same line too (Bishop §12.4.2: one nonlinear hidden layer does not get past PCA). What differs is where the points land on it: tanh bounds the code to (−1, 1), so its reconstructions can only match PCA’s while they stay in tanh’s nearly straight middle; its loss can approach PCA’s, never go below it.', '2-1-2 自编码器必须把数据压缩成一个数，也就是降维。隐藏单元是线性的时候，它能做到的最好结果就是投影到第一主成分上（Bishop，《模式识别与机器学习》§12.4.2）：它的方向与 PC1 的夹角降到约 0。隐藏单元换成 tanh、输出仍是线性的瓶颈，也会找到同一条直线（Bishop §12.4.2：只有一个非线性隐藏层，并不能超越 PCA）。区别在于点落在这条直线上的位置：tanh 把编码限制在 (−1, 1) 内，只有在 tanh 中间近似直线的那一段，它的重建才能和 PCA 一样；它的损失可以接近 PCA，但不可能更低。'],
     legendData: ['data', '数据'],
     legendPc: ['principal components', '主成分'],
     legendLinear: ['linear bottleneck: line and reconstructions', '线性瓶颈：直线与重建点'],
     legendTanh: ['tanh bottleneck: reconstructions', 'tanh 瓶颈：重建点'],
+    rankLine: ['Rank limit (Bishop §5.1): as one map, the linear autoencoder is x·W′ + b′ with W′ = W₁W₂ = [{a} {b}; {c} {d}] (row vectors, as in the thread), a 2×1 matrix times a 1×2: singular values {s1} and {s2}, rank {rank}. With fewer hidden units than inputs and outputs, even the collapsed linear map is restricted: it can only output points on one line.', '秩的限制（Bishop §5.1）：把线性自编码器合成一个映射，就是 x·W′ + b′，其中 W′ = W₁W₂ = [{a} {b}; {c} {d}]（与原帖一样用行向量），是 2×1 矩阵乘以 1×2 矩阵：奇异值为 {s1} 和 {s2}，秩为 {rank}。隐藏单元比输入和输出都少时，哪怕合并成一个线性映射也受到限制：它只能输出同一条直线上的点。'],
     linearAe: ['linear bottleneck', '线性瓶颈'],
     tanhAe: ['tanh bottleneck', 'tanh 瓶颈'],
     plotTitle: ['The data, its principal components, and the two autoencoders’ reconstructions', '数据、它的主成分，以及两个自编码器的重建结果'],
@@ -166,7 +187,7 @@ export default {
     tanhLoss: ['reconstruction loss, tanh', '重建损失（tanh）'],
     pcaLoss: ['PCA’s reconstruction loss', 'PCA 的重建损失'],
     lossOverTime: ['Reconstruction loss', '重建损失'],
-    note: ['PC1 and PC2 come from the engine’s pca(), the angles from principalAngle() between the decoder’s weights and PC1, and PCA’s own loss from a network given PCA’s weights.', 'PC1 与 PC2 来自引擎的 pca()，夹角来自解码器权重与 PC1 之间的 principalAngle()，PCA 自身的损失来自一个使用 PCA 权重的网络。'],
+    note: ['PC1 and PC2 come from the engine’s pca(), the angles from principalAngle() between the decoder’s weights and PC1, and PCA’s own loss from a network given PCA’s weights.', 'PC1 和 PC2 由引擎的 pca() 算出，夹角由 principalAngle() 根据解码器权重与 PC1 算出；PCA 本身的重建损失，是把 PCA 的结果当作权重放进一个网络算出来的。'],
   }),
   create: createPcaScene,
 };

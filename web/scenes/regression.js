@@ -15,6 +15,18 @@ const PANELS = [
   { key: 'tanhOnNonlinear', dataset: 'sine', activation: 'tanh', color: TANH_HEX },
 ];
 const OPTS = { epochs: 1, batchSize: 10, learningRate: 0.03 };
+// A linear network within this factor of the least-squares loss is "at the best straight line".
+const AT_LINE = 1.05;
+
+// The verdict under a panel, from its loss and the least-squares loss of its data.
+export function verdictOf(panel, loss, ls, epoch) {
+  if (epoch === 0) return 'untrained';
+  if (panel.activation === 'linear') {
+    if (loss <= AT_LINE * ls) return panel.dataset === 'line' ? 'fitsLine' : 'atLine';
+    return 'towardLine';
+  }
+  return loss < ls ? 'belowLine' : 'notBelowLine';
+}
 
 export function createRegressionScene(env) {
   const { engine, t } = env;
@@ -82,7 +94,8 @@ export function createRegressionScene(env) {
       p.plot.line(GRID, nets[i].predict(GRID), { color: p.color, width: 2.8 });
       p.loss.set(fmtLoss(losses[p.key]));
       p.node.classList.toggle('worst', losses[p.key] === worst && epoch > 0);
-      setText(p.verdict, t(`scenes.regression.verdict_${p.key}`));
+      const ls = d.ls.loss, loss = losses[p.key];
+      setText(p.verdict, t(`scenes.regression.verdict_${verdictOf(p, loss, ls, epoch)}`, { loss: fmtLoss(loss), ls: fmtLoss(ls), ratio: (ls / loss).toFixed(1) }));
     });
     setText(note, t('scenes.regression.note', { ls: fmtLoss(sine.ls.loss) }));
   }
@@ -92,6 +105,7 @@ export function createRegressionScene(env) {
     enter: build, leave: free, update() {}, reset: build, train, render,
     epoch: () => epoch,
     figures: () => ({ epoch, losses: { ...losses },
+      verdicts: Object.fromEntries(PANELS.map((p) => [p.key, verdictOf(p, losses[p.key], datasets[p.dataset].ls.loss, epoch)])),
       leastSquares: { linear: datasets.line.ls.loss, nonlinear: datasets.sine.ls.loss } }),
   };
 }
@@ -102,16 +116,19 @@ export default {
   embedFigures: ['.reg-plot', '.reg-panel .readout'],
   keys: {},
   controls: [],
-  figures: ['epoch', 'losses', 'leastSquares'],
+  figures: ['epoch', 'losses', 'verdicts', 'leastSquares'],
   strings: bilingual({
     title: ['Three regressions', '三种回归'],
     text: ['A linear model fits linear data; on nonlinear data the same model can only find the best straight line (dashed: least squares); a tanh hidden layer with a linear output fits the curve: a linear output layer is fine once the hidden layers are nonlinear.', '线性模型能拟合线性数据；面对非线性数据，同一个模型只能找到最好的那条直线（虚线：最小二乘）；tanh 隐藏层加线性输出层则能拟合曲线：只要隐藏层是非线性的，输出层用线性激活没有问题。'],
     linearOnLinear: ['Linear network, linear data', '线性网络，线性数据'],
     linearOnNonlinear: ['Linear network, nonlinear data', '线性网络，非线性数据'],
     tanhOnNonlinear: ['tanh hidden layer, nonlinear data', 'tanh 隐藏层，非线性数据'],
-    verdict_linearOnLinear: ['Fits: the data is a line.', '拟合成功：数据本来就是一条直线。'],
-    verdict_linearOnNonlinear: ['Cannot fit: every linear network is a straight line, at best the least-squares one.', '无法拟合：任何线性网络都是一条直线，最好也只是最小二乘直线。'],
-    verdict_tanhOnNonlinear: ['Fits: the tanh units bend, the linear output adds them up.', '拟合成功：tanh 单元负责弯曲，线性输出层把它们加起来。'],
+    verdict_untrained: ['Not trained yet: press play.', '还没有训练：点击播放。'],
+    verdict_fitsLine: ['Fits: loss {loss}, at the least-squares line ({ls}), and the data is a line (plus noise).', '拟合成功：损失 {loss}，已达到最小二乘直线的水平（{ls}），而数据本来就是一条直线（加上噪声）。'],
+    verdict_atLine: ['Stuck at the best straight line: loss {loss}, the least-squares {ls}. Every linear network is a straight line; none can go lower.', '停在最好的直线上：损失 {loss}，最小二乘为 {ls}。任何线性网络都是一条直线，不可能更低。'],
+    verdict_towardLine: ['Loss {loss}, still falling toward the least-squares line ({ls}), which no linear network can pass.', '损失 {loss}，还在向最小二乘直线（{ls}）靠近；任何线性网络都越不过它。'],
+    verdict_belowLine: ['Below the best straight line: loss {loss}, {ratio} times lower than its {ls}. The tanh units bend, the linear output adds them up.', '已经低于最好的直线：损失 {loss}，只有最小二乘 {ls} 的 1/{ratio}。tanh 单元负责弯曲，线性输出层把它们加起来。'],
+    verdict_notBelowLine: ['Loss {loss}: not yet below the best straight line ({ls}).', '损失 {loss}：还没有低于最好的直线（{ls}）。'],
     legendData: ['data', '数据'],
     legendLinear: ['linear network', '线性网络'],
     legendTanh: ['tanh network', 'tanh 网络'],
