@@ -194,7 +194,8 @@ Pieces count_linear_pieces(const Network<T>& net, double lo, double hi) {
   // time of a call whatever the net, where the region cap alone would not (a deep, wide net
   // with many regions ran for minutes).
   double region_work = 0;
-  for (int l = 0; l < L; ++l) region_work += 2.0 * double(W[l].size()) + 3.0 * double(W[l].rows());
+  // (64 per layer: its vectors' allocations and the bookkeeping, which dominate in a narrow net.)
+  for (int l = 0; l < L; ++l) region_work += 2.0 * double(W[l].size()) + 3.0 * double(W[l].rows()) + 64.0;
   double work = 0;
   std::vector<Region> regions;
   double x0 = lo;

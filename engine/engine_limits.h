@@ -23,8 +23,9 @@ inline constexpr double kMaxWorkspaceFloats = 1 << 27;
 inline constexpr double kMaxStagingFloats = 64e6;
 // Linear regions count_linear_pieces walks before it gives up.
 inline constexpr int kMaxLinearRegions = 1000000;
-// Multiply-adds count_linear_pieces may spend (each region walks every layer: 2 x weights + 3
-// x units): bounds its time, whatever the net, to well under a second here (docs/api.md).
+// Work count_linear_pieces may spend, in multiply-adds: each region walks every layer, at
+// 2 x weights + 3 x units + 64 per layer. Bounds its time, whatever the net, to well under a
+// second here (docs/api.md).
 inline constexpr double kMaxLinearPiecesWork = 2e8;
 
 }  // namespace nlp
