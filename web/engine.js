@@ -1,8 +1,10 @@
 // The engine's public JS API (docs/api.md): a thin ES module over the Embind glue.
 //
-// Who checks what: this wrapper checks types and shapes only (a JS Error naming the field); the
-// engine checks values (ranges, names, finiteness) and owns every limit, default and name
-// list, which it exports (engine.limits, engine.activations, ...). An engine error comes back
+// Who checks what: this wrapper checks types and shapes (a JS Error naming the field), and the
+// lengths of what it would copy into WebAssembly memory (names, layer lists, arrays) against the
+// engine's exported limits, before copying; the engine checks values (ranges, names,
+// finiteness) and owns every limit, default and name list, which it exports (engine.limits,
+// engine.activations, ...). An engine error comes back
 // as a value: the call returns normally, its arguments freed and the WASM stack pointer
 // restored, with an error flag raised in WASM memory; the wrapper then throws
 // `new Error(message)` here, in JS (engine/bindings/bindings.cpp). Bulk data is written into
