@@ -3,6 +3,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "entry.h"
+
 namespace nlp {
 
 namespace {
@@ -39,9 +41,10 @@ Activation Activation::from_name(const std::string& name, const AffineParams& af
                                     ", c = " + std::to_string(affine.c) + " must be finite");
       return Activation{e.kind, affine};
     }
+  check_name(name, field);  // a name past the limit is reported as such, not echoed
   std::string known;
   for (const auto& e : kRegistry) known += std::string(known.empty() ? "" : ", ") + e.name;
-  throw std::invalid_argument(field + ": unknown activation '" + name + "' (known: " + known + ")");
+  throw std::invalid_argument(field + ": unknown activation " + quote(name) + " (known: " + known + ")");
 }
 
 std::string Activation::name() const {

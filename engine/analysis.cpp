@@ -190,9 +190,22 @@ Pieces count_linear_pieces(const Network<T>& net, double lo, double hi) {
   // Two roots closer than this are one point (the unit that just crossed recomputes its own root).
   const double eps = 1e-12 * std::max({1.0, std::abs(lo), std::abs(hi)});
 
+  // The work of one region's walk through the layers, in multiply-adds: the budget bounds the
+  // time of a call whatever the net, where the region cap alone would not (a deep, wide net
+  // with many regions ran for minutes).
+  double region_work = 0;
+  // (64 per layer: its vectors' allocations and the bookkeeping, which dominate in a narrow net.)
+  for (int l = 0; l < L; ++l) region_work += 2.0 * double(W[l].size()) + 3.0 * double(W[l].rows()) + 64.0;
+  double work = 0;
   std::vector<Region> regions;
   double x0 = lo;
   while (x0 < hi) {
+    work += region_work;
+    if (work > kMaxLinearPiecesWork)
+      throw std::invalid_argument("linearPieces: more than " + std::to_string(std::llround(kMaxLinearPiecesWork)) +
+                                  " multiply-adds of work (engine.limits.linearPiecesWork) on [" + num(lo) + ", " +
+                                  num(hi) + "] after " + std::to_string(regions.size()) +
+                                  " linear regions; count on a smaller interval or a smaller net");
     if (static_cast<int>(regions.size()) >= kMaxLinearRegions)
       throw std::invalid_argument("net: more than " + std::to_string(kMaxLinearRegions) + " linear regions on [" +
                                   num(lo) + ", " + num(hi) + "]");

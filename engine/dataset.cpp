@@ -11,6 +11,8 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "entry.h"
+
 #include "engine_limits.h"
 #include "rng.h"
 
@@ -255,7 +257,8 @@ DatasetKind dataset_kind_from_name(const std::string& name, const std::string& f
     if (name == names[k]) return static_cast<DatasetKind>(k);
     known += (known.empty() ? "" : ", ") + names[k];
   }
-  throw std::invalid_argument(field + ": unknown dataset kind '" + name + "' (known: " + known + ")");
+  check_name(name, field);
+  throw std::invalid_argument(field + ": unknown dataset kind " + quote(name) + " (known: " + known + ")");
 }
 
 Dataset make_dataset(const std::string& name, int n, double noise, uint64_t seed) {
@@ -265,7 +268,8 @@ Dataset make_dataset(const std::string& name, int n, double noise, uint64_t seed
   if (!info) {
     std::string known;
     for (const auto& i : kInfos) known += (known.empty() ? "" : ", ") + i.name;
-    throw std::invalid_argument("dataset: unknown dataset '" + name + "' (known: " + known + ")");
+    check_name(name, "dataset");
+    throw std::invalid_argument("dataset: unknown dataset " + quote(name) + " (known: " + known + ")");
   }
   if (n < 1 || n > kMaxDatasetSamples)
     throw std::invalid_argument("n: " + std::to_string(n) + " must be in 1.." + std::to_string(kMaxDatasetSamples));

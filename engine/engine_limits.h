@@ -10,6 +10,10 @@ namespace nlp {
 inline constexpr int kMaxUnits = 256;
 // Hidden layers per network (Network's constructor).
 inline constexpr int kMaxHidden = 16;
+// Sizes in one layer list: inputs, up to kMaxHidden hidden layers, outputs (entry.h).
+inline constexpr int kMaxLayers = kMaxHidden + 2;
+// Characters of a name: activation, loss, dataset, dataset kind, optimizer (entry.h).
+inline constexpr int kMaxNameLength = 64;
 // Samples one make_dataset call generates (its `n`).
 inline constexpr int kMaxDatasetSamples = 100000;
 // Floats in one workspace buffer, units x batch samples (check_workspace): 512 MiB. Also keeps
@@ -19,5 +23,9 @@ inline constexpr double kMaxWorkspaceFloats = 1 << 27;
 inline constexpr double kMaxStagingFloats = 64e6;
 // Linear regions count_linear_pieces walks before it gives up.
 inline constexpr int kMaxLinearRegions = 1000000;
+// Work count_linear_pieces may spend, in multiply-adds: each region walks every layer, at
+// 2 x weights + 3 x units + 64 per layer. Bounds its time, whatever the net, to well under a
+// second here (docs/api.md).
+inline constexpr double kMaxLinearPiecesWork = 2e8;
 
 }  // namespace nlp

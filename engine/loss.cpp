@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "entry.h"
+
 namespace nlp {
 
 const std::vector<std::string>& loss_names() {
@@ -17,7 +19,8 @@ Loss Loss::from_name(const std::string& name, const std::string& field) {
     if (name == names[k]) return Loss{static_cast<LossKind>(k)};
     known += (known.empty() ? "" : ", ") + names[k];
   }
-  throw std::invalid_argument(field + ": unknown loss '" + name + "' (known: " + known + ")");
+  check_name(name, field);
+  throw std::invalid_argument(field + ": unknown loss " + quote(name) + " (known: " + known + ")");
 }
 
 std::string Loss::name() const { return loss_names()[static_cast<size_t>(kind)]; }

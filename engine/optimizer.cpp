@@ -3,6 +3,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "entry.h"
+
 namespace nlp {
 
 // The registry: names in OptimizerKind order.
@@ -18,7 +20,8 @@ OptimizerKind TrainOptions::optimizer_from_name(const std::string& name) {
     if (name == names[k]) return static_cast<OptimizerKind>(k);
     known += (known.empty() ? "" : ", ") + names[k];
   }
-  throw std::invalid_argument("optimizer: unknown optimizer '" + name + "' (known: " + known + ")");
+  check_name(name, "optimizer");
+  throw std::invalid_argument("optimizer: unknown optimizer " + quote(name) + " (known: " + known + ")");
 }
 
 std::string TrainOptions::optimizer_name(OptimizerKind kind) { return optimizer_names()[static_cast<size_t>(kind)]; }

@@ -1,8 +1,10 @@
 // The engine's public JS API (docs/api.md): a thin ES module over the Embind glue.
 //
-// Who checks what: this wrapper checks types and shapes only (a JS Error naming the field); the
-// engine checks values (ranges, names, finiteness) and owns every limit, default and name
-// list, which it exports (engine.limits, engine.activations, ...). An engine error comes back
+// Who checks what: this wrapper checks types and shapes (a JS Error naming the field), and the
+// lengths of what it would copy into WebAssembly memory (names, layer lists, arrays) against the
+// engine's exported limits, before copying; the engine checks values (ranges, names,
+// finiteness) and owns every limit, default and name list, which it exports (engine.limits,
+// engine.activations, ...). An engine error comes back
 // as a value: the call returns normally, its arguments freed and the WASM stack pointer
 // restored, with an error flag raised in WASM memory; the wrapper then throws
 // `new Error(message)` here, in JS (engine/bindings/bindings.cpp). Bulk data is written into
@@ -77,9 +79,17 @@ function throwingErrors(M) {
 }
 
 const INT32 = 2 ** 31;
+const QUOTE_LENGTH = 60;  // characters of a bad value a message quotes (as the engine's quote())
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** `s` quoted for a message: its first QUOTE_LENGTH characters, then an ellipsis if it is longer. */
+const quote = (s) => {
+  if (s.length <= QUOTE_LENGTH) return `'${s}'`;
+  let head = s.slice(0, QUOTE_LENGTH);
+  if (/[\ud800-\udbff]$/.test(head)) head = head.slice(0, -1);  // never half a surrogate pair
+  return `'${head}…'`;
+};
 const describe = (v) => {
-  if (typeof v === 'string') return `'${v}'`;
+  if (typeof v === 'string') return quote(v);
   if (Array.isArray(v)) return 'an array';
   if (v === null) return 'null';
   if (typeof v === 'object') return `a ${v.constructor?.name ?? 'object'}`;
@@ -117,6 +127,35 @@ function checkString(value, field) {
   return value;
 }
 
+/**
+ * A name (activation, loss, dataset, kind, optimizer): a string of at most limits.nameLength
+ * characters, refused here before it is copied into WebAssembly memory.
+ */
+function checkName(value, field, limits) {
+  checkString(value, field);
+  if (value.length > limits.nameLength)
+    throw new Error(`${field}: ${quote(value)} (${value.length} characters) is longer than ${limits.nameLength} characters (engine.limits.nameLength)`);
+  return value;
+}
+
+/**
+ * A plain copy of a list (an array or a Proxy of one): its getters run here, in JS, before the
+ * engine is called, and at most limits.layers entries are read.
+ */
+function layerList(value, field, limits) {
+  if (!Array.isArray(value) || value.length < 2)
+    throw new Error(`${field}: ${describe(value)} must be an array [inputs, ...hidden, outputs] of at least 2 sizes`);
+  if (value.length > limits.layers)
+    throw new Error(`${field}: ${value.length} sizes, at most ${limits.layers} (engine.limits.layers: inputs, up to ${limits.hiddenLayers} hidden, outputs)`);
+  return Array.from(value);
+}
+
+/** The most values one array argument may hold (engine.limits.stagingFloats), checked before it is copied. */
+function checkLength(length, field, limits) {
+  if (length > limits.stagingFloats)
+    throw new Error(`${field}: ${length} values, more than the ${limits.stagingFloats} one array can hold (engine.limits.stagingFloats)`);
+}
+
 function checkOptions(options, field) {
   if (options === undefined) return {};
   if (!isObject(options)) throw new Error(`${field}: ${describe(options)} must be an object`);
@@ -125,11 +164,17 @@ function checkOptions(options, field) {
 
 /**
  * A Float32Array of numeric input (the input itself if it is one); throws naming the field
- * otherwise. Whether every value is finite is the engine's check, on the staged copy.
+ * otherwise. Whether every value is finite is the engine's check, on the staged copy. Every
+ * conversion of a call's arrays happens before any of them is staged: a getter (a Proxy) that
+ * calls the engine runs here, never between staging and the call.
  */
-function asFloat32(values, field) {
-  if (values instanceof Float32Array) return values;
+function asFloat32(values, field, limits) {
+  if (values instanceof Float32Array) {
+    checkLength(values.length, field, limits);
+    return values;
+  }
   if (Array.isArray(values) || ArrayBuffer.isView(values)) {
+    checkLength(values.length, field, limits);
     const out = new Float32Array(values.length);
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
@@ -192,7 +237,7 @@ class Engine {
   }
 
   dataset(name, options) {
-    checkString(name, 'dataset');
+    checkName(name, 'dataset', this.limits);
     const { n, noise = 0, seed = 1 } = checkOptions(options, 'options');
     checkInt(n, 'n');
     checkNumber(noise, 'noise');
@@ -207,11 +252,11 @@ class Engine {
     checkSeed(seed);
     const inputs = checkSize(data.inputs, 'data.inputs');
     const outputs = checkSize(data.outputs, 'data.outputs');
-    const x = asFloat32(data.x, 'data.x');
+    const x = asFloat32(data.x, 'data.x', this.limits);
     const n = sampleCount(x, inputs, 'x');
-    const y = asFloat32(data.y, 'data.y');
+    const y = asFloat32(data.y, 'data.y', this.limits);
     if (y.length !== n * outputs) throw new Error(`data.y: length ${y.length}, expected ${n * outputs} (${n} samples x ${outputs} outputs)`);
-    const kind = data.kind === undefined ? 'regression' : checkString(data.kind, 'data.kind');
+    const kind = data.kind === undefined ? 'regression' : checkName(data.kind, 'data.kind', this.limits);
     const px = this._stage(STAGE_X, x, 'data.x');
     const py = this._stage(STAGE_Y, y, 'data.y');
     return this.#M.split(px, py, n, inputs, outputs, kind, ratio, seed);
@@ -220,29 +265,30 @@ class Engine {
   createNetwork(options) {
     const o = checkOptions(options, 'options');
     const { layers, activation = 'tanh', outputActivation = 'linear', affine = this.#defaults.affine, loss = 'mse', seed = 1 } = o;
-    if (!Array.isArray(layers) || layers.length < 2)
-      throw new Error(`layers: ${describe(layers)} must be an array [inputs, ...hidden, outputs] of at least 2 sizes`);
-    layers.forEach((s, i) => checkInt(s, `layers[${i}]`));
-    const hidden = layers.length - 2;
+    // Plain copies, checked against the engine's limits before anything reaches the engine.
+    const sizes = layerList(layers, 'layers', this.limits);
+    sizes.forEach((s, i) => checkInt(s, `layers[${i}]`));
+    const hidden = sizes.length - 2;
     let names;
-    if (typeof activation === 'string') names = new Array(hidden).fill(activation);
+    if (typeof activation === 'string') names = new Array(hidden).fill(checkName(activation, 'activation[0]', this.limits));
     else if (Array.isArray(activation)) {
       if (activation.length !== hidden)
         throw new Error(`activation: ${activation.length} names given, the net has ${hidden} hidden layers`);
-      names = activation.map((a, i) => checkString(a, `activation[${i}]`));
+      names = Array.from(activation).map((a, i) => checkName(a, `activation[${i}]`, this.limits));
     } else throw new Error(`activation: ${describe(activation)} must be a name or an array of names`);
-    names.push(checkString(outputActivation, 'outputActivation'));
+    names.push(checkName(outputActivation, 'outputActivation', this.limits));
     if (!isObject(affine)) throw new Error(`affine: ${describe(affine)} must be an object { a, c }`);
     const a = checkNumber(affine.a ?? this.#defaults.affine.a, 'affine.a');
     const c = checkNumber(affine.c ?? this.#defaults.affine.c, 'affine.c');
-    checkString(loss, 'loss');
+    checkName(loss, 'loss', this.limits);
     checkSeed(seed);
-    return new Network(this, this.#M.Net.create(layers, names, a, c, loss, seed), this.#defaults.train);
+    return new Network(this, this.#M.Net.create(sizes, names, a, c, loss, seed), this.#defaults.train);
   }
 
   networkFromJSON(obj) {
     if (!isObject(obj)) throw new Error(`json: ${describe(obj)} must be an object from net.toJSON()`);
     if (obj.format !== JSON_FORMAT) throw new Error(`json.format: ${describe(obj.format)}, expected '${JSON_FORMAT}'`);
+    layerList(obj.layers, 'json.layers', this.limits);
     if (!Array.isArray(obj.activations) || !Array.isArray(obj.layers) || obj.activations.length !== obj.layers.length - 1)
       throw new Error('json.activations: must hold one name per layer after the input');
     const net = this.createNetwork({
@@ -264,19 +310,19 @@ class Engine {
 
   /** f and f' of activation `name` at each of `xs`: { value, derivative } (Float32Arrays). */
   activationCurve(name, xs, options) {
-    checkString(name, 'activation');
+    checkName(name, 'activation', this.limits);
     const { a = this.#defaults.affine.a, c = this.#defaults.affine.c } = checkOptions(options, 'options');
     checkNumber(a, 'a');
     checkNumber(c, 'c');
-    const values = asFloat32(xs, 'xs');
+    const values = asFloat32(xs, 'xs', this.limits);
     return this.#M.activationCurve(name, this._stage(STAGE_X, values, 'xs'), values.length, a, c);
   }
 
   leastSquares(x, y, inputs) {
     checkSize(inputs, 'inputs');
-    const xs = asFloat32(x, 'x');
+    const xs = asFloat32(x, 'x', this.limits);
     const n = sampleCount(xs, inputs, 'x');
-    const ys = asFloat32(y, 'y');
+    const ys = asFloat32(y, 'y', this.limits);
     const outputs = ys.length / n;
     if (!Number.isInteger(outputs) || outputs < 1) throw new Error(`y: length ${ys.length} is not a positive multiple of ${n} (the number of samples)`);
     return this.#M.leastSquares(this._stage(STAGE_X, xs, 'x'), this._stage(STAGE_Y, ys, 'y'), n, inputs, outputs);
@@ -284,7 +330,7 @@ class Engine {
 
   pca(x, inputs) {
     checkSize(inputs, 'inputs');
-    const xs = asFloat32(x, 'x');
+    const xs = asFloat32(x, 'x', this.limits);
     const n = sampleCount(xs, inputs, 'x');
     return this.#M.pca(this._stage(STAGE_X, xs, 'x'), n, inputs);
   }
@@ -302,8 +348,8 @@ class Engine {
 
   principalAngle(A, B, dim) {
     checkSize(dim, 'dim');
-    const a = asFloat32(A, 'A');
-    const b = asFloat32(B, 'B');
+    const a = asFloat32(A, 'A', this.limits);
+    const b = asFloat32(B, 'B', this.limits);
     const p = sampleCount(a, dim, 'A');
     const q = sampleCount(b, dim, 'B');
     return this.#M.principalAngle(this._stage(STAGE_X, a, 'A'), p, this._stage(STAGE_Y, b, 'B'), q, dim);
@@ -334,17 +380,20 @@ class Network {
   // x (and y) checked for type and shape, and staged: [address of x, (address of y,) samples].
   // The engine checks that every staged value is finite.
   #x(x) {
-    const xs = asFloat32(x, 'x');
+    const xs = asFloat32(x, 'x', this.#engine.limits);
     const n = sampleCount(xs, this.layers[0], 'x');
     return [this.#engine._stage(STAGE_X, xs, 'x'), n];
   }
 
   #xy(x, y) {
-    const [px, n] = this.#x(x);
-    const ys = asFloat32(y, 'y');
+    // Both converted before either is staged (asFloat32).
+    const limits = this.#engine.limits;
+    const xs = asFloat32(x, 'x', limits);
+    const n = sampleCount(xs, this.layers[0], 'x');
+    const ys = asFloat32(y, 'y', limits);
     const outputs = this.layers[this.layers.length - 1];
     if (ys.length !== n * outputs) throw new Error(`y: length ${ys.length}, expected ${n * outputs} (${n} samples x ${outputs} outputs)`);
-    return [px, this.#engine._stage(STAGE_Y, ys, 'y'), n];
+    return [this.#engine._stage(STAGE_X, xs, 'x'), this.#engine._stage(STAGE_Y, ys, 'y'), n];
   }
 
   fit(x, y, options) {
@@ -354,7 +403,7 @@ class Network {
     checkInt(epochs, 'epochs');
     checkInt(batchSize, 'batchSize');
     checkNumber(learningRate, 'learningRate');
-    checkString(optimizer, 'optimizer');
+    checkName(optimizer, 'optimizer', this.#engine.limits);
     checkNumber(l1, 'l1');
     checkNumber(l2, 'l2');
     const h = this.#h;
@@ -397,8 +446,8 @@ class Network {
       if (!isObject(layer)) throw new Error(`${field}[${l}]: ${describe(layer)} must be an object { W, b }`);
       const rows = this.layers[l + 1];
       const cols = this.layers[l];
-      const W = asFloat32(layer.W, `${field}[${l}].W`);
-      const b = asFloat32(layer.b, `${field}[${l}].b`);
+      const W = asFloat32(layer.W, `${field}[${l}].W`, this.#engine.limits);
+      const b = asFloat32(layer.b, `${field}[${l}].b`, this.#engine.limits);
       if (W.length !== rows * cols) throw new Error(`${field}[${l}].W: length ${W.length}, expected ${rows * cols} (${rows} x ${cols})`);
       if (b.length !== rows) throw new Error(`${field}[${l}].b: length ${b.length}, expected ${rows}`);
       flat.set(W, at);

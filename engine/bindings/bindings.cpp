@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <new>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -32,6 +33,7 @@
 #include "analysis.h"
 #include "dataset.h"
 #include "engine_limits.h"
+#include "entry.h"
 #include "kernels.h"
 #include "network.h"
 #include "synthetic.h"
@@ -67,12 +69,20 @@ R failed() {
     return R{};  // 0, nullptr (JS null: a failed Net.create makes no handle), ""
 }
 
+// `name` is the entry's registered name: an allocation that fails despite the checks (the
+// WebAssembly memory cannot grow) is reported naming the call, never as a bare std::bad_alloc.
 template <typename F>
-auto guarded(F&& f) noexcept -> decltype(f()) {
+auto guarded(const char* name, F&& f) noexcept -> decltype(f()) {
   using R = decltype(f());
   g_error_pending = 0;
   try {
     return f();
+  } catch (const std::bad_alloc&) {
+    try {
+      set_error((std::string(name) + ": out of memory (the WebAssembly memory could not grow); use smaller inputs").c_str());
+    } catch (...) {
+      set_error("engine: out of memory");
+    }
   } catch (const std::exception& e) {
     set_error(e.what());
   } catch (...) {
@@ -81,6 +91,12 @@ auto guarded(F&& f) noexcept -> decltype(f()) {
   return failed<R>();
 }
 
+// The JS name each entry is registered under (set by def*), for the out-of-memory message.
+template <auto F>
+struct EntryName {
+  static inline const char* value = "engine";
+};
+
 // Safe<&f>::call has f's signature (a member function takes its object as the first argument,
 // which Embind accepts as a method) and runs f through guarded().
 template <auto F>
@@ -88,19 +104,19 @@ struct Safe;
 template <typename R, typename... A, R (*F)(A...)>
 struct Safe<F> {
   static R call(A... a) {
-    return guarded([&]() -> R { return F(std::forward<A>(a)...); });
+    return guarded(EntryName<F>::value, [&]() -> R { return F(std::forward<A>(a)...); });
   }
 };
 template <typename R, typename C, typename... A, R (C::*F)(A...)>
 struct Safe<F> {
   static R call(C& self, A... a) {
-    return guarded([&]() -> R { return (self.*F)(std::forward<A>(a)...); });
+    return guarded(EntryName<F>::value, [&]() -> R { return (self.*F)(std::forward<A>(a)...); });
   }
 };
 template <typename R, typename C, typename... A, R (C::*F)(A...) const>
 struct Safe<F> {
   static R call(const C& self, A... a) {
-    return guarded([&]() -> R { return (self.*F)(std::forward<A>(a)...); });
+    return guarded(EntryName<F>::value, [&]() -> R { return (self.*F)(std::forward<A>(a)...); });
   }
 };
 
@@ -118,16 +134,19 @@ Registered& registered() {
 template <auto F, typename... Policies>
 void def(const char* name, Policies... policies) {
   emscripten::function(name, &Safe<F>::call, policies...);
+  EntryName<F>::value = name;
   registered().functions.emplace_back(name);
 }
 template <auto F, typename Class, typename... Policies>
 void def_static(const Class& c, const char* name, Policies... policies) {
   c.class_function(name, &Safe<F>::call, policies...);
+  EntryName<F>::value = name;
   registered().net_statics.emplace_back(name);
 }
 template <auto F, typename Class>
 void def_method(const Class& c, const char* name) {
   c.function(name, &Safe<F>::call);
+  EntryName<F>::value = name;
   registered().net_methods.emplace_back(name);
 }
 
@@ -151,18 +170,11 @@ val string_array(const Container& names) {
 
 val float_array(const float* data, size_t n) { return val(emscripten::typed_memory_view(n, data)).call<val>("slice"); }
 
-// A float as JS prints it, for the only values reported: NaN, Infinity, -Infinity.
-std::string js_number(float v) { return std::isnan(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity"; }
+using nlp::js_number;
 
-// A staged array of `count` floats, every one finite; else std::invalid_argument naming the
-// first other one, e.g. "x[3]: NaN is not a finite number".
+// A staged array of `count` floats, every one finite (nlp::finite, engine/entry.h).
 const float* finite(uintptr_t p, size_t count, const char* field) {
-  const float* x = reinterpret_cast<const float*>(p);
-  const auto i = nlp::kernels::first_non_finite(x, Eigen::Index(count));
-  if (i >= 0)
-    throw std::invalid_argument(std::string(field) + "[" + std::to_string(i) + "]: " + js_number(x[i]) +
-                                " is not a finite number");
-  return x;
+  return nlp::finite(reinterpret_cast<const float*>(p), count, field);
 }
 
 // Staging buffers JS writes inputs into: one per slot, grown, never shrunk, at most
@@ -200,11 +212,14 @@ val limits() {
   val o = val::object();
   o.set("unitsPerLayer", nlp::kMaxUnits);
   o.set("hiddenLayers", nlp::kMaxHidden);
+  o.set("layers", nlp::kMaxLayers);
+  o.set("nameLength", nlp::kMaxNameLength);
   o.set("datasetSamples", nlp::kMaxDatasetSamples);
   o.set("workspaceFloats", nlp::kMaxWorkspaceFloats);
   o.set("stagingFloats", nlp::kMaxStagingFloats);
   o.set("stagingBytes", nlp::kMaxStagingFloats * double(sizeof(float)));
   o.set("linearRegions", nlp::kMaxLinearRegions);
+  o.set("linearPiecesWork", nlp::kMaxLinearPiecesWork);
   return o;
 }
 
@@ -259,6 +274,7 @@ val split_dataset(uintptr_t x, uintptr_t y, int n, int inputs, int outputs, cons
   d.inputs = inputs;
   d.outputs = outputs;
   d.kind = nlp::dataset_kind_from_name(kind, "data.kind");
+  nlp::check_samples(n, 3.0 * (double(inputs) + outputs), "data.x", "floats each");  // the copies
   const float* xs = finite(x, size_t(n) * size_t(inputs), "data.x");
   const float* ys = finite(y, size_t(n) * size_t(outputs), "data.y");
   d.x.assign(xs, xs + size_t(n) * size_t(inputs));
@@ -283,6 +299,8 @@ val affine_to_val(const nlp::AffineMap& m) {
 }
 
 val least_squares(uintptr_t x, uintptr_t y, int n, int inputs, int outputs) {
+  // the float copies of x and y, and the double design and target matrices
+  nlp::check_samples(n, 3.0 * (double(inputs) + outputs + 1), "x", "floats each");
   const float* xp = finite(x, size_t(n) * size_t(inputs), "x");
   const float* yp = finite(y, size_t(n) * size_t(outputs), "y");
   std::vector<float> xs(xp, xp + size_t(n) * size_t(inputs));
@@ -294,6 +312,7 @@ val least_squares(uintptr_t x, uintptr_t y, int n, int inputs, int outputs) {
 }
 
 val pca(uintptr_t x, int n, int dim) {
+  nlp::check_samples(n, 3.0 * dim, "x", "floats each");  // the float copy and the double matrix
   const float* xp = finite(x, size_t(n) * size_t(dim), "x");
   std::vector<float> xs(xp, xp + size_t(n) * size_t(dim));
   auto p = nlp::pca(xs, dim);
@@ -352,6 +371,9 @@ val activation_curve(const std::string& name, uintptr_t x, int count, double a, 
 class NetHandle {
  public:
   static NetHandle* create(val layers, val activations, double a, double c, const std::string& loss, double seed) {
+    // Counts before copies: a list past the limit is refused before it is read.
+    nlp::check_layer_count(size_t(layers["length"].as<double>()), "layers");
+    nlp::check_layer_count(size_t(activations["length"].as<double>()), "activations");
     nlp::NetworkConfig config;
     config.layers = emscripten::vecFromJSArray<int>(layers);
     config.activations = emscripten::vecFromJSArray<std::string>(activations);
@@ -388,6 +410,7 @@ class NetHandle {
   }
 
   val predict(uintptr_t x, int n) {
+    nlp::check_samples(n, net_.outputs(), "x", "outputs");
     const float* in = xs(x, n);
     out_.resize(size_t(n) * size_t(net_.outputs()));
     net_.predict(in, n, out_.data());
@@ -423,6 +446,7 @@ class NetHandle {
   }
 
   val layer_outputs(uintptr_t x, int n, bool pre) {
+    nlp::check_samples(n, double(net_.unit_count()), "x", "units");
     auto outs = net_.layer_outputs(xs(x, n), n, pre);
     val arr = val::array();
     for (const auto& m : outs) arr.call<void>("push", float_array(m.data(), size_t(m.size())));  // (n, units)
@@ -453,6 +477,7 @@ class NetHandle {
   val synthetic_probe(uintptr_t x, uintptr_t y, int n, int count, int cut) {
     if (count < 1) throw std::invalid_argument("count: " + std::to_string(count) + " must be >= 1");
     auto& sg = synthetic(cut);
+    nlp::check_samples(std::min(count, n), double(net_.unit_count()), "count", "units");
     Eigen::MatrixXf truth, predicted;  // (units, count): column-major = row-major (count, units)
     sg.probe(xs(x, n), ys(y, n), std::min(count, n), truth, predicted);
     val out = val::object();

@@ -16,7 +16,9 @@ const engine = await loadEngine();
 const M = engine._module;
 const ROUNDS = 10000;
 const WARMUP = 200;  // grows what may grow once (staging buffers, the error string's capacity)
-const long = 'x'.repeat(8000);
+// A name as long as the engine takes (engine.limits.nameLength): it reaches the engine, which quotes
+// 60 characters of it. (Longer names are refused before the call: tests/node/hardening.test.mjs.)
+const long = 'x'.repeat(engine.limits.nameLength);
 
 function snapshot() {
   return {
@@ -41,17 +43,17 @@ badWeights[0].W[1] = Infinity;
 
 // [entry, call, the message it must throw]. Each argument reaches the engine.
 const cases = [
-  ['engine.dataset', () => engine.dataset(long, { n: 10 }), /^dataset: unknown dataset 'x{8000}'/],
+  ['engine.dataset', () => engine.dataset(long, { n: 10 }), /^dataset: unknown dataset 'x{60}…'/],
   ['engine.split', () => engine.split(d, { ratio: 2 }), /^ratio: 2 must be/],
-  ['engine.split (data.kind)', () => engine.split({ ...d, kind: long }, { ratio: 0.5 }), /^data\.kind: unknown dataset kind 'x{8000}'/],
-  ['engine.createNetwork', () => engine.createNetwork({ layers: [2, 3, 1], activation: long }), /^activation\[0\]: unknown activation 'x{8000}'/],
-  ['engine.createNetwork (loss)', () => engine.createNetwork({ layers: [2, 3, 1], loss: long }), /^loss: unknown loss 'x{8000}'/],
-  ['engine.networkFromJSON', () => engine.networkFromJSON({ ...json, activations: ['tanh', long] }), /^outputActivation: unknown activation 'x{8000}'/],
-  ['engine.activationCurve', () => engine.activationCurve(long, [0, 1]), /^activation: unknown activation 'x{8000}'/],
+  ['engine.split (data.kind)', () => engine.split({ ...d, kind: long }, { ratio: 0.5 }), /^data\.kind: unknown dataset kind 'x{60}…'/],
+  ['engine.createNetwork', () => engine.createNetwork({ layers: [2, 3, 1], activation: long }), /^activation\[0\]: unknown activation 'x{60}…'/],
+  ['engine.createNetwork (loss)', () => engine.createNetwork({ layers: [2, 3, 1], loss: long }), /^loss: unknown loss 'x{60}…'/],
+  ['engine.networkFromJSON', () => engine.networkFromJSON({ ...json, activations: ['tanh', long] }), /^outputActivation: unknown activation 'x{60}…'/],
+  ['engine.activationCurve', () => engine.activationCurve(long, [0, 1]), /^activation: unknown activation 'x{60}…'/],
   ['engine.leastSquares', () => engine.leastSquares(xNaN, d.y, 2), /^x\[1\]: NaN is not a finite number/],
   ['engine.pca', () => engine.pca([1, 2], 2), /^x: 1 sample, PCA needs at least 2/],
   ['engine.principalAngle', () => engine.principalAngle([0, 0, 0], [1, 0, 0], 3), /^A: every column is zero/],
-  ['net.fit', () => net.fit(d.x, d.y, { optimizer: long }), /^optimizer: unknown optimizer 'x{8000}'/],
+  ['net.fit', () => net.fit(d.x, d.y, { optimizer: long }), /^optimizer: unknown optimizer 'x{60}…'/],
   ['net.predict', () => net.predict(xNaN), /^x\[1\]: NaN is not a finite number/],
   ['net.loss', () => net.loss(d.x, yNaN), /^y\[3\]: NaN is not a finite number/],
   ['net.gradients', () => net.gradients(xNaN, d.y), /^x\[1\]: NaN is not a finite number/],

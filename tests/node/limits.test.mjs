@@ -11,7 +11,7 @@ const L = engine.limits;
 test('engine.limits: a frozen object of positive integers', () => {
   assert.ok(Object.isFrozen(L));
   assert.deepEqual(Object.keys(L).sort(),
-    ['datasetSamples', 'hiddenLayers', 'linearRegions', 'stagingBytes', 'stagingFloats', 'unitsPerLayer', 'workspaceFloats']);
+    ['datasetSamples', 'hiddenLayers', 'layers', 'linearPiecesWork', 'linearRegions', 'nameLength', 'stagingBytes', 'stagingFloats', 'unitsPerLayer', 'workspaceFloats']);
   for (const [k, v] of Object.entries(L)) assert.ok(Number.isInteger(v) && v > 0, `${k}: ${v}`);
   assert.equal(L.stagingBytes, 4 * L.stagingFloats);
   assert.throws(() => { 'use strict'; L.unitsPerLayer = 1; }, TypeError);
@@ -28,7 +28,11 @@ test('unitsPerLayer and hiddenLayers are what createNetwork enforces', () => {
   assert.equal(deep.layers.length, L.hiddenLayers + 2);
   deep.delete();
   assert.throws(() => engine.createNetwork({ layers: [2, ...new Array(L.hiddenLayers + 1).fill(2), 1] }),
-    { message: new RegExp(`^layers: ${L.hiddenLayers + 1} hidden layers, at most ${L.hiddenLayers} allowed`) });
+    { message: `layers: ${L.hiddenLayers + 3} sizes, at most ${L.layers} (engine.limits.layers: inputs, up to ${L.hiddenLayers} hidden, outputs)` });
+  assert.equal(L.layers, L.hiddenLayers + 2);
+  // The engine itself refuses the same list (a caller of the module that skips the wrapper).
+  assert.throws(() => engine._module.Net.create([2, ...new Array(L.hiddenLayers + 1).fill(2), 1], new Array(L.hiddenLayers + 2).fill('tanh'), 2, 0.5, 'mse', 1),
+    { message: `layers: ${L.hiddenLayers + 3} sizes, at most ${L.layers} (engine.limits.layers: inputs, up to ${L.hiddenLayers} hidden, outputs)` });
 });
 
 test('datasetSamples is the largest n of engine.dataset', () => {
