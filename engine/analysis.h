@@ -71,7 +71,6 @@ namespace nlp {
 // data points, the points on it split between the sides as a small rotation or shift of the line
 // can split them (those before a point along the line to one side, the rest to the other, or all
 // to one side); every pair is tried, O(n^3). n at most kMaxBestLinePoints.
-constexpr int kMaxBestLinePoints = 2000;
 struct BestLine {
   double accuracy = 0;  // a fraction in [0.5, 1]
   int correct = 0;      // points classified correctly by the best boundary

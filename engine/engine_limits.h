@@ -27,5 +27,15 @@ inline constexpr int kMaxLinearRegions = 1000000;
 // 2 x weights + 3 x units + 64 per layer. Bounds its time, whatever the net, to well under a
 // second here (docs/api.md).
 inline constexpr double kMaxLinearPiecesWork = 2e8;
+// Work one call over data may ask for (entry.h's check_work), in multiply-adds: fit epochs x
+// samples x parameters (fitSynthetic 4 x that: its gradient model and three passes);
+// predict, loss, gradients, layerOutputs, collapseDeviation, syntheticProbe samples x
+// parameters. At the limit a call takes under a second here (docs/api.md "Time").
+inline constexpr double kMaxCallWork = 2e9;
+// The same for the analyses, which work in double precision: leastSquares samples x columns x
+// (columns + outputs), pca samples x dim^2, principalAngle 8 x (p + q)^2 x dim.
+inline constexpr double kMaxAnalysisWork = 4e8;
+// Points best_line_accuracy tries every pair of (O(n^3) work): 600 is about 0.5 s here.
+inline constexpr int kMaxBestLinePoints = 600;
 
 }  // namespace nlp

@@ -9,6 +9,7 @@
 #include <Eigen/Core>
 #include <cmath>
 #include <cstddef>
+#include <cstdio>
 #include <stdexcept>
 #include <string>
 
@@ -63,6 +64,20 @@ inline void check_samples(double samples, double width, const std::string& field
                                 std::to_string(std::llround(width)) + " " + what + " need more than " +
                                 std::to_string(std::llround(kMaxWorkspaceFloats)) +
                                 " floats of workspace (engine.limits.workspaceFloats)");
+}
+
+// A call's work (multiply-adds, kMaxCallWork's units) within the limit; else
+// std::invalid_argument naming the call and how the work was counted, e.g.
+// "fit: 1000 epochs x 4096 samples x 4417 parameters = 1.8e10 multiply-adds, more than ...".
+inline void check_work(double work, const std::string& call, const std::string& how, double limit = kMaxCallWork,
+                       const char* name = "callWork") {
+  if (!(work <= limit)) {
+    char amount[32];
+    std::snprintf(amount, sizeof amount, "%.2g", work);
+    throw std::invalid_argument(call + ": " + how + " = " + amount + " multiply-adds, more than " +
+                                std::to_string(std::llround(limit)) + " (engine.limits." + name +
+                                "); split the work into smaller calls");
+  }
 }
 
 // A float as JS prints it, for the only values reported: NaN, Infinity, -Infinity.

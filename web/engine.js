@@ -339,9 +339,9 @@ class Engine {
    *  on the points x (n, inputs) with labels y (n), each +1 or -1: exact (docs/api.md). */
   bestLineAccuracy(x, y, inputs) {
     checkSize(inputs, 'inputs');
-    const xs = asFloat32(x, 'x');
+    const xs = asFloat32(x, 'x', this.limits);
     const n = sampleCount(xs, inputs, 'x');
-    const ys = asFloat32(y, 'y');
+    const ys = asFloat32(y, 'y', this.limits);
     if (ys.length !== n) throw new Error(`y: length ${ys.length} is not ${n} (one label per point)`);
     return this.#M.bestLineAccuracy(this._stage(STAGE_X, xs, 'x'), this._stage(STAGE_Y, ys, 'y'), n, inputs);
   }

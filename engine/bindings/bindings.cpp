@@ -220,6 +220,9 @@ val limits() {
   o.set("stagingBytes", nlp::kMaxStagingFloats * double(sizeof(float)));
   o.set("linearRegions", nlp::kMaxLinearRegions);
   o.set("linearPiecesWork", nlp::kMaxLinearPiecesWork);
+  o.set("callWork", nlp::kMaxCallWork);
+  o.set("analysisWork", nlp::kMaxAnalysisWork);
+  o.set("bestLinePoints", nlp::kMaxBestLinePoints);
   return o;
 }
 
@@ -301,6 +304,9 @@ val affine_to_val(const nlp::AffineMap& m) {
 val least_squares(uintptr_t x, uintptr_t y, int n, int inputs, int outputs) {
   // the float copies of x and y, and the double design and target matrices
   nlp::check_samples(n, 3.0 * (double(inputs) + outputs + 1), "x", "floats each");
+  nlp::check_work(double(n) * (inputs + 1.0) * (inputs + 1.0 + outputs), "leastSquares",
+                  std::to_string(n) + " samples x " + std::to_string(inputs + 1) + " columns x " + std::to_string(inputs + 1 + outputs),
+                  nlp::kMaxAnalysisWork, "analysisWork");
   const float* xp = finite(x, size_t(n) * size_t(inputs), "x");
   const float* yp = finite(y, size_t(n) * size_t(outputs), "y");
   std::vector<float> xs(xp, xp + size_t(n) * size_t(inputs));
@@ -313,6 +319,8 @@ val least_squares(uintptr_t x, uintptr_t y, int n, int inputs, int outputs) {
 
 val pca(uintptr_t x, int n, int dim) {
   nlp::check_samples(n, 3.0 * dim, "x", "floats each");  // the float copy and the double matrix
+  nlp::check_work(double(n) * dim * dim, "pca", std::to_string(n) + " samples x " + std::to_string(dim) + "^2",
+                  nlp::kMaxAnalysisWork, "analysisWork");
   const float* xp = finite(x, size_t(n) * size_t(dim), "x");
   std::vector<float> xs(xp, xp + size_t(n) * size_t(dim));
   auto p = nlp::pca(xs, dim);
@@ -341,6 +349,10 @@ double best_line_accuracy(uintptr_t x, uintptr_t y, int n, int inputs) {
 
 // Rows of A (p, dim) and B (q, dim), row-major, span the two subspaces.
 double principal_angle(uintptr_t a, int p, uintptr_t b, int q, int dim) {
+  // 8 x: its two QR decompositions and the SVD, measured (docs/api.md "Time")
+  nlp::check_work(8.0 * (p + q) * (p + q) * dim, "principalAngle",
+                  "8 x (" + std::to_string(p) + " + " + std::to_string(q) + " rows)^2 x " + std::to_string(dim),
+                  nlp::kMaxAnalysisWork, "analysisWork");
   const float* ap = finite(a, size_t(p) * size_t(dim), "A");
   const float* bp = finite(b, size_t(q) * size_t(dim), "B");
   Eigen::MatrixXd A(dim, p), B(dim, q);
@@ -406,20 +418,26 @@ class NetHandle {
     o.optimizer = nlp::TrainOptions::optimizer_from_name(optimizer);
     o.l1 = l1;
     o.l2 = l2;
+    check_epochs_work("fit", epochs, n);
     return net_.fit(xs(x, n), ys(y, n), n, o);
   }
 
   val predict(uintptr_t x, int n) {
     nlp::check_samples(n, net_.outputs(), "x", "outputs");
+    check_pass_work("predict", n);
     const float* in = xs(x, n);
     out_.resize(size_t(n) * size_t(net_.outputs()));
     net_.predict(in, n, out_.data());
     return float_array(out_.data(), out_.size());
   }
 
-  double loss(uintptr_t x, uintptr_t y, int n) { return net_.loss(xs(x, n), ys(y, n), n); }
+  double loss(uintptr_t x, uintptr_t y, int n) {
+    check_pass_work("loss", n);
+    return net_.loss(xs(x, n), ys(y, n), n);
+  }
 
   val gradients(uintptr_t x, uintptr_t y, int n) {
+    check_pass_work("gradients", n);
     net_.gradients(xs(x, n), ys(y, n), n);
     return float_array(net_.gradient_buffer().data(), size_t(net_.gradient_buffer().size()));
   }
@@ -447,13 +465,17 @@ class NetHandle {
 
   val layer_outputs(uintptr_t x, int n, bool pre) {
     nlp::check_samples(n, double(net_.unit_count()), "x", "units");
+    check_pass_work("layerOutputs", n);
     auto outs = net_.layer_outputs(xs(x, n), n, pre);
     val arr = val::array();
     for (const auto& m : outs) arr.call<void>("push", float_array(m.data(), size_t(m.size())));  // (n, units)
     return arr;
   }
 
-  double collapse_deviation(uintptr_t x, int n) { return nlp::collapse_deviation(net_, xs(x, n), n); }
+  double collapse_deviation(uintptr_t x, int n) {
+    check_pass_work("collapseDeviation", n);
+    return nlp::collapse_deviation(net_, xs(x, n), n);
+  }
 
   val collapse() const { return affine_to_val(nlp::collapse(net_)); }
 
@@ -464,6 +486,7 @@ class NetHandle {
     o.epochs = epochs;
     o.batch_size = batch;
     o.learning_rate = lr;
+    check_epochs_work("fitSynthetic", epochs, n, 4);
     auto& sg = synthetic(cut);
     const nlp::SyntheticStats stats = sg.fit(xs(x, n), ys(y, n), n, o, model_rate);
     val out = val::object();
@@ -478,6 +501,7 @@ class NetHandle {
     if (count < 1) throw std::invalid_argument("count: " + std::to_string(count) + " must be >= 1");
     auto& sg = synthetic(cut);
     nlp::check_samples(std::min(count, n), double(net_.unit_count()), "count", "units");
+    check_pass_work("syntheticProbe", n);
     Eigen::MatrixXf truth, predicted;  // (units, count): column-major = row-major (count, units)
     sg.probe(xs(x, n), ys(y, n), std::min(count, n), truth, predicted);
     val out = val::object();
@@ -505,6 +529,16 @@ class NetHandle {
   nlp::SyntheticGradients& synthetic(int cut) {
     if (!synthetic_ || synthetic_->cut() != cut) synthetic_ = std::make_unique<nlp::SyntheticGradients>(net_, cut);
     return *synthetic_;
+  }
+  // The work of one pass over n samples, and of `epochs` of them (kMaxCallWork).
+  void check_pass_work(const char* call, int n) const {
+    nlp::check_work(double(n) * parameter_count(), call,
+                    std::to_string(n) + " samples x " + std::to_string(parameter_count()) + " parameters");
+  }
+  void check_epochs_work(const char* call, int epochs, int n, int factor = 1) const {
+    nlp::check_work(double(factor) * epochs * n * parameter_count(), call,
+                    (factor > 1 ? std::to_string(factor) + " x " : std::string()) + std::to_string(epochs) + " epochs x " +
+                        std::to_string(n) + " samples x " + std::to_string(parameter_count()) + " parameters");
   }
   nlp::Network<float> net_;
   std::vector<float> out_;

@@ -184,3 +184,42 @@ test('an input whose element getter calls the engine gives the same result as a 
   made.delete();
   net.delete();
 });
+
+// Every call over data is bounded by its work (engine.limits.callWork), so no single call on
+// inputs within the limits runs for long (docs/api.md "Time"); the count is named when refused.
+test('calls over data refuse work beyond callWork, naming what they counted', () => {
+  assert.ok(L.callWork > 0 && L.bestLinePoints > 0);
+  const net = engine.createNetwork({ layers: [2, 64, 64, 1] });
+  const P = net.parameters().length;
+  const n = 4096;
+  const x = new Float32Array(2 * n), y = new Float32Array(n);
+  const epochs = Math.floor(L.callWork / (n * P)) + 1;
+  assert.match(message(() => net.fit(x, y, { epochs })),
+    new RegExp(`^fit: ${epochs} epochs x ${n} samples x ${P} parameters = [0-9.e+]+ multiply-adds, more than ${L.callWork} \\(engine\\.limits\\.callWork\\)`));
+  const sgEpochs = Math.floor(L.callWork / (4 * n * P)) + 1;  // fitSynthetic counts 4 x the work of fit
+  assert.match(message(() => net.fitSynthetic(x, y, { epochs: sgEpochs })), new RegExp(`^fitSynthetic: 4 x ${sgEpochs} epochs x .* \\(engine\\.limits\\.callWork\\)`));
+  assert.ok(Number.isFinite(net.fitSynthetic(x, y, { epochs: sgEpochs - 1 }).loss), 'one epoch less trains');
+  // within the budget the same call trains
+  assert.ok(Number.isFinite(net.fit(x, y, { epochs: 1 })));
+  net.delete();
+  // predict: samples x parameters, for a net that fits the workspace but not the work
+  const deep = engine.createNetwork({ layers: [1, ...new Array(16).fill(256), 1] });
+  const Pd = deep.parameters().length;
+  const m = Math.floor(L.callWork / Pd) + 1;  // about 1,900 samples: far inside the workspace
+  assert.match(message(() => deep.predict(new Float32Array(m))), new RegExp(`^predict: ${m} samples x ${Pd} parameters`));
+  assert.match(message(() => deep.loss(new Float32Array(m), new Float32Array(m))), /^loss: .*callWork/);
+  assert.match(message(() => deep.gradients(new Float32Array(m), new Float32Array(m))), /^gradients: .*callWork/);
+  deep.delete();
+  // the analyses (double precision) against analysisWork: pca samples x dim^2; leastSquares
+  // samples x columns x (columns + outputs); principalAngle 8 x (p + q)^2 x dim
+  const dim = 256, rows = Math.floor(L.analysisWork / (dim * dim)) + 1;
+  const xs = new Float32Array(rows * dim);
+  assert.match(message(() => engine.pca(xs, dim)), new RegExp(`^pca: ${rows} samples x 256\\^2 = .* \\(engine\\.limits\\.analysisWork\\)`));
+  const lsRows = Math.floor(L.analysisWork / (257 * 258)) + 1;
+  assert.match(message(() => engine.leastSquares(xs.subarray(0, lsRows * dim), new Float32Array(lsRows), dim)), /^leastSquares: .*analysisWork/);
+  const half = Math.ceil(Math.sqrt(L.analysisWork / (8 * dim)) / 2) + 1;
+  assert.match(message(() => engine.principalAngle(xs.subarray(0, half * dim), xs.subarray(0, half * dim), dim)), /^principalAngle: .*analysisWork/);
+  // bestLineAccuracy tries every pair: at most bestLinePoints points
+  const k = L.bestLinePoints + 1;
+  assert.match(message(() => engine.bestLineAccuracy(new Float32Array(2 * k), new Float32Array(k).fill(1), 2)), new RegExp(`^x: ${k} points, more than ${L.bestLinePoints}`));
+});
