@@ -35,6 +35,8 @@ inline constexpr double kMaxCallWork = 2e9;
 // The same for the analyses, which work in double precision: leastSquares samples x columns x
 // (columns + outputs), pca samples x dim^2, principalAngle 8 x (p + q)^2 x dim.
 inline constexpr double kMaxAnalysisWork = 4e8;
+// Points one activationCurve call evaluates (f and f' each, in double): about 0.5 s here.
+inline constexpr int kMaxCurvePoints = 1000000;
 // Points best_line_accuracy tries every pair of (O(n^3) work): 600 is about 0.5 s here.
 inline constexpr int kMaxBestLinePoints = 600;
 

@@ -223,6 +223,7 @@ val limits() {
   o.set("callWork", nlp::kMaxCallWork);
   o.set("analysisWork", nlp::kMaxAnalysisWork);
   o.set("bestLinePoints", nlp::kMaxBestLinePoints);
+  o.set("curvePoints", nlp::kMaxCurvePoints);
   return o;
 }
 
@@ -278,6 +279,9 @@ val split_dataset(uintptr_t x, uintptr_t y, int n, int inputs, int outputs, cons
   d.outputs = outputs;
   d.kind = nlp::dataset_kind_from_name(kind, "data.kind");
   nlp::check_samples(n, 3.0 * (double(inputs) + outputs), "data.x", "floats each");  // the copies
+  if (n > nlp::kMaxDatasetSamples)  // also bounds its time: about 0.15 s at the limit here
+    throw std::invalid_argument("data.x: " + std::to_string(n) + " samples, more than " +
+                                std::to_string(nlp::kMaxDatasetSamples) + " (engine.limits.datasetSamples)");
   const float* xs = finite(x, size_t(n) * size_t(inputs), "data.x");
   const float* ys = finite(y, size_t(n) * size_t(outputs), "data.y");
   d.x.assign(xs, xs + size_t(n) * size_t(inputs));
@@ -366,6 +370,9 @@ double principal_angle(uintptr_t a, int p, uintptr_t b, int q, int dim) {
 // f and f' of one activation at `count` points staged at x.
 val activation_curve(const std::string& name, uintptr_t x, int count, double a, double c) {
   const auto f = nlp::Activation::from_name(name, {a, c});
+  if (count > nlp::kMaxCurvePoints)
+    throw std::invalid_argument("xs: " + std::to_string(count) + " points, more than " + std::to_string(nlp::kMaxCurvePoints) +
+                                " (engine.limits.curvePoints)");
   const float* xs = finite(x, size_t(count), "xs");
   std::vector<float> value(static_cast<size_t>(count)), derivative(static_cast<size_t>(count));
   for (int i = 0; i < count; ++i) {

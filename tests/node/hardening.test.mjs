@@ -219,6 +219,11 @@ test('calls over data refuse work beyond callWork, naming what they counted', ()
   assert.match(message(() => engine.leastSquares(xs.subarray(0, lsRows * dim), new Float32Array(lsRows), dim)), /^leastSquares: .*analysisWork/);
   const half = Math.ceil(Math.sqrt(L.analysisWork / (8 * dim)) / 2) + 1;
   assert.match(message(() => engine.principalAngle(xs.subarray(0, half * dim), xs.subarray(0, half * dim), dim)), /^principalAngle: .*analysisWork/);
+  // activationCurve: at most curvePoints points; split: at most datasetSamples samples
+  assert.match(message(() => engine.activationCurve('tanh', new Float32Array(L.curvePoints + 1))), new RegExp(`^xs: ${L.curvePoints + 1} points, more than ${L.curvePoints} \\(engine\\.limits\\.curvePoints\\)`));
+  const s = L.datasetSamples + 1;
+  assert.match(message(() => engine.split({ x: new Float32Array(2 * s), y: new Float32Array(s), inputs: 2, outputs: 1, kind: 'regression' })),
+    new RegExp(`^data\\.x: ${s} samples, more than ${L.datasetSamples} \\(engine\\.limits\\.datasetSamples\\)`));
   // bestLineAccuracy tries every pair: at most bestLinePoints points
   const k = L.bestLinePoints + 1;
   assert.match(message(() => engine.bestLineAccuracy(new Float32Array(2 * k), new Float32Array(k).fill(1), 2)), new RegExp(`^x: ${k} points, more than ${L.bestLinePoints}`));
