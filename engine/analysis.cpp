@@ -10,16 +10,11 @@
 #include <stdexcept>
 
 #include "engine_limits.h"
+#include "entry.h"
 
 namespace nlp {
 
 namespace {
-
-std::string num(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
-}
 
 // "layer 2 (hidden layer 2)" / "layer 3 (output layer)", 1-based over the weight layers.
 std::string layer_label(int l, int num_layers) {

@@ -25,12 +25,6 @@ constexpr double kPi = 3.14159265358979323846;
 constexpr uint64_t kDatasetStream = 3;
 constexpr uint64_t kSplitStream = 4;
 
-std::string num(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
-}
-
 const std::vector<DatasetInfo> kInfos = {
     {"xor", 2, 1, DatasetKind::Classification},    {"circle", 2, 1, DatasetKind::Classification},
     {"spiral", 2, 1, DatasetKind::Classification}, {"gauss", 2, 1, DatasetKind::Classification},

@@ -18,6 +18,13 @@
 
 namespace nlp {
 
+// A number for a message, as printf's %g writes it: 0.5, 1e+06, -1.
+inline std::string num(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
 // Characters of a bad value an error message quotes.
 inline constexpr size_t kQuoteLength = 60;
 

@@ -26,14 +26,6 @@ OptimizerKind TrainOptions::optimizer_from_name(const std::string& name) {
 
 std::string TrainOptions::optimizer_name(OptimizerKind kind) { return optimizer_names()[static_cast<size_t>(kind)]; }
 
-namespace {
-std::string num(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
-}
-}  // namespace
-
 void TrainOptions::validate() const {
   if (epochs < 0) throw std::invalid_argument("epochs: " + std::to_string(epochs) + " must be >= 0");
   if (batch_size < 1) throw std::invalid_argument("batchSize: " + std::to_string(batch_size) + " must be >= 1");

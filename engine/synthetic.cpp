@@ -6,6 +6,8 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "entry.h"
+
 namespace nlp {
 
 SyntheticGradients::SyntheticGradients(Network<float>& net, int cut)
@@ -77,14 +79,6 @@ double SyntheticGradients::batch(const Eigen::Ref<const Mat>& X, const Eigen::Re
   backprop(cut_, 0);
   return loss_sum;
 }
-
-namespace {
-std::string num(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
-}
-}  // namespace
 
 void SyntheticGradients::check(const TrainOptions& options, double model_rate, Eigen::Index n) {
   options.validate();
