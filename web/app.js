@@ -41,7 +41,12 @@ export function createApp(engine, doc = document) {
   // --- events for the embedding API (web/messages.js): 'change' { state }, 'train' { networks,
   // scene } after training, 'goal' { goal, statement } when an exercise goal is first met
   const listeners = { change: new Set(), train: new Set(), goal: new Set() };
-  const emit = (type, payload) => { for (const fn of listeners[type]) fn(payload); };
+  // the payload is made only when someone listens (train events come every frame)
+  const emit = (type, make) => {
+    if (!listeners[type].size) return;
+    const payload = make();
+    for (const fn of listeners[type]) fn(payload);
+  };
 
   let playing = state.autoplay && !matchMedia('(prefers-reduced-motion: reduce)').matches;
   let dirty = true;
@@ -139,12 +144,12 @@ export function createApp(engine, doc = document) {
     warn: (text) => notices.show(text, { kind: 'warn' }),
     met: (g, v, label) => {
       notices.show(t('goalMet', { goal: label }));
-      emit('goal', { goal: g.source, statement: goalStatement(g, { url: `${location.href.split('#')[0]}#${toHash(state)}`,
-        goalText: state.goalText, lang: state.lang, value: v }) });
+      emit('goal', () => ({ goal: g.source, statement: goalStatement(g, { url: `${location.href.split('#')[0]}#${toHash(state)}`,
+        goalText: state.goalText, lang: state.lang, value: v }) }));
     },
   });
   const syncGoals = () => goalPanel.sync(state, lessonNumbers());
-  const checkGoals = () => goalPanel.check(lessonNumbers());
+  const checkGoals = () => { if (goalPanel.active) goalPanel.check(lessonNumbers()); };
 
   // --- state changes
   let hashTimer = 0;
@@ -191,7 +196,7 @@ export function createApp(engine, doc = document) {
     if (changed.includes('goal') || changed.includes('goalText') || changed.includes('lang') || changed.includes('scene')) syncGoals();
     dirty = true;
     writeHash();
-    emit('change', { state: cloneState(state) });
+    emit('change', () => ({ state: cloneState(state) }));
     return changed;
   }
 
@@ -221,7 +226,7 @@ export function createApp(engine, doc = document) {
 
   function trainLesson(n) {
     scene.train(n);
-    emit('train', { networks: scene.networks ? scene.networks() : [], scene: { id: scene.id, ...scene.figures() } });
+    emit('train', () => ({ networks: scene.networks ? scene.networks() : [], scene: { id: scene.id, ...scene.figures() } }));
   }
 
   function setPlaying(p) {
@@ -332,7 +337,7 @@ export function createApp(engine, doc = document) {
       scene.importNetwork(index, json);
       dirty = true;
       render();
-      emit('change', { state: cloneState(state) });
+      emit('change', () => ({ state: cloneState(state) }));
     },
   };
 }

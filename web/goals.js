@@ -72,13 +72,15 @@ export function goalLabel(g) {
 /**
  * The goal panel in `root`: sync(state, numbers) rebuilds it when the goals, their text, the
  * language or the lesson change (a goal the lesson cannot measure is as invalid as a malformed
- * one, and warn() names it); check(numbers) updates each goal's value and calls met(goal, value,
+ * one, and warn() names it); check(numbers), while `active`, updates each goal's value and calls met(goal, value,
  * label) the first time it holds. numbers: { networks, scene } of the current lesson.
  */
 export function createGoalPanel(root, { warn, met }) {
   let goals = [], items = [], source = null;
   const done = new Set();
   return {
+    /** Whether there is any goal to check (the lesson's numbers are read only then). */
+    get active() { return items.length > 0; },
     sync(state, numbers) {
       if (source !== state.goal) done.clear();
       source = state.goal;

@@ -172,14 +172,15 @@ export class TwinModel {
         if (!Number.isFinite(loss)) n.diverged = true;
       }
       if (!any) break;
-      this.measure();
+      // the chart needs every epoch's losses; the accuracies are shown for the last one only
+      this.measure({ accuracy: e === epochs - 1 });
     }
   }
 
   /** Losses and accuracies of both networks at their current weights; appends to the history. */
-  measure() {
+  measure({ accuracy: withAccuracy = true } = {}) {
     const { train, test, outputs } = this.data;
-    const cls = this.task.kind !== 'regression';
+    const cls = withAccuracy && this.task.kind !== 'regression';
     for (const n of this.nets) {
       n.trainLoss = n.net.loss(train.x, train.y);
       n.testLoss = test.y.length ? n.net.loss(test.x, test.y) : NaN;

@@ -77,6 +77,8 @@ const KEYS = {
   showTestData: always({ default: false, parse: bool, values: '`true false`' }),
   discretize: always({ default: false, parse: bool, values: '`true false`' }),
 };
+// The keys the networks are built from: a change of any of them rebuilds them.
+const BUILD_KEYS = Object.keys(KEYS).filter((k) => KEYS[k].effect === 'data' || KEYS[k].effect === 'network');
 
 const autoOutput = (kind) => (kind === 'classification' ? 'tanh' : 'linear');
 const activationOptions = ({ engine }) => namedOptions('activations', engine.activations);
@@ -211,7 +213,7 @@ function createCompareScene(env) {
     layers.sync(info, { optionsStale });
   }
 
-  const buildKey = (state) => JSON.stringify(Object.keys(KEYS).filter((k) => ['data', 'network'].includes(KEYS[k].effect)).map((k) => state[k]));
+  const buildKey = (state) => JSON.stringify(BUILD_KEYS.map((k) => state[k]));
 
   function rebuild(state, { data = true } = {}) {
     if (data || !model.data) { model.rebuildData(state); bestLineFor(model.data); }
