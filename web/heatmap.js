@@ -16,7 +16,15 @@ export function createOutputView(container, { index }) {
   heat.dataset.net = String(index);
   const overlay = document.createElement('canvas');
   overlay.className = 'overlay';
-  container.append(heat, overlay);
+  // what the picture shows when it is not the network's output (a neuron of the diagram)
+  const badge = document.createElement('div');
+  badge.className = 'showing-badge';
+  badge.hidden = true;
+  const badgeText = document.createElement('span');
+  const badgeHint = document.createElement('span');
+  badgeHint.className = 'showing-hint';
+  badge.append(badgeText, badgeHint);
+  container.append(heat, overlay, badge);
   const ctx = heat.getContext('2d', { willReadFrequently: true });
   const octx = overlay.getContext('2d');
   let image = null, words = null;
@@ -204,6 +212,14 @@ export function createOutputView(container, { index }) {
 
   return {
     heat, overlay,
+    /** Says what the picture shows when it is not the output (text), or nothing (null). */
+    showing(text, hint = '') {
+      badge.hidden = !text;
+      container.classList.toggle('shows-neuron', !!text);
+      if (badgeText.textContent !== (text ?? '')) badgeText.textContent = text ?? '';
+      if (badgeHint.textContent !== hint) badgeHint.textContent = hint;
+      badgeHint.hidden = !hint;
+    },
     draw(frame) {
       container.classList.toggle('is-1d', frame.data.inputs === 1);
       if (frame.data.inputs === 1) draw1d(frame); else draw2d(frame);

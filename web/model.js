@@ -144,6 +144,33 @@ export class TwinModel {
     this.measure();
   }
 
+  /** Weight w = { layer, out, in } of network `index` (engine layout: layer l's W is (out, in) row-major). */
+  weight(index, w) {
+    const { net } = this.nets[index];
+    return net.getWeights()[w.layer].W[w.out * net.layers[w.layer] + w.in];
+  }
+
+  /**
+   * Sets weight w = { layer, out, in } of network `index` to `value`, and only there (the other
+   * network keeps its own weights; reset() gives both the shared initial weights again); then
+   * measures both. Throws, changing nothing, if w is not a weight of the network or value is not
+   * a finite number.
+   */
+  setWeight(index, w, value) {
+    const n = this.nets[index];
+    if (!n) throw new Error(`network: ${index} must be 0 or 1`);
+    const { layers } = n.net, { layer, out, in: i } = w ?? {};
+    const ok = (v, hi) => Number.isInteger(v) && v >= 0 && v < hi;
+    if (!ok(layer, layers.length - 1) || !ok(out, layers[layer + 1]) || !ok(i, layers[layer])) {
+      throw new Error(`weight: ${JSON.stringify(w)} is not a weight of layers ${layers.join('-')}`);
+    }
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`weight: ${value} must be a finite number`);
+    const all = n.net.getWeights();
+    all[layer].W[out * layers[layer] + i] = value;
+    n.net.setWeights(all);
+    this.measure();
+  }
+
   freeNetworks() {
     for (const n of this.nets) n.net.delete();
     this.nets = [];

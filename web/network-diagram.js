@@ -1,71 +1,750 @@
-// The network diagram of one network, on one canvas: a column per layer, each neuron drawn as
-// its own small heatmap over the input plane (2D data) or its own small curve (1D data), and each
-// weight as a curve whose colour is its sign (blue +, orange -) and whose width is its size.
-// Inputs come from one layerOutputs() call over a coarse grid and one getWeights() call per frame.
+// The network diagram of one network: a column per layer, each neuron drawn as its own small
+// heatmap over the input plane (2D data) or its own small curve (1D data), each weight as a curve
+// whose colour is its sign (blue +, orange -) and whose width is its size; over it, one button per
+// neuron and a keyboard proxy for the weights, so the reader can look into the network (hover or
+// focus a neuron: the host shows its output large; tap or click: keep it shown) and read or edit
+// any weight (hover: its value; click or tap: an editor that checks what is typed).
+//
+// Drawing: every pixel is written into one ImageData (the weight curves with their own
+// anti-aliasing, then the tiles, bilinear from the thumbnail grid) and put once per frame; only
+// the column labels and 1D curves go through the canvas. Stroking a few hundred wide Bézier curves
+// with the canvas costs 4-7 ms a frame in software rendering (what headless Chromium and many
+// laptops use); this costs well under a millisecond.
+//
+// ---- Interface ------------------------------------------------------------------------------
+//
+//   const diagram = createDiagram(canvas, options);   // wraps the canvas (its parent keeps the slot)
+//   diagram.draw(frame);                               // every frame, or whenever the network changed
+//
+// options (all optional):
+//   name()            the network's name for accessible names ("Network 1"); default t('networkN', {n: 1})
+//   onShow(node)      the neuron to show large changed: node = { layer, unit, input?, output, pinned,
+//                     name } or null
+//                     (null: show the network's output). layer 0 is the input column (unit = the
+//                     index in frame.inputs, input = its name), layer sizes.length - 1 the output.
+//                     Order of precedence: the hovered neuron, else the keyboard-focused one, else
+//                     the pinned one (tap or click pins and unpins; Enter or Space too).
+//   onEditWeight(w, value)
+//                     the reader set weight w = { layer, out, in } (engine layout: layer l's W is
+//                     (out, in) row-major; `in` indexes the network's inputs, i.e. the active
+//                     input nodes) to `value`, a finite number already checked to be in
+//                     [-WEIGHT_LIMIT, WEIGHT_LIMIT]. Without it, weights can be read, not edited.
+//   onToggleInput(input)
+//                     an input node was clicked, tapped or activated from the keyboard (as in
+//                     TensorFlow Playground, this turns the feature on or off): input = its entry of
+//                     frame.inputs. Without it, input nodes pin like neurons.
+//
+// frame:
+//   data, task        the dataset (data.inputs, thumbGrid, thumbSize, domain) and the task (centre,
+//                     half: how the output neuron's values map to colours)
+//   sizes             the network's layer sizes [inputs, ...hidden, outputs]
+//   layers            layerOutputs(data.thumbGrid): per layer after the input, (T*T, units) row-major
+//   weights           getWeights(): per layer { W (out, in) row-major, b }
+//   labels            the column headings, one per column
+//   inputs            optional: the input column, [{ name, label, on, values, scale, draw }, ...]:
+//                       name    a stable id ('x', 'y', 'xSquared', ...)
+//                       label   what the node is called on screen and in its accessible name ('x₁')
+//                       on      whether the network uses it: the active inputs, in this order, are
+//                               the network's inputs (sizes[0] of them); an input that is off is
+//                               drawn faded and has no weights
+//                       values  its value at each thumbnail grid point (T*T, row-major like
+//                               data.thumbGrid), drawn on the diverging scale with
+//                       scale   the value drawn as full blue (default 1); or instead of values,
+//                       draw    draw(ctx, x, y, size): paints the tile itself (CSS pixels, ctx scaled)
+//                     Default: x₁ and x₂ (the thumbnail grid's own coordinates, scale data.domain),
+//                     or x for 1D data.
+//
+// Keyboard: the diagram is one tab stop. Arrow Up/Down move within a column (neurons, or the
+// weights between two columns, ordered by source then destination), Arrow Right/Left follow the
+// weights: from a neuron to its first outgoing (incoming) weight, from a weight to the neuron it
+// leads to (comes from); Home/End: first/last of the column; Enter/Space: pin a neuron or open
+// the weight's editor; Escape: close the editor, unpin.
 
 import { cssSize } from './size.js';
-import { fillDiverging, NEG, POS, MID } from './colors.js';
+import { fillDiverging, NEG, POS } from './colors.js';
+import { t } from './i18n.js';
 
-const rgba = (c, a) => `rgba(${c[0]},${c[1]},${c[2]},${a})`;
-const POS_LINE = rgba(POS, 0.8);
-const NEG_LINE = rgba(NEG, 0.85);
+export const WEIGHT_LIMIT = 100;
+const HIT = 44; // coarse pointer: a neuron's target, CSS px (its tile grows an invisible hit area)
+const MINUS = '\u2212';
 
-export function createDiagram(canvas) {
+// ---- weight curves --------------------------------------------------------------------------
+// A weight runs from (x0, y0) to (x1, y1) as the cubic Bézier with control points at the middle
+// x, (xm, y0) and (xm, y1). Its x is then x0 + (x1 - x0) f(t), f(t) = 1.5t - 1.5t² + t³ (monotone),
+// and its y is y0 + (y1 - y0) g(t), g(t) = 3t² - 2t³: so y = y0 + (y1 - y0) G(s) at horizontal
+// fraction s, with one G for every curve. G and its slope are tabulated once.
+const CURVE_N = 1024;
+const CURVE_G = new Float32Array(CURVE_N + 1);
+const CURVE_D = new Float32Array(CURVE_N + 1);
+for (let i = 0; i <= CURVE_N; i++) {
+  const s = i / CURVE_N;
+  let u = s;
+  for (let k = 0; k < 12; k++) u -= (1.5 * u - 1.5 * u * u + u * u * u - s) / (1.5 - 3 * u + 3 * u * u);
+  u = Math.min(1, Math.max(0, u));
+  CURVE_G[i] = 3 * u * u - 2 * u * u * u;
+  CURVE_D[i] = (6 * u - 6 * u * u) / (1.5 - 3 * u + 3 * u * u);
+}
+/** y fraction of a weight curve at horizontal fraction s in [0, 1]. */
+export function curveY(s) {
+  const p = Math.min(1, Math.max(0, s)) * CURVE_N, i = Math.min(CURVE_N - 1, p | 0), f = p - i;
+  return CURVE_G[i] + (CURVE_G[i + 1] - CURVE_G[i]) * f;
+}
+function curveSlope(s) {
+  const p = Math.min(1, Math.max(0, s)) * CURVE_N, i = Math.min(CURVE_N - 1, p | 0), f = p - i;
+  return CURVE_D[i] + (CURVE_D[i + 1] - CURVE_D[i]) * f;
+}
+
+const clamp01 = (v) => (v < 0 ? 0 : v > 1 ? 1 : v);
+/** The antiderivative of clamp01 (0 below 0, v²/2 on [0, 1], v - 1/2 above). */
+const P = (v) => (v <= 0 ? 0 : v >= 1 ? v - 0.5 : 0.5 * v * v);
+// 255 / a in 16-bit fixed point, for turning premultiplied pixels back into straight alpha
+const UNPREMUL = Uint32Array.from({ length: 256 }, (_, a) => (a ? Math.round((255 * 65536) / a) : 0));
+const lineWidth = (w) => Math.min(7, 0.35 + Math.abs(w) * 1.6); // CSS px, as before
+const LINE_ALPHA = [0.85, 0.8]; // negative, positive
+const INK = [29, 31, 35];
+
+/** A weight typed by the reader: a number in [-WEIGHT_LIMIT, WEIGHT_LIMIT], or null. */
+export function parseWeight(text) {
+  const s = String(text ?? '').trim()
+    .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xFF10 + 48)) // full-width digits
+    .replace(/[\u2212\uFF0D\uFE63\u2013]/g, '-').replace(/\uFF0B/g, '+')
+    .replace(/[\uFF0E\u3002]/g, '.') // full-width point, the ideographic full stop of a Chinese keyboard
+    .replace(/\s+/g, '');
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) return null;
+  const v = Number(s);
+  return Number.isFinite(v) && Math.abs(v) <= WEIGHT_LIMIT ? v : null;
+}
+
+/** A weight for reading: three significant digits, a real minus sign. */
+export function formatWeight(w) {
+  if (!Number.isFinite(w)) return '—';
+  const a = Math.abs(w);
+  const s = a !== 0 && (a < 1e-3 || a >= 1e4) ? w.toExponential(2) : String(Number(w.toPrecision(3)));
+  return s.replace(/^-/, MINUS);
+}
+
+const defaultInputs = (data) => (data.inputs === 1 ? [{ name: 'x', label: 'x', on: true }]
+  : [{ name: 'x', label: 'x₁', on: true }, { name: 'y', label: 'x₂', on: true }]);
+
+function el(tag, cls, attrs = {}) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  return e;
+}
+
+export function createDiagram(canvas, options = {}) {
+  const { onShow, onEditWeight, onToggleInput } = options;
+  const netName = options.name ?? (() => t('networkN', { n: 1 }));
   const ctx = canvas.getContext('2d');
-  const atlas = document.createElement('canvas');
-  const actx = atlas.getContext('2d');
-  let atlasImage = null;
 
+  // ---- DOM: wrap the canvas; over it, the neurons' buttons and the weights' keyboard proxies
+  const wrap = el('div', 'diagram-wrap');
+  const inner = el('div', 'dg-inner');
+  const layer = el('div', 'dg-layer', { role: 'group' });
+  const card = el('div', 'dg-card');
+  card.hidden = true;
+  if (canvas.dataset.net !== undefined) wrap.dataset.net = canvas.dataset.net;
+  canvas.replaceWith(wrap);
+  inner.append(canvas, layer, card);
+  wrap.append(inner);
+  // two proxies that take turns, so a screen reader announces every move between weights
+  const proxies = [0, 1].map(() => {
+    const b = el('button', 'dg-weight', { type: 'button', tabindex: '-1' });
+    layer.append(b);
+    return b;
+  });
+  let proxyTurn = 0;
+
+  // card: the value of what is hovered or focused, and the weight editor
+  const cardTitle = el('div', 'dg-card-title');
+  const cardText = el('div', 'dg-card-text');
+  const cardHint = el('div', 'dg-card-hint');
+  const form = el('form', 'dg-editor', { novalidate: '' });
+  const inputId = `dg-input-${Math.random().toString(36).slice(2, 9)}`;
+  const errorId = `${inputId}-error`;
+  const editLabel = el('label', 'dg-edit-label', { for: inputId });
+  const input = el('input', 'dg-edit-input', { id: inputId, type: 'text', inputmode: 'decimal', autocomplete: 'off',
+    spellcheck: 'false', 'aria-describedby': errorId });
+  const error = el('p', 'dg-error', { id: errorId, role: 'alert' });
+  const prevBtn = el('button', 'dg-step', { type: 'button' });
+  const nextBtn = el('button', 'dg-step', { type: 'button' });
+  const setBtn = el('button', 'dg-set', { type: 'submit' });
+  const cancelBtn = el('button', 'dg-cancel', { type: 'button' });
+  prevBtn.textContent = '‹';
+  nextBtn.textContent = '›';
+  const actions = el('div', 'dg-edit-actions');
+  actions.append(prevBtn, setBtn, cancelBtn, nextBtn);
+  form.append(editLabel, input, error, actions);
+  form.hidden = true;
+  card.append(cardTitle, cardText, cardHint, form);
+
+  // ---- state
+  let last = null;        // the last frame drawn
+  let L = null;           // the layout of the last frame
+  let nodes = [];         // per column, per unit: { button, col, unit }
+  let domKey = '';        // what the buttons were built for
+  let langKey = '';
+  let hover = null;       // { kind: 'node' | 'weight', ... } under a mouse or pen
+  let focused = null;     // the keyboard's item (roving), also when the focus is elsewhere
+  let keyboard = false;   // the focus is in the diagram and came from the keyboard
+  let pinned = null;      // a node kept shown (tap, click, Enter)
+  let editing = null;     // the weight being edited
+  let editFromKeyboard = false;
+  let shownKey = 'null';
+
+  // ---- layout (CSS px)
   function fit() {
     const dpr = window.devicePixelRatio || 1;
     const { w: cw, h: ch } = cssSize(canvas);
-    const w = Math.round(cw * dpr), h = Math.round(ch * dpr);
+    const w = Math.max(1, Math.round(cw * dpr)), h = Math.max(1, Math.round(ch * dpr));
     if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    return { cw, ch };
+    return { cw, ch, dpr, w, h };
   }
 
-  // Node centres and size for layer sizes `sizes` in a cw x ch box (CSS pixels).
-  function layout(sizes, cw, ch) {
-    const top = 18, bottom = 4, cols = sizes.length;
-    const maxUnits = Math.max(...sizes);
-    const colGap = (cw - 8) / cols;
-    const S = Math.max(8, Math.min(34, colGap * 0.62, ((ch - top - bottom) / maxUnits) * 0.78));
-    const pitch = Math.min(S * 1.32, (ch - top - bottom) / maxUnits);
+  // Tiles never overlap: a tile is at most 0.6 of the column pitch wide and 0.8 of the row pitch
+  // tall, however many layers and neurons there are.
+  function layout(counts, cw, ch) {
+    const top = 16, bottom = 4, side = 4, cols = counts.length;
+    const maxUnits = Math.max(...counts);
+    const colGap = (cw - 2 * side) / cols;
+    const rowRoom = (ch - top - bottom) / maxUnits;
+    const S = Math.max(2, Math.min(34, colGap * 0.6, rowRoom * 0.8));
+    // coarse pointer: rows at least a target apart (diagram.css makes the room)
+    const coarse = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
+    const pitch = Math.min(Math.max(S * 1.32, coarse ? HIT : 0), rowRoom);
     const mid = top + (ch - top - bottom) / 2;
     return {
-      S, top,
-      cols: sizes.map((m, l) => {
-        const x = 4 + colGap * (l + 0.5);
-        return { x, ys: Array.from({ length: m }, (_, k) => mid + (k - (m - 1) / 2) * pitch) };
-      }),
+      S, top, colGap, pitch,
+      cols: counts.map((m, l) => ({ x: side + colGap * (l + 0.5), ys: Array.from({ length: m }, (_, k) => mid + (k - (m - 1) / 2) * pitch) })),
     };
   }
 
-  // Writes every node's heatmap into one atlas canvas row; node q occupies [q*T, (q+1)*T).
-  function fillAtlas2d(frame, sizes) {
-    const { data, layers, task } = frame;
-    const T = data.thumbSize, total = sizes.reduce((a, b) => a + b, 0);
-    if (atlas.width !== T * total || atlas.height !== T) { atlas.width = T * total; atlas.height = T; }
-    if (!atlasImage || atlasImage.width !== T * total || atlasImage.height !== T) atlasImage = actx.createImageData(T * total, T);
-    const img = atlasImage;
-    const words = new Uint32Array(img.data.buffer);
-    const stride = T * total;
-    // node q's pixel p (row-major T x T) sits at atlas word (p / T) * stride + q * T + p % T
-    let q = 0;
-    const fillNode = (values, v0, vStride, centre, half) => {
-      for (let row = 0; row < T; row++) {
-        fillDiverging(words, row * stride + q * T, 1, values, v0 + row * T * vStride, vStride, T, centre, half);
+  // ---- the model of the diagram: columns of nodes, gaps of weights
+  const inputsOf = (frame) => frame.inputs ?? defaultInputs(frame.data);
+  /** For each network input, its node in the input column. */
+  function activeInputs(inputs) {
+    const out = [];
+    inputs.forEach((inp, k) => { if (inp.on !== false) out.push(k); });
+    return out;
+  }
+  const columnCount = () => L.cols.length;
+  const unitsIn = (col) => L.cols[col].ys.length;
+  /** Weights of gap g (between columns g and g + 1), in keyboard order: by source, then destination. */
+  function gapWeights(g) {
+    const nin = last.sizes[g], nout = last.sizes[g + 1], list = [];
+    for (let i = 0; i < nin; i++) for (let o = 0; o < nout; o++) list.push({ kind: 'weight', layer: g, out: o, in: i });
+    return list;
+  }
+  const srcNode = (w) => (w.layer === 0 ? L.active[w.in] : w.in);
+  const weightValue = (w) => last.weights[w.layer]?.W[w.out * last.sizes[w.layer] + w.in];
+  const sameItem = (a, b) => !!a && !!b && a.kind === b.kind && (a.kind === 'node' ? a.col === b.col && a.unit === b.unit
+    : a.layer === b.layer && a.out === b.out && a.in === b.in);
+
+  // ---- names (en, zh)
+  function nodeShort(col, unit) {
+    const lastCol = columnCount() - 1;
+    if (col === 0) return t('diagram.inputShort', { name: last.inputs[unit].label });
+    if (col === lastCol) return unitsIn(col) === 1 ? t('diagram.outputShort') : t('diagram.outputShortN', { u: unit + 1 });
+    return t('diagram.neuronShort', { l: col, u: unit + 1 });
+  }
+  function nodeName(col, unit) {
+    const net = netName(), lastCol = columnCount() - 1;
+    if (col === 0) return t('diagram.input', { net, name: last.inputs[unit].label });
+    if (col === lastCol) return unitsIn(col) === 1 ? t('diagram.output', { net }) : t('diagram.outputN', { net, u: unit + 1 });
+    return t('diagram.neuron', { net, l: col, u: unit + 1 });
+  }
+  const weightName = (w) => t('diagram.weight', { net: netName(), from: nodeShort(w.layer, srcNode(w)), to: nodeShort(w.layer + 1, w.out) });
+
+  // ---- what the host shows large
+  function nodeInfo(item) {
+    if (!item || item.kind !== 'node') return null;
+    const lastCol = columnCount() - 1;
+    const info = { layer: item.col, unit: item.unit, output: item.col === lastCol, name: nodeShort(item.col, item.unit) };
+    if (item.col === 0) info.input = last.inputs[item.unit].name;
+    return info;
+  }
+  const shownItem = () => (hover?.kind === 'node' ? hover : null) ?? (keyboard && focused?.kind === 'node' ? focused : null) ?? pinned;
+  function shownInfo() {
+    const item = shownItem(), info = nodeInfo(item);
+    if (info) {
+      info.pinned = sameItem(item, pinned);
+      info.via = hover?.kind === 'node' ? 'hover' : keyboard && focused?.kind === 'node' ? 'focus' : 'pin';
+      info.toggles = info.layer === 0 && !!onToggleInput;
+    }
+    return info;
+  }
+  function syncShown() {
+    const info = shownInfo();
+    const key = info ? `${info.layer}:${info.unit}:${info.pinned}:${info.via}` : 'null';
+    if (key === shownKey) return;
+    shownKey = key;
+    onShow?.(info);
+  }
+
+  // ---- buttons: built when the columns change, moved when the layout changes
+  function buildDom() {
+    const key = L.cols.map((c) => c.ys.length).join();
+    if (key !== domKey) {
+      domKey = key;
+      for (const col of nodes) for (const n of col) n.button.remove();
+      nodes = L.cols.map((c, col) => c.ys.map((_, unit) => {
+        const b = el('button', 'dg-node', { type: 'button', tabindex: '-1', 'data-col': String(col), 'data-unit': String(unit) });
+        layer.insertBefore(b, proxies[0]);
+        return { button: b, col, unit };
+      }));
+      // the state refers to units that may be gone
+      hover = null; pinned = null;
+      if (editing) { editing = null; form.hidden = true; card.hidden = true; }
+      if (focused && !(focused.kind === 'node' ? focused.col < nodes.length && focused.unit < nodes[focused.col].length : false)) focused = null;
+      if (!focused) focused = { kind: 'node', col: 0, unit: 0 };
+      langKey = '';
+      syncRoving();
+      syncShown();
+    }
+    const { S } = L;
+    const lastCol = columnCount() - 1;
+    for (const col of nodes) {
+      for (const n of col) {
+        const b = n.button, x = L.cols[n.col].x - S / 2, y = L.cols[n.col].ys[n.unit] - S / 2;
+        const style = `left:${x.toFixed(1)}px;top:${y.toFixed(1)}px;width:${S.toFixed(1)}px;height:${S.toFixed(1)}px`;
+        if (b.getAttribute('style') !== style) b.setAttribute('style', style);
+        const off = n.col === 0 && last.inputs[n.unit]?.on === false;
+        b.classList.toggle('is-off', off);
+        b.classList.toggle('is-output', n.col === lastCol);
       }
-      q++;
-    };
-    // input nodes: x1 and x2 themselves
-    for (let u = 0; u < sizes[0]; u++) fillNode(data.thumbGrid, u, 2, 0, data.domain);
-    layers.forEach((vals, l) => {
-      const m = sizes[l + 1], isOut = l === layers.length - 1 && m === 1;
-      for (let u = 0; u < m; u++) fillNode(vals, u, m, isOut ? task.centre : 0, isOut ? task.half : 1);
-    });
-    actx.putImageData(img, 0, 0);
+    }
+    inner.style.setProperty('--dg-cols', String(L.cols.length));
+    inner.style.setProperty('--dg-rows', String(Math.max(...L.cols.map((c) => c.ys.length))));
+    const lang = document.documentElement.lang + netName();
+    if (lang !== langKey) {
+      langKey = lang;
+      for (const col of nodes) for (const n of col) n.button.setAttribute('aria-label', nodeName(n.col, n.unit));
+      layer.setAttribute('aria-label', t('diagram.group', { net: netName() }));
+      editLabel.textContent = t('diagram.newWeight');
+      setBtn.textContent = t('diagram.set');
+      cancelBtn.textContent = t('diagram.cancel');
+      prevBtn.setAttribute('aria-label', t('diagram.prevWeight'));
+      nextBtn.setAttribute('aria-label', t('diagram.nextWeight'));
+      prevBtn.title = t('diagram.prevWeight');
+      nextBtn.title = t('diagram.nextWeight');
+      if (editing) { const w = editing; editing = null; openEditor(w, editFromKeyboard); }
+    }
+    for (const col of nodes) for (const n of col) {
+      const p = pinned && pinned.col === n.col && pinned.unit === n.unit;
+      if (n.button.getAttribute('aria-pressed') !== String(!!p)) n.button.setAttribute('aria-pressed', String(!!p));
+    }
+  }
+
+  const setText = (node, s) => { if (node.textContent !== s) node.textContent = s; };
+
+  // ---- roving focus
+  function itemElement(item) {
+    if (!item) return null;
+    if (item.kind === 'node') return nodes[item.col]?.[item.unit]?.button ?? null;
+    return null;
+  }
+  function syncRoving() {
+    for (const col of nodes) for (const n of col) n.button.tabIndex = -1;
+    for (const p of proxies) p.tabIndex = -1;
+    if (focused?.kind === 'weight') proxies[proxyTurn].tabIndex = 0;
+    else itemElement(focused)?.setAttribute('tabindex', '0');
+  }
+  function placeProxy(p, w) {
+    const pt = weightPoint(w, 0.5);
+    p.style.left = `${(pt.x - 6).toFixed(1)}px`;
+    p.style.top = `${(pt.y - 6).toFixed(1)}px`;
+  }
+  function focusItem(item) {
+    focused = item;
+    if (item.kind === 'weight') {
+      proxyTurn = 1 - proxyTurn;
+      const p = proxies[proxyTurn];
+      p.setAttribute('aria-label', weightName(item));
+      p.setAttribute('aria-description', t('diagram.value', { v: formatWeight(weightValue(item)) }));
+      placeProxy(p, item);
+      syncRoving();
+      p.focus();
+    } else {
+      syncRoving();
+      itemElement(item)?.focus();
+    }
+    keyboard = true;
+    showCard(item, true);
+    syncShown();
+    redraw();
+  }
+
+  function move(key) {
+    const f = focused;
+    const lastCol = columnCount() - 1;
+    if (f.kind === 'node') {
+      const m = unitsIn(f.col);
+      if (key === 'ArrowDown') return { ...f, unit: Math.min(m - 1, f.unit + 1) };
+      if (key === 'ArrowUp') return { ...f, unit: Math.max(0, f.unit - 1) };
+      if (key === 'Home') return { ...f, unit: 0 };
+      if (key === 'End') return { ...f, unit: m - 1 };
+      if (key === 'ArrowRight' && f.col < lastCol) {
+        if (f.col === 0) {
+          const i = L.active.indexOf(f.unit);
+          if (i < 0) return { kind: 'node', col: 1, unit: 0 };
+          return { kind: 'weight', layer: 0, out: 0, in: i };
+        }
+        return { kind: 'weight', layer: f.col, out: 0, in: f.unit };
+      }
+      if (key === 'ArrowLeft' && f.col > 0) return { kind: 'weight', layer: f.col - 1, out: f.unit, in: 0 };
+      return f;
+    }
+    const list = gapWeights(f.layer), i = list.findIndex((w) => sameItem(w, f));
+    if (key === 'ArrowDown') return list[Math.min(list.length - 1, i + 1)];
+    if (key === 'ArrowUp') return list[Math.max(0, i - 1)];
+    if (key === 'Home') return list[0];
+    if (key === 'End') return list[list.length - 1];
+    if (key === 'ArrowRight') return { kind: 'node', col: f.layer + 1, unit: f.out };
+    if (key === 'ArrowLeft') return { kind: 'node', col: f.layer, unit: srcNode(f) };
+    return f;
+  }
+
+  layer.addEventListener('keydown', (ev) => {
+    if (!L || !last) return;
+    if (['ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(ev.key)) {
+      ev.preventDefault();
+      focusItem(move(ev.key));
+    } else if (ev.key === 'Escape') {
+      if (pinned) { pinned = null; buildDom(); syncShown(); ev.preventDefault(); }
+    }
+  });
+  layer.addEventListener('focusin', (ev) => {
+    const b = ev.target.closest('.dg-node');
+    if (b && focused?.kind === 'node' && itemElement(focused) === b) { /* moved by the keyboard */ }
+    else if (b) focused = { kind: 'node', col: Number(b.dataset.col), unit: Number(b.dataset.unit) };
+    const fromKeyboard = ev.target.matches(':focus-visible');
+    if (fromKeyboard && !keyboard) { keyboard = true; showCard(focused, true); syncShown(); redraw(); }
+    syncRoving();
+  });
+  wrap.addEventListener('focusout', (ev) => {
+    if (ev.relatedTarget && wrap.contains(ev.relatedTarget)) return;
+    keyboard = false;
+    if (!editing) hideCard();
+    syncShown();
+    redraw();
+  });
+
+  // ---- pointer: the neurons are buttons; a weight is the curve nearest the pointer
+  function localPoint(ev) {
+    const r = inner.getBoundingClientRect();
+    return { x: ev.clientX - r.left, y: ev.clientY - r.top };
+  }
+  /** The weight nearest (x, y) within tol CSS px, or null. */
+  function weightAt(x, y, tol) {
+    if (!L || !last) return null;
+    let best = null, bestD = tol;
+    for (let g = 0; g + 1 < L.cols.length; g++) {
+      const a = L.cols[g], b = L.cols[g + 1];
+      const x0 = a.x + L.S / 2, x1 = b.x - L.S / 2;
+      if (x < x0 || x > x1 || x1 <= x0) continue;
+      const s = (x - x0) / (x1 - x0), G = curveY(s), D = curveSlope(s);
+      const nin = last.sizes[g], nout = last.sizes[g + 1], W = last.weights[g]?.W;
+      if (!W) continue;
+      for (let i = 0; i < nin; i++) {
+        const ya = a.ys[g === 0 ? L.active[i] : i];
+        for (let o = 0; o < nout; o++) {
+          const yb = b.ys[o];
+          const slope = ((yb - ya) / (x1 - x0)) * D;
+          const d = Math.abs(y - (ya + (yb - ya) * G)) / Math.sqrt(1 + slope * slope) - lineWidth(W[o * nin + i]) / 2;
+          if (d < bestD) { bestD = d; best = { kind: 'weight', layer: g, out: o, in: i }; }
+        }
+      }
+    }
+    return best;
+  }
+  /** A point on weight w's curve at horizontal fraction s, CSS px. */
+  function weightPoint(w, s) {
+    const a = L.cols[w.layer], b = L.cols[w.layer + 1];
+    const x0 = a.x + L.S / 2, x1 = b.x - L.S / 2, ya = a.ys[srcNode(w)], yb = b.ys[w.out];
+    return { x: x0 + (x1 - x0) * s, y: ya + (yb - ya) * curveY(s) };
+  }
+  const nodeOf = (target) => {
+    const b = target.closest?.('.dg-node');
+    return b ? { kind: 'node', col: Number(b.dataset.col), unit: Number(b.dataset.unit) } : null;
+  };
+
+  layer.addEventListener('pointermove', (ev) => {
+    if (ev.pointerType === 'touch' || editing) return;
+    const p = localPoint(ev);
+    const item = nodeOf(ev.target) ?? weightAt(p.x, p.y, 5);
+    if (sameItem(item, hover)) { if (item?.kind === 'weight') placeCard(p.x, p.y); return; }
+    hover = item;
+    if (item?.kind === 'weight') { showCard(item, false); placeCard(p.x, p.y); } else if (keyboard && focused) showCard(focused, true); else hideCard();
+    for (const col of nodes) for (const n of col) n.button.classList.toggle('is-hover', !!item && item.kind === 'node' && item.col === n.col && item.unit === n.unit);
+    syncShown();
+    redraw();
+  });
+  layer.addEventListener('pointerleave', () => {
+    if (!hover) return;
+    hover = null;
+    for (const col of nodes) for (const n of col) n.button.classList.remove('is-hover');
+    if (!editing) { if (keyboard && focused) showCard(focused, true); else hideCard(); }
+    syncShown();
+    redraw();
+  });
+  layer.addEventListener('click', (ev) => {
+    if (!L || !last) return;
+    // Enter and Space on a focused button click it (as does a screen reader): detail 0
+    const node = nodeOf(ev.target);
+    if (node) { activate(node, { keyboard: ev.detail === 0 }); return; }
+    if (ev.target.closest('.dg-weight')) { if (focused?.kind === 'weight') activate(focused, { keyboard: true }); return; }
+    if (ev.target !== layer) return;
+    const p = localPoint(ev);
+    const w = weightAt(p.x, p.y, ev.pointerType === 'touch' || matchMedia('(pointer: coarse)').matches ? HIT / 2 : 5);
+    if (w) activate(w, { keyboard: false, at: p });
+  });
+
+  function activate(item, { keyboard: kb, at } = {}) {
+    if (!item) return;
+    if (item.kind === 'node') {
+      if (item.col === 0 && onToggleInput) { onToggleInput(last.inputs[item.unit]); return; }
+      pinned = sameItem(item, pinned) ? null : { ...item };
+      buildDom();
+      syncShown();
+      if (!kb) { hover = null; hideCard(); }
+      return;
+    }
+    if (onEditWeight) openEditor(item, kb, at);
+    else { showCard(item, kb); if (at) placeCard(at.x, at.y); }
+  }
+
+  // ---- the card
+  function showCard(item, kb) {
+    if (editing || !item || !L) return;
+    card.hidden = false;
+    form.hidden = true;
+    if (item.kind === 'node') {
+      setText(cardTitle, nodeShort(item.col, item.unit));
+      cardText.hidden = true;
+      setText(cardHint, kb ? t('diagram.keysHint') : '');
+      const n = L.cols[item.col];
+      placeCard(n.x + L.S / 2 + 4, n.ys[item.unit] - L.S / 2);
+    } else {
+      setText(cardTitle, t('diagram.value', { v: formatWeight(weightValue(item)) }));
+      cardText.hidden = false;
+      setText(cardText, t('diagram.fromTo', { from: nodeShort(item.layer, srcNode(item)), to: nodeShort(item.layer + 1, item.out) }));
+      setText(cardHint, kb ? t('diagram.keysHint') : onEditWeight ? t('diagram.editHint') : '');
+      const p = weightPoint(item, 0.5);
+      placeCard(p.x, p.y);
+    }
+    cardHint.hidden = !cardHint.textContent;
+    card.dataset.item = item.kind;
+  }
+  function hideCard() { card.hidden = true; }
+  function placeCard(x, y) {
+    const { cw, ch } = L;
+    const w = card.offsetWidth || 180, h = card.offsetHeight || 50;
+    let left = x + 14, top = y + 12;
+    if (left + w > cw) left = Math.max(0, x - w - 14);
+    if (top + h > ch + 40) top = Math.max(0, y - h - 12);
+    card.style.left = `${left.toFixed(0)}px`;
+    card.style.top = `${top.toFixed(0)}px`;
+  }
+
+  // ---- the editor
+  function openEditor(w, kb, at) {
+    editing = { ...w };
+    editFromKeyboard = kb;
+    hover = null;
+    card.hidden = false;
+    form.hidden = false;
+    cardText.hidden = false;
+    cardHint.hidden = true;
+    card.dataset.item = 'editor';
+    setText(cardTitle, t('diagram.weightFromTo', { from: nodeShort(w.layer, srcNode(w)), to: nodeShort(w.layer + 1, w.out) }));
+    setText(cardText, t('diagram.value', { v: formatWeight(weightValue(w)) }));
+    input.setAttribute('aria-label', t('diagram.newValueFor', { name: weightName(w) }));
+    const v = weightValue(w);
+    input.value = Number.isFinite(v) ? String(Number(v.toPrecision(3))) : '';
+    input.removeAttribute('aria-invalid');
+    error.textContent = '';
+    error.hidden = true;
+    const p = at ?? weightPoint(w, 0.5);
+    placeCard(p.x, p.y);
+    redraw();
+    input.focus();
+    input.select();
+  }
+  function closeEditor(restoreFocus = true) {
+    if (!editing) return;
+    const w = editing;
+    editing = null;
+    form.hidden = true;
+    card.hidden = true;
+    if (restoreFocus && editFromKeyboard) focusItem(w);
+    redraw();
+  }
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    if (!editing) return;
+    const v = parseWeight(input.value);
+    if (v === null) {
+      error.textContent = t('diagram.badWeight', { max: WEIGHT_LIMIT });
+      error.hidden = false;
+      input.setAttribute('aria-invalid', 'true');
+      input.focus();
+      return;
+    }
+    onEditWeight?.({ layer: editing.layer, out: editing.out, in: editing.in }, v);
+    closeEditor(true);
+  });
+  cancelBtn.addEventListener('click', () => closeEditor(true));
+  const step = (d) => {
+    if (!editing) return;
+    const list = gapWeights(editing.layer), i = list.findIndex((w) => sameItem(w, editing));
+    const next = list[Math.min(list.length - 1, Math.max(0, i + d))];
+    const kb = editFromKeyboard;
+    editing = null;
+    openEditor(next, kb);
+  };
+  prevBtn.addEventListener('click', () => step(-1));
+  nextBtn.addEventListener('click', () => step(1));
+  form.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Escape') { ev.preventDefault(); ev.stopPropagation(); closeEditor(true); }
+  });
+  // a tap or click elsewhere closes the editor (and changes nothing)
+  document.addEventListener('pointerdown', (ev) => { if (editing && !card.contains(ev.target)) closeEditor(false); }, true);
+
+  // ---- drawing
+  let img = null, px = null, words = null;
+  const interp = new Map(); // tile size -> bilinear indices and weights
+  let tileBuf = new Float32Array(0), thumbBuf = new Float32Array(0);
+  let orderAbs = new Float32Array(0), orderIdx = new Uint32Array(0), orderLayer = new Uint8Array(0);
+
+  function buffer(w, h) {
+    if (!img || img.width !== w || img.height !== h) {
+      img = ctx.createImageData(w, h);
+      px = img.data;
+      words = new Uint32Array(px.buffer);
+    } else {
+      words.fill(0);
+    }
+  }
+
+  // The buffer holds premultiplied colour while the frame is drawn (blending is then one read, a
+  // multiply-add per channel in 8-bit fixed point, one write); unpremultiply() turns it into
+  // ImageData's straight alpha at the end. p: pixel index; a: opacity in [0, 1].
+  function blend(p, r, g, b, a) {
+    const w = words[p], s = (a * 256 + 0.5) | 0, k = 256 - s;
+    words[p] = ((r * s + (w & 255) * k) >> 8) | (((g * s + ((w >>> 8) & 255) * k) >> 8) << 8)
+      | (((b * s + ((w >>> 16) & 255) * k) >> 8) << 16) | (((255 * s + (w >>> 24) * k) >> 8) << 24);
+  }
+  function unpremultiply() {
+    const n = words.length;
+    for (let p = 0; p < n; p++) {
+      const w = words[p], a = w >>> 24;
+      if (a === 0 || a === 255) continue;
+      const f = UNPREMUL[a];
+      const r = ((w & 255) * f + 32768) >>> 16, g = (((w >>> 8) & 255) * f + 32768) >>> 16, b = (((w >>> 16) & 255) * f + 32768) >>> 16;
+      words[p] = (r > 255 ? 255 : r) | ((g > 255 ? 255 : g) << 8) | ((b > 255 ? 255 : b) << 16) | (a << 24);
+    }
+  }
+
+  // One weight curve from (X0, Y0) to (X1, Y1), device px, half width hw, one pixel column at a
+  // time. Within a column the curve is taken as straight, from yL to yR, and the stroke as the
+  // band of vertical half-height h = hw·sqrt(1 + slope²) around it; a pixel's coverage is then
+  // the exact mean, over the column, of the band's overlap with the pixel's row: the overlap is
+  // C(yc + h) - C(yc - h) with C(y) = clamp(y - row, 0, 1), and its mean over yc in [yL, yR] is
+  // a difference of antiderivatives P of C. Rows inside the band all the way across are simply
+  // covered. Work: the pixels the stroke touches, no more.
+  function rasterCurve(X0, Y0, X1, Y1, hw, rgb, alpha, W, H) {
+    const dx = X1 - X0;
+    if (!(dx > 0.5)) return;
+    const dy = Y1 - Y0;
+    const c0 = Math.max(0, Math.floor(X0)), c1 = Math.min(W - 1, Math.ceil(X1) - 1);
+    const [r, g, b] = rgb;
+    const scale = CURVE_N / dx;
+    let xa = Math.max(c0, X0), ya = Y0 + dy * curveY((xa - X0) / dx);
+    for (let c = c0; c <= c1; c++) {
+      const xb = Math.min(c + 1, X1);
+      const wc = xb - xa;
+      if (wc <= 0) continue;
+      const q = (xb - X0) * scale, qi = q >= CURVE_N ? CURVE_N - 1 : q | 0, qf = q - qi;
+      const yb = Y0 + dy * (CURVE_G[qi] + (CURVE_G[qi + 1] - CURVE_G[qi]) * qf);
+      const yL = ya < yb ? ya : yb, yR = ya < yb ? yb : ya, span = yR - yL;
+      const m = span / wc, h = hw * Math.sqrt(1 + m * m);
+      const r0 = Math.max(0, Math.floor(yL - h)), r1 = Math.min(H - 1, Math.floor(yR + h));
+      // rows [in0, in1) lie inside the band for every yc in [yL, yR]
+      const in0 = Math.ceil(yR - h), in1 = Math.floor(yL + h);
+      const full = alpha * (wc > 1 ? 1 : wc);
+      for (let row = r0; row <= r1; row++) {
+        let a;
+        if (row >= in0 && row + 1 <= in1) a = full;
+        else {
+          let cov;
+          if (span < 1e-3) {
+            const yc = (yL + yR) / 2;
+            cov = clamp01(yc + h - row) - clamp01(yc - h - row);
+          } else {
+            cov = (P(yR + h - row) - P(yL + h - row) - P(yR - h - row) + P(yL - h - row)) / span;
+          }
+          cov *= wc;
+          if (cov <= 0.003) continue;
+          a = alpha * (cov > 1 ? 1 : cov);
+        }
+        // blend (premultiplied, 8-bit fixed point), inlined: this is the hot loop
+        const p = row * W + c, w = words[p], sa = (a * 256 + 0.5) | 0, k = 256 - sa;
+        words[p] = ((r * sa + (w & 255) * k) >> 8) | (((g * sa + ((w >>> 8) & 255) * k) >> 8) << 8)
+          | (((b * sa + ((w >>> 16) & 255) * k) >> 8) << 16) | (((255 * sa + (w >>> 24) * k) >> 8) << 24);
+      }
+      xa = xb; ya = yb;
+    }
+  }
+
+  function bilinear(T, n) {
+    const key = `${T}:${n}`;
+    let e = interp.get(key);
+    if (!e) {
+      const i0 = new Int32Array(n), i1 = new Int32Array(n), f = new Float32Array(n);
+      for (let a = 0; a < n; a++) {
+        const u = Math.min(T - 1, Math.max(0, ((a + 0.5) * T) / n - 0.5));
+        i0[a] = Math.floor(u); i1[a] = Math.min(T - 1, i0[a] + 1); f[a] = u - i0[a];
+      }
+      e = { i0, i1, f };
+      interp.set(key, e);
+    }
+    return e;
+  }
+
+  // A tile: T x T values (values[v0 + p * stride]) scaled to n x n device px at (X, Y).
+  function rasterTile(values, v0, stride, T, X, Y, n, centre, half, W, H) {
+    if (thumbBuf.length < T * T) thumbBuf = new Float32Array(T * T);
+    for (let p = 0; p < T * T; p++) thumbBuf[p] = values[v0 + p * stride];
+    if (tileBuf.length < n * n) tileBuf = new Float32Array(n * n);
+    const { i0, i1, f } = bilinear(T, n);
+    for (let b = 0; b < n; b++) {
+      const ra = i0[b] * T, rb = i1[b] * T, fy = f[b];
+      for (let a = 0; a < n; a++) {
+        const v00 = thumbBuf[ra + i0[a]], v01 = thumbBuf[ra + i1[a]], v10 = thumbBuf[rb + i0[a]], v11 = thumbBuf[rb + i1[a]];
+        const top = v00 + (v01 - v00) * f[a], bot = v10 + (v11 - v10) * f[a];
+        tileBuf[b * n + a] = top + (bot - top) * fy;
+      }
+    }
+    for (let b = 0; b < n; b++) {
+      const y = Y + b;
+      if (y < 0 || y >= H) continue;
+      const xa = Math.max(0, X), xb = Math.min(W, X + n);
+      if (xb <= xa) continue;
+      fillDiverging(words, y * W + xa, 1, tileBuf, b * n + (xa - X), 1, xb - xa, centre, half);
+    }
+  }
+
+  function fillRect(X, Y, w, h, rgb, alpha, W, H) {
+    for (let y = Math.max(0, Y); y < Math.min(H, Y + h); y++) {
+      for (let x = Math.max(0, X); x < Math.min(W, X + w); x++) blend(y * W + x, rgb[0], rgb[1], rgb[2], alpha);
+    }
+  }
+  function frameRect(X, Y, n, t, rgb, alpha, W, H) {
+    fillRect(X, Y, n, t, rgb, alpha, W, H);
+    fillRect(X, Y + n - t, n, t, rgb, alpha, W, H);
+    fillRect(X, Y + t, t, n - 2 * t, rgb, alpha, W, H);
+    fillRect(X + n - t, Y + t, t, n - 2 * t, rgb, alpha, W, H);
   }
 
   function drawCurve1d(xs, vals, m, u, x0, y0, S) {
@@ -85,74 +764,109 @@ export function createDiagram(canvas) {
     ctx.stroke();
   }
 
-  return {
-    draw(frame) {
-      const { data, layers, weights, labels, sizes } = frame; // sizes: [inputs, ...hidden, outputs]
-      const { cw, ch } = fit();
-      ctx.clearRect(0, 0, cw, ch);
-      const L = layout(sizes, cw, ch), S = L.S;
+  function render() {
+    const frame = last;
+    const { data, layers, weights, labels, sizes, task, inputs } = frame;
+    const { cw, ch, dpr, w: W, h: H } = fit();
+    const counts = [inputs.length, ...sizes.slice(1)];
+    L = layout(counts, cw, ch);
+    L.cw = cw; L.ch = ch;
+    L.active = activeInputs(inputs);
+    buffer(W, H);
+    const S = L.S;
 
-      // weights: W is (out, in) row-major, y = f(W x + b). Lines are bucketed by sign and by
-      // width (quarter-pixel steps) so a frame strokes a few dozen paths, not one per weight.
-      const buckets = new Map();
-      weights.forEach(({ W }, l) => {
-        const a = L.cols[l], b = L.cols[l + 1], nin = sizes[l], nout = sizes[l + 1];
-        const x0 = a.x + S / 2, x1 = b.x - S / 2, xm = (x0 + x1) / 2;
-        for (let o = 0; o < nout; o++) {
-          for (let i = 0; i < nin; i++) {
-            const w = W[o * nin + i];
-            if (!Number.isFinite(w)) continue;
-            const width = Math.round(Math.min(7, 0.35 + Math.abs(w) * 1.6) * 4) / 4;
-            const key = (w >= 0 ? 1 : -1) * width;
-            let path = buckets.get(key);
-            if (!path) buckets.set(key, (path = new Path2D()));
-            path.moveTo(x0, a.ys[i]);
-            path.bezierCurveTo(xm, a.ys[i], xm, b.ys[o], x1, b.ys[o]);
+    // weights, thin first so the large ones stay on top; the highlighted one last, outlined
+    const hi = editing ?? (hover?.kind === 'weight' ? hover : null) ?? (keyboard && focused?.kind === 'weight' ? focused : null);
+    let count = 0;
+    weights.forEach(({ W: Wl }, l) => { if (Wl && Wl.length === sizes[l] * sizes[l + 1]) count += Wl.length; });
+    if (orderAbs.length < count) { orderAbs = new Float32Array(count); orderIdx = new Uint32Array(count); orderLayer = new Uint8Array(count); }
+    let q = 0;
+    weights.forEach(({ W: Wl }, l) => {
+      if (!Wl || Wl.length !== sizes[l] * sizes[l + 1]) return;
+      for (let j = 0; j < Wl.length; j++) { orderAbs[q] = Math.abs(Wl[j]); orderIdx[q] = j; orderLayer[q] = l; q++; }
+    });
+    const order = Array.from({ length: count }, (_, j) => j).sort((a, b) => orderAbs[a] - orderAbs[b]);
+    const curve = (l, o, i, wv, outline) => {
+      const a = L.cols[l], b = L.cols[l + 1];
+      const ya = a.ys[l === 0 ? L.active[i] : i], yb = b.ys[o];
+      if (ya === undefined || yb === undefined) return;
+      const X0 = (a.x + S / 2) * dpr, X1 = (b.x - S / 2) * dpr;
+      if (outline) rasterCurve(X0, ya * dpr, X1, yb * dpr, (lineWidth(wv) / 2 + 1.6) * dpr, INK, 0.9, W, H);
+      rasterCurve(X0, ya * dpr, X1, yb * dpr, (lineWidth(wv) / 2) * dpr, wv >= 0 ? POS : NEG, LINE_ALPHA[wv >= 0 ? 1 : 0], W, H);
+    };
+    for (const j of order) {
+      const l = orderLayer[j], nin = sizes[l], k = orderIdx[j], wv = weights[l].W[k];
+      if (Number.isFinite(wv)) curve(l, (k / nin) | 0, k % nin, wv, false);
+    }
+    if (hi && weights[hi.layer]) {
+      const wv = weights[hi.layer].W[hi.out * sizes[hi.layer] + hi.in];
+      if (Number.isFinite(wv)) curve(hi.layer, hi.out, hi.in, wv, true);
+    }
+
+    // tiles
+    const n = Math.max(1, Math.round(S * dpr));
+    const T = data.thumbSize, twoD = data.inputs !== 1;
+    const border = Math.max(1, Math.round(dpr));
+    const after = []; // what the canvas itself draws over the pixels
+    L.cols.forEach((col, c) => {
+      col.ys.forEach((y, u) => {
+        const X = Math.round((col.x - S / 2) * dpr), Y = Math.round((y - S / 2) * dpr);
+        if (c === 0) {
+          const inp = inputs[u];
+          if (inp.draw) after.push(() => inp.draw(ctx, col.x - S / 2, y - S / 2, S));
+          else if (!twoD) { fillRect(X, Y, n, n, [251, 251, 252], 1, W, H); after.push(() => drawCurve1d(data.thumbGrid, data.thumbGrid, 1, 0, col.x - S / 2, y - S / 2, S)); }
+          else if (inp.values) rasterTile(inp.values, 0, 1, T, X, Y, n, 0, inp.scale ?? 1, W, H);
+          else rasterTile(data.thumbGrid, inp.name === 'y' ? 1 : 0, 2, T, X, Y, n, 0, data.domain, W, H);
+          if (inp.on === false) fillRect(X, Y, n, n, [255, 255, 255], 0.62, W, H);
+        } else {
+          const vals = layers[c - 1], m = sizes[c];
+          if (!vals) return;
+          if (twoD) {
+            const isOut = c === L.cols.length - 1 && m === 1;
+            rasterTile(vals, u, m, T, X, Y, n, isOut ? task.centre : 0, isOut ? task.half : 1, W, H);
+          } else {
+            fillRect(X, Y, n, n, [251, 251, 252], 1, W, H);
+            after.push(() => drawCurve1d(data.thumbGrid, vals, m, u, col.x - S / 2, y - S / 2, S));
           }
         }
+        frameRect(X, Y, n, border, [0, 0, 0], 0.28, W, H);
       });
-      ctx.lineCap = 'round';
-      for (const [key, path] of [...buckets].sort((p, q) => Math.abs(p[0]) - Math.abs(q[0]))) {
-        ctx.strokeStyle = key > 0 ? POS_LINE : NEG_LINE;
-        ctx.lineWidth = Math.abs(key);
-        ctx.stroke(path);
-      }
+    });
+    unpremultiply();
+    ctx.putImageData(img, 0, 0);
 
-      // neurons
-      if (data.inputs !== 1) {
-        fillAtlas2d(frame, sizes);
-        ctx.imageSmoothingEnabled = true;
+    // labels (crowded columns: "input" / "output" would run into the layer sizes)
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.font = '600 10px system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'alphabetic';
+    ctx.fillStyle = '#5f6670';
+    L.cols.forEach((col, l) => {
+      let label = labels[l] ?? '';
+      if (ctx.measureText(label).width > L.colGap - 4) label = l === 0 ? 'x' : l === L.cols.length - 1 ? 'ŷ' : label;
+      ctx.fillText(label, col.x, 11);
+    });
+    for (const f of after) f();
+    buildDom();
+  }
+
+  function redraw() { if (last) render(); }
+
+  return {
+    /** The wrapper in the page (the canvas's old place). */
+    node: wrap,
+    draw(frame) {
+      last = { ...frame, inputs: inputsOf(frame) };
+      render();
+      // the card follows the numbers while it is open (not the editor: the reader is typing)
+      if (!card.hidden && !editing) {
+        const item = hover ?? (keyboard ? focused : null);
+        if (item?.kind === 'weight') setText(cardTitle, t('diagram.value', { v: formatWeight(weightValue(item)) }));
       }
-      let q = 0;
-      ctx.font = '600 10px system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
-      ctx.textAlign = 'center';
-      ctx.textBaseline = 'alphabetic';
-      // crowded columns: the words "input" / "output" would run into the layer sizes
-      const colGap = L.cols.length > 1 ? L.cols[1].x - L.cols[0].x : cw;
-      L.cols.forEach((col, l) => {
-        ctx.fillStyle = '#5f6670';
-        let label = labels[l] ?? '';
-        if (ctx.measureText(label).width > colGap - 4) label = l === 0 ? 'x' : l === L.cols.length - 1 ? 'ŷ' : label;
-        ctx.fillText(label, col.x, 11);
-        col.ys.forEach((y, u) => {
-          const x0 = col.x - S / 2, y0 = y - S / 2;
-          ctx.fillStyle = rgba(MID, 1);
-          ctx.fillRect(x0, y0, S, S);
-          if (data.inputs !== 1) {
-            ctx.drawImage(atlas, q * data.thumbSize, 0, data.thumbSize, data.thumbSize, x0, y0, S, S);
-          } else if (l === 0) {
-            ctx.fillStyle = '#fbfbfc'; ctx.fillRect(x0, y0, S, S);
-            drawCurve1d(data.thumbGrid, data.thumbGrid, 1, 0, x0, y0, S);
-          } else {
-            ctx.fillStyle = '#fbfbfc'; ctx.fillRect(x0, y0, S, S);
-            drawCurve1d(data.thumbGrid, layers[l - 1], sizes[l], u, x0, y0, S);
-          }
-          ctx.strokeStyle = 'rgba(0,0,0,0.28)';
-          ctx.lineWidth = 1;
-          ctx.strokeRect(x0 + 0.5, y0 + 0.5, S - 1, S - 1);
-          q++;
-        });
-      });
     },
+    /** The neuron shown large (or null), as onShow last said. */
+    shown: () => (L && last ? shownInfo() : null),
+    /** Unpins the pinned neuron (the host's "back to the output"). */
+    unpin() { if (pinned) { pinned = null; buildDom(); syncShown(); } },
   };
 }

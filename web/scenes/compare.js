@@ -13,6 +13,7 @@ import { createLossChart } from '../loss-chart.js';
 import { NET_HEX } from '../colors.js';
 import { createControl, numericOptions, namedOptions } from '../controls.js';
 import { el, setText, fmtLoss, fmtPct, legend, bilingual } from './common.js';
+import { neuronFrame, neuronBadge } from './netview.js';
 
 export const MAX_LAYERS = 8;
 export const MAX_NEURONS = 12;
@@ -79,6 +80,17 @@ const KEYS = {
 };
 // The keys the networks are built from: a change of any of them rebuilds them.
 const BUILD_KEYS = Object.keys(KEYS).filter((k) => KEYS[k].effect === 'data' || KEYS[k].effect === 'network');
+
+const SUB = '₀₁₂₃₄₅₆₇₈₉';
+const sub = (n) => String(n).replace(/\d/g, (d) => SUB[d]);
+/**
+ * W′ for `layers` weight matrices, in the thread's row-vector order (y = x·W₁·W₂·…): W₁W₂,
+ * W₁W₂W₃, W₁W₂W₃W₄, then W₁W₂⋯W₅ and on.
+ */
+export function weightProduct(layers) {
+  if (layers <= 4) return Array.from({ length: layers }, (_, i) => `W${sub(i + 1)}`).join('');
+  return `W₁W₂⋯W${sub(layers)}`;
+}
 
 const autoOutput = (kind) => (kind === 'classification' ? 'tanh' : 'linear');
 const activationOptions = ({ engine }) => namedOptions('activations', engine.activations);
@@ -189,7 +201,15 @@ function createCompareScene(env) {
     const node = el('article', { class: 'net-card', 'data-net': String(i) },
       el('header', { class: 'net-head' }, el('h2', {}, el('span', { class: 'swatch' }), name), ...inPanel(`net${i}`)),
       stats, el('div', { class: 'net-body' }, diagramCanvas, box), caption);
-    return { node, name, stats, caption, output: createOutputView(box, { index: i }), diagram: createDiagram(diagramCanvas) };
+    const view = { node, name, stats, caption, output: createOutputView(box, { index: i }), shown: null };
+    // the diagram: a hovered, focused or pinned neuron is drawn large; a weight can be edited, in
+    // this network only (reset gives both networks the shared initial weights again)
+    view.diagram = createDiagram(diagramCanvas, {
+      name: () => tl('network', { n: i + 1 }),
+      onShow: (node) => { view.shown = node; env.invalidate(); },
+      onEditWeight: (w, value) => { model.setWeight(i, w, value); env.invalidate(); },
+    });
+    return view;
   };
   const views = [netCard(0), netCard(1)];
   const chartCanvas = el('canvas', { id: 'lossChart', role: 'img', 'data-i18n-aria': 'lossOverTime' });
@@ -227,9 +247,10 @@ function createCompareScene(env) {
     if (state.networkShape.length === 0) return tl('captionNoHidden');
     if (act === 'linear') {
       const base = oneD ? 'captionLinear1d' : reg2d ? 'captionLinearReg2d' : 'captionLinear';
+      const product = weightProduct(state.networkShape.length + 1);
       // The output activation wraps the affine map: y = f(x·W′ + b′) unless it is linear.
-      if (outAct === 'linear' || data.outputs > 1) return tl(base);
-      return tl(`${base}Out`, { out: t(`activations.${outAct}`) });
+      if (outAct === 'linear' || data.outputs > 1) return tl(base, { product });
+      return tl(`${base}Out`, { out: t(`activations.${outAct}`), product });
     }
     if (act === 'affine') return t('captionAffine');
     if (act === 'step') return tl('captionStep');
@@ -310,7 +331,10 @@ function createCompareScene(env) {
     const colLabels = sizes.map((m, l) => (l === 0 ? t('inputLayer') : l === sizes.length - 1 ? t('outputLayer') : String(m)));
     nets.forEach((n, i) => {
       const v = views[i], e = evals[i];
-      v.output.draw({ data, task, output: e.output, showTest: state.showTestData, discretize: state.discretize, color: NET_HEX[i] });
+      const f = neuronFrame(n.net, data, task, v.shown); // null: the network's output
+      v.output.draw({ data: f?.data ?? data, task: f?.task ?? task, output: f?.output ?? e.output,
+        showTest: state.showTestData, discretize: state.discretize, color: NET_HEX[i] });
+      v.output.showing(...(f ? neuronBadge(v.shown) : [null, '']));
       v.output.heat.parentElement.classList.toggle('discrete', state.discretize);
       v.diagram.draw({ data, task, sizes, layers: e.layers, weights: e.weights, labels: colLabels });
       renderStats(v, n, cls);
@@ -384,8 +408,8 @@ export default {
     accuracyShort: ['test accuracy', '测试准确率'],
     lossShort: ['test loss', '测试损失'],
     diverged: ['diverged: lower the learning rate', '已发散：请降低学习率'],
-    captionLinear: ['Only linear layers: the whole network is one affine map y = x·W′ + b′ (x a row vector, as in the thread; W′ = W₁W₂W₃, a matrix product). Its decision boundary x·W′ + b′ = 0 is a straight line, however many layers it has.', '全是线性层：整个网络就是一个仿射映射 y = x·W′ + b′（与原帖一样，x 是行向量；W′ = W₁W₂W₃，由矩阵乘法得到）。决策边界 x·W′ + b′ = 0 是一条直线，层数再多也一样。'],
-    captionLinearOut: ['Only linear hidden layers: y = {out}(x·W′ + b′), one affine map (row vectors, as in the thread; W′ = W₁W₂W₃) inside the output’s {out}, so the decision boundary is straight, however deep.', '隐藏层全是线性的：y = {out}(x·W′ + b′)，即输出层的 {out} 套着一个仿射映射（与原帖一样用行向量，W′ = W₁W₂W₃），所以决策边界是直线，层数再多也一样。'],
+    captionLinear: ['Only linear layers: the whole network is one affine map y = x·W′ + b′ (x a row vector, as in the thread; W′ = {product}, a matrix product). Its decision boundary x·W′ + b′ = 0 is a straight line, however many layers it has.', '全是线性层：整个网络就是一个仿射映射 y = x·W′ + b′（与原帖一样，x 是行向量；W′ = {product}，由矩阵乘法得到）。决策边界 x·W′ + b′ = 0 是一条直线，层数再多也一样。'],
+    captionLinearOut: ['Only linear hidden layers: y = {out}(x·W′ + b′), one affine map (row vectors, as in the thread; W′ = {product}) inside the output’s {out}, so the decision boundary is straight, however deep.', '隐藏层全是线性的：y = {out}(x·W′ + b′)，即输出层的 {out} 套着一个仿射映射（与原帖一样用行向量，W′ = {product}），所以决策边界是直线，层数再多也一样。'],
     captionLinear1d: ['Only linear layers: the whole network is one affine map y = x·w′ + b′, so its fit is a straight line, however many layers it has.', '全是线性层：整个网络就是一个仿射映射 y = x·w′ + b′，拟合结果是一条直线，层数再多也一样。'],
     captionLinear1dOut: ['Only linear hidden layers: the whole network is y = {out}(x·w′ + b′), one affine function of x followed by the output layer’s {out}: at most a stretched and shifted {out} curve, however many layers it has.', '隐藏层全是线性的：整个网络就是 y = {out}(x·w′ + b′)，即 x 的一个仿射函数再经过输出层的 {out}：最多是一条平移、拉伸过的 {out} 曲线，层数再多也一样。'],
     captionLinearReg2d: ['Only linear layers: the whole network is one affine map y = x·W′ + b′, so its output over the plane is a tilted plane, however many layers it has.', '全是线性层：整个网络就是一个仿射映射 y = x·W′ + b′，它在平面上的输出只是一个倾斜的平面，层数再多也一样。'],

@@ -1,6 +1,8 @@
 // A network as the compare view draws it, for the lessons: its diagram (one layerOutputs() call
 // over the thumbnail grid, one getWeights()) and its output heatmap or curve (one predict() over
-// the output grid), in a card with a header, a stats line and a caption.
+// the output grid), in a card with a header, a stats line and a caption. Hovering, focusing or
+// pinning a neuron of the diagram shows that neuron's output in the large picture
+// (neuronFrame(), shared with the compare lesson).
 
 import { el } from './common.js';
 import { createOutputView } from '../heatmap.js';
@@ -8,6 +10,41 @@ import { createDiagram } from '../network-diagram.js';
 import { t } from '../i18n.js';
 
 let nextIndex = 10; // heatmap canvases of the lessons: data-net="10", "11", ... (0 and 1 are the compare view's)
+
+/**
+ * What the large picture draws for `node` of a diagram (its onShow): { data, task, output } with
+ * the node's value at every point of data.grid, or null for the output neuron (and for an input
+ * the page does not know how to compute over the grid). A hidden neuron costs one layerOutputs()
+ * over the grid; an input is the grid's own coordinate. Hidden neurons are drawn on the scale of
+ * the diagram's tiles (-1 .. 1), inputs on the data's domain.
+ */
+export function neuronFrame(net, data, task, node) {
+  if (!node || node.output) return null;
+  const k = data.inputs, count = data.grid.length / k;
+  const plane = new Float32Array(count);
+  let scale;
+  if (node.layer === 0) {
+    const col = node.input === 'x' ? 0 : node.input === 'y' && k === 2 ? 1 : -1;
+    if (col < 0) return null;
+    for (let p = 0; p < count; p++) plane[p] = data.grid[p * k + col];
+    scale = { kind: 'input', centre: 0, half: data.domain };
+  } else {
+    const vals = net.layerOutputs(data.grid)[node.layer - 1], m = net.layers[node.layer];
+    for (let p = 0; p < count; p++) plane[p] = vals[p * m + node.unit];
+    // a hidden neuron's zero line is its own boundary: drawn for classification as the output's
+    scale = { kind: task.kind === 'regression' ? 'regression' : 'classification', centre: 0, half: 1 };
+  }
+  return { data: data.outputs === 1 ? data : { ...data, outputs: 1 }, task: { ...task, ...scale }, output: plane };
+}
+
+/** The large picture's badge for the shown node: [text, hint]. */
+export function neuronBadge(node) {
+  if (!node || node.output) return [null, ''];
+  const text = node.layer === 0 ? t('diagram.showingInput', { name: node.name }) : t('diagram.showingNeuron', { name: node.name });
+  const hint = node.toggles ? (node.via === 'pin' ? '' : t('diagram.toggleHint'))
+    : node.pinned ? t('diagram.pinnedHint') : node.via === 'hover' ? t('diagram.clickToPin') : node.via === 'focus' ? t('diagram.enterToPin') : '';
+  return [text, hint];
+}
 
 export function createNetCard({ accent, diagram = true, headExtra = [], className = '' } = {}) {
   const index = nextIndex++;
@@ -21,19 +58,39 @@ export function createNetCard({ accent, diagram = true, headExtra = [], classNam
   const node = el('article', { class: `net-card scene-net ${className}` }, head, stats, body, caption);
   if (accent) node.style.setProperty('--c', accent);
   const output = createOutputView(box, { index });
-  const diag = diagram ? createDiagram(diagramCanvas) : null;
+  let lastArgs = null, drawing = false;
+  const drawOutput = () => {
+    const [net, data, task, color, given] = lastArgs;
+    const shown = diag?.shown();
+    const f = shown ? neuronFrame(net, data, task, shown) : null;
+    const out = f ? f.output : given ?? net.predict(data.grid);
+    output.draw({ data: f ? f.data : data, task: f ? f.task : task, output: out, showTest: false, discretize: false, color });
+    output.showing(...(f ? neuronBadge(shown) : [null, '']));
+    return f ? null : out;
+  };
+  const diag = diagram ? createDiagram(diagramCanvas, {
+    name: () => name.textContent || t('networkN', { n: 1 }),
+    // the lessons redraw when they train; a hover while paused redraws the picture at once
+    onShow: () => { if (!drawing && lastArgs) drawOutput(); },
+  }) : null;
   return {
     node, name, stats, caption, body, box, index, output,
-    /** Draws net on data: one predict() over the grid, one layerOutputs() and getWeights() for the diagram. */
+    /**
+     * Draws net on data: one predict() over the grid (or the shown neuron's layerOutputs()), one
+     * layerOutputs() and getWeights() for the diagram. Returns the network's output over the
+     * grid, or null while the picture shows a neuron instead.
+     */
     draw(net, data, task, { color = accent, output: given } = {}) {
-      const out = given ?? net.predict(data.grid);
-      output.draw({ data, task, output: out, showTest: false, discretize: false, color });
-      if (diag) {
-        const sizes = net.layers.slice();
-        const labels = sizes.map((m, l) => (l === 0 ? t('inputLayer') : l === sizes.length - 1 ? t('outputLayer') : String(m)));
-        diag.draw({ data, task, sizes, layers: net.layerOutputs(data.thumbGrid), weights: net.getWeights(), labels });
-      }
-      return out;
+      drawing = true;
+      try {
+        if (diag) {
+          const sizes = net.layers.slice();
+          const labels = sizes.map((m, l) => (l === 0 ? t('inputLayer') : l === sizes.length - 1 ? t('outputLayer') : String(m)));
+          diag.draw({ data, task, sizes, layers: net.layerOutputs(data.thumbGrid), weights: net.getWeights(), labels });
+        }
+        lastArgs = [net, data, task, color, given];
+        return drawOutput();
+      } finally { drawing = false; }
     },
   };
 }
