@@ -210,9 +210,9 @@ export function createDiagram(canvas, options = {}) {
     const colGap = (cw - 2 * side) / cols;
     const rowRoom = (ch - top - bottom) / maxUnits;
     const S = Math.max(2, Math.min(34, colGap * 0.6, rowRoom * 0.8));
-    // coarse pointer: rows at least a target apart (diagram.css makes the room)
+    // coarse pointer: rows a target (and a margin) apart; diagram.css makes the room
     const coarse = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
-    const pitch = Math.min(Math.max(S * 1.32, coarse ? HIT : 0), rowRoom);
+    const pitch = Math.min(Math.max(S * 1.32, coarse ? HIT + 2 : 0), rowRoom);
     const mid = top + (ch - top - bottom) / 2;
     return {
       S, top, colGap, pitch,
