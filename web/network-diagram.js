@@ -524,25 +524,35 @@ export function createDiagram(canvas, options = {}) {
       cardText.hidden = true;
       setText(cardHint, kb ? t('diagram.keysHint') : '');
       const n = L.cols[item.col];
-      placeCard(n.x + L.S / 2 + 4, n.ys[item.unit] - L.S / 2);
+      placeCard(n.x, n.ys[item.unit] + (n.ys[item.unit] > L.ch / 2 ? -L.S / 2 : L.S / 2), { pointer: false });
     } else {
       setText(cardTitle, t('diagram.value', { v: formatWeight(weightValue(item)) }));
       cardText.hidden = false;
       setText(cardText, t('diagram.fromTo', { from: nodeShort(item.layer, srcNode(item)), to: nodeShort(item.layer + 1, item.out) }));
       setText(cardHint, kb ? t('diagram.keysHint') : onEditWeight ? t('diagram.editHint') : '');
       const p = weightPoint(item, 0.5);
-      placeCard(p.x, p.y);
+      placeCard(p.x, p.y, { pointer: false });
     }
     cardHint.hidden = !cardHint.textContent;
     card.dataset.item = item.kind;
   }
   function hideCard() { card.hidden = true; }
-  function placeCard(x, y) {
+  // Near the pointer (hover); or, for the keyboard and the editor, beside the item but on the
+  // other side of the diagram's middle, so the weight or neuron stays in sight.
+  function placeCard(x, y, { pointer = true } = {}) {
     const { cw, ch } = L;
     const w = card.offsetWidth || 180, h = card.offsetHeight || 50;
-    let left = x + 14, top = y + 12;
-    if (left + w > cw) left = Math.max(0, x - w - 14);
-    if (top + h > ch + 40) top = Math.max(0, y - h - 12);
+    let left, top;
+    if (pointer) {
+      left = x + 14; top = y + 12;
+      if (left + w > cw) left = Math.max(0, x - w - 14);
+      if (top + h > ch + 40) top = Math.max(0, y - h - 12);
+    } else {
+      // inside the diagram when it scrolls sideways (touch), else free to reach past its bottom
+      const room = getComputedStyle(wrap).overflowX === 'visible' ? Infinity : ch - h;
+      left = Math.min(Math.max(0, x - w / 2), Math.max(0, cw - w));
+      top = y > ch / 2 && y - h - 18 >= 0 ? y - h - 18 : Math.max(0, Math.min(y + 18, room));
+    }
     card.style.left = `${left.toFixed(0)}px`;
     card.style.top = `${top.toFixed(0)}px`;
   }
@@ -566,7 +576,7 @@ export function createDiagram(canvas, options = {}) {
     error.textContent = '';
     error.hidden = true;
     const p = at ?? weightPoint(w, 0.5);
-    placeCard(p.x, p.y);
+    placeCard(p.x, p.y, { pointer: false });
     redraw();
     input.focus();
     input.select();
