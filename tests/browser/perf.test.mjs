@@ -56,3 +56,31 @@ for (const [name, shape] of [['default (4,2)', null], ['6x8 hidden', [8, 8, 8, 8
     } finally { await close(); }
   });
 }
+
+// Where a frame's drawing goes, counted rather than timed: at both networks 8,8,8,8,8,8 on
+// spiral, one frame redraws every picture (both large heatmaps, both diagrams with every neuron's
+// tile, the chart) with a bounded number of canvas calls: the diagrams are one putImageData each
+// (their few hundred weight curves are rasterised in script, not stroked one path per weight).
+test('a frame at 6x8 on spiral redraws every picture with a bounded number of canvas calls', async () => {
+  const { page, errors, close } = await openPage(browser, FILE_URL, { play: false });
+  try {
+    await page.evaluate(() => window.playground.set({ dataset: 'spiral', networkShape: [8, 8, 8, 8, 8, 8] }));
+    const r = await page.evaluate(() => {
+      const P = CanvasRenderingContext2D.prototype, names = ['stroke', 'fill', 'fillRect', 'strokeRect', 'drawImage', 'putImageData', 'fillText', 'bezierCurveTo', 'arc'];
+      const calls = Object.fromEntries(names.map((n) => [n, 0]));
+      const drawn = new Set();
+      const saved = names.map((n) => [n, P[n]]);
+      for (const [n, f] of saved) P[n] = function (...a) { calls[n]++; drawn.add(this.canvas); return f.apply(this, a); };
+      try { window.playground.step(1); } finally { for (const [n, f] of saved) P[n] = f; }
+      const pictures = [...document.querySelectorAll('#compareView canvas.heatmap, #compareView canvas.diagram, #lossChart')];
+      return { calls, redrawn: pictures.map((c) => drawn.has(c)), pictures: pictures.length };
+    });
+    console.log(`# canvas calls in one frame at 6x8: ${JSON.stringify(r.calls)}`);
+    assert.equal(r.pictures, 5);
+    assert.deepEqual(r.redrawn, [true, true, true, true, true], 'every picture is redrawn');
+    const paths = r.calls.stroke + r.calls.fill + r.calls.strokeRect + r.calls.bezierCurveTo;
+    assert.ok(paths <= 40, `path calls bounded (not one per weight or per tile): ${paths}`);
+    assert.ok(r.calls.putImageData <= 6, `putImageData: ${r.calls.putImageData}`);
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
