@@ -147,7 +147,7 @@ export function createOutputView(container, { index }) {
   }
 
   function draw2d(frame) {
-    heat.hidden = false;
+    if (heat.hidden) heat.hidden = false;
     drawHeatmap(frame);
     const { dpr, w, h } = fitOverlay();
     octx.clearRect(0, 0, w, h);
@@ -161,7 +161,7 @@ export function createOutputView(container, { index }) {
   }
 
   function draw1d(frame) {
-    heat.hidden = true;
+    if (!heat.hidden) heat.hidden = true;
     const { data, output, showTest, color } = frame;
     const { dpr, w, h } = fitOverlay();
     octx.clearRect(0, 0, w, h);
@@ -214,11 +214,11 @@ export function createOutputView(container, { index }) {
     heat, overlay,
     /** Says what the picture shows when it is not the output (text), or nothing (null). */
     showing(text, hint = '') {
-      badge.hidden = !text;
-      container.classList.toggle('shows-neuron', !!text);
+      // every frame: touch the DOM only when something changes (a set attribute restyles)
+      if (badge.hidden !== !text) { badge.hidden = !text; container.classList.toggle('shows-neuron', !!text); }
       if (badgeText.textContent !== (text ?? '')) badgeText.textContent = text ?? '';
       if (badgeHint.textContent !== hint) badgeHint.textContent = hint;
-      badgeHint.hidden = !hint;
+      if (badgeHint.hidden !== !hint) badgeHint.hidden = !hint;
     },
     draw(frame) {
       container.classList.toggle('is-1d', frame.data.inputs === 1);

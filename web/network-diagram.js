@@ -314,8 +314,9 @@ export function createDiagram(canvas, options = {}) {
         b.classList.toggle('is-output', n.col === lastCol);
       }
     }
-    inner.style.setProperty('--dg-cols', String(L.cols.length));
-    inner.style.setProperty('--dg-rows', String(Math.max(...L.cols.map((c) => c.ys.length))));
+    const cols = String(L.cols.length), rows = String(Math.max(...L.cols.map((c) => c.ys.length)));
+    if (inner.style.getPropertyValue('--dg-cols') !== cols) inner.style.setProperty('--dg-cols', cols);
+    if (inner.style.getPropertyValue('--dg-rows') !== rows) inner.style.setProperty('--dg-rows', rows);
     const lang = document.documentElement.lang + netName();
     if (lang !== langKey) {
       langKey = lang;

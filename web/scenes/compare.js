@@ -259,6 +259,10 @@ function createCompareScene(env) {
     return tl(k, { name: t(`activations.${act}`) });
   }
 
+  // Every frame: set an attribute only when it changes (each set restyles, and course.css's
+  // :has() rules then re-match the whole view).
+  const setHidden = (node, hidden) => { if (node.hidden !== hidden) node.hidden = hidden; };
+
   // The stats line of a card: built once, then only its texts change.
   function statsDom(view) {
     const big = el('div', { class: 'big' }), small = el('div', { class: 'small' });
@@ -283,12 +287,12 @@ function createCompareScene(env) {
       setText(d.items[k].l, t(k));
       setText(d.items[k].v, k === 'trainAccuracy' ? fmtPct(n[k]) : fmtLoss(n[k]));
     }
-    d.items.trainAccuracy.s.hidden = !cls;
+    setHidden(d.items.trainAccuracy.s, !cls);
     // network 1's card: the ceiling of every straight line on the same training data
     const best = view === views[0] ? bestLineFor(model.data) : null;
-    d.items.bestLine.s.hidden = best === null;
+    setHidden(d.items.bestLine.s, best === null);
     if (best !== null) { setText(d.items.bestLine.l, tl('bestLine')); setText(d.items.bestLine.v, fmtPct(best)); }
-    d.bad.hidden = !n.diverged;
+    setHidden(d.bad, !n.diverged);
     setText(d.bad, tl('diverged'));
   }
 
