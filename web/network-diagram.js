@@ -149,12 +149,14 @@ export function createDiagram(canvas, options = {}) {
   inner.append(canvas, layer, card);
   wrap.append(inner);
   // two proxies that take turns, so a screen reader announces every move between weights
+  // (only the one in use is shown, so none is ever without its weight's name)
   const proxies = [0, 1].map(() => {
     const b = el('button', 'dg-weight', { type: 'button', tabindex: '-1' });
+    b.hidden = true;
     layer.append(b);
     return b;
   });
-  let proxyTurn = 0;
+  let proxyTurn = 0, proxyItem = null;
 
   // card: the value of what is hovered or focused, and the weight editor
   const cardTitle = el('div', 'dg-card-title');
@@ -298,6 +300,8 @@ export function createDiagram(canvas, options = {}) {
       if (editing) { editing = null; form.hidden = true; card.hidden = true; }
       if (focused && !(focused.kind === 'node' ? focused.col < nodes.length && focused.unit < nodes[focused.col].length : false)) focused = null;
       if (!focused) focused = { kind: 'node', col: 0, unit: 0 };
+      for (const p of proxies) p.hidden = true;
+      proxyItem = null;
       langKey = '';
       syncRoving();
       syncShown();
@@ -329,6 +333,7 @@ export function createDiagram(canvas, options = {}) {
       nextBtn.setAttribute('aria-label', t('diagram.nextWeight'));
       prevBtn.title = t('diagram.prevWeight');
       nextBtn.title = t('diagram.nextWeight');
+      if (proxyItem) proxies[proxyTurn].setAttribute('aria-label', weightName(proxyItem));
       if (editing) { const w = editing; editing = null; openEditor(w, editFromKeyboard); }
     }
     for (const col of nodes) for (const n of col) {
@@ -359,16 +364,21 @@ export function createDiagram(canvas, options = {}) {
   function focusItem(item) {
     focused = item;
     if (item.kind === 'weight') {
-      proxyTurn = 1 - proxyTurn;
-      const p = proxies[proxyTurn];
+      if (!sameItem(item, proxyItem) || proxies[proxyTurn].hidden) proxyTurn = 1 - proxyTurn;
+      const p = proxies[proxyTurn], other = proxies[1 - proxyTurn];
+      proxyItem = { ...item };
       p.setAttribute('aria-label', weightName(item));
       p.setAttribute('aria-description', t('diagram.value', { v: formatWeight(weightValue(item)) }));
       placeProxy(p, item);
+      p.hidden = false;
       syncRoving();
       p.focus();
+      other.hidden = true;
     } else {
       syncRoving();
       itemElement(item)?.focus();
+      for (const p of proxies) p.hidden = true;
+      proxyItem = null;
     }
     keyboard = true;
     showCard(item, true);
@@ -861,14 +871,21 @@ export function createDiagram(canvas, options = {}) {
     buildDom();
   }
 
-  function redraw() { if (last) render(); }
+  // (a focus or blur that a redraw itself causes, e.g. a focused button removed, draws nothing more)
+  let rendering = false;
+  function redraw() {
+    if (!last || rendering) return;
+    rendering = true;
+    try { render(); } finally { rendering = false; }
+  }
 
   return {
     /** The wrapper in the page (the canvas's old place). */
     node: wrap,
     draw(frame) {
       last = { ...frame, inputs: inputsOf(frame) };
-      render();
+      rendering = true;
+      try { render(); } finally { rendering = false; }
       // the card follows the numbers while it is open (not the editor: the reader is typing)
       if (!card.hidden && !editing) {
         const item = hover ?? (keyboard ? focused : null);

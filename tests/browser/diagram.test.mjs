@@ -78,6 +78,14 @@ test('hovering a neuron draws its output large (and only in its network); leavin
     await frames(page);
     assert.equal(diff(await heatmapPixels(page, 1), out1), 0, 'back to the output');
     assert.equal(await page.isVisible('.net-card[data-net="1"] .showing-badge'), false);
+    // a pinned neuron whose layer goes away: the picture is the output again, nothing breaks
+    await page.click(node(1, 2, 1));
+    await page.mouse.move(5, 790);
+    await frames(page);
+    assert.match(await page.textContent('.net-card[data-net="1"] .showing-badge'), /neuron 2 of layer 2.*again/);
+    await page.evaluate(() => window.playground.set({ networkShape: [3] }));
+    await frames(page);
+    assert.equal(await page.isVisible('.net-card[data-net="1"] .showing-badge'), false);
     assert.deepEqual(errors, []);
   } finally { await close(); }
 });

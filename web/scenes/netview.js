@@ -13,23 +13,34 @@ let nextIndex = 10; // heatmap canvases of the lessons: data-net="10", "11", ...
 
 /**
  * What the large picture draws for `node` of a diagram (its onShow): { data, task, output } with
- * the node's value at every point of data.grid, or null for the output neuron (and for an input
- * the page does not know how to compute over the grid). A hidden neuron costs one layerOutputs()
- * over the grid; an input is the grid's own coordinate. Hidden neurons are drawn on the scale of
- * the diagram's tiles (-1 .. 1), inputs on the data's domain.
+ * the node's value at every point of data.grid, or null for the output neuron, for a node the
+ * network no longer has (the diagram says so a moment later), and for an input it cannot compute:
+ * x and y are the grid's own coordinates; any other input (a feature) comes from
+ * `inputPlane(name, grid)`, which returns { values, scale } (values at every grid point, drawn
+ * with `scale` as full colour) or null. A hidden neuron costs one layerOutputs() over the grid.
+ * Hidden neurons are drawn on the scale of the diagram's tiles (-1 .. 1), inputs on the data's.
  */
-export function neuronFrame(net, data, task, node) {
+export function neuronFrame(net, data, task, node, { inputPlane } = {}) {
   if (!node || node.output) return null;
   const k = data.inputs, count = data.grid.length / k;
-  const plane = new Float32Array(count);
-  let scale;
+  let plane, scale;
   if (node.layer === 0) {
     const col = node.input === 'x' ? 0 : node.input === 'y' && k === 2 ? 1 : -1;
-    if (col < 0) return null;
-    for (let p = 0; p < count; p++) plane[p] = data.grid[p * k + col];
-    scale = { kind: 'input', centre: 0, half: data.domain };
+    if (col >= 0) {
+      plane = new Float32Array(count);
+      for (let p = 0; p < count; p++) plane[p] = data.grid[p * k + col];
+      scale = { kind: 'input', centre: 0, half: data.domain };
+    } else {
+      const f = inputPlane?.(node.input, data.grid);
+      if (!f || f.values.length !== count) return null;
+      plane = f.values;
+      scale = { kind: 'input', centre: 0, half: f.scale ?? 1 };
+    }
   } else {
-    const vals = net.layerOutputs(data.grid)[node.layer - 1], m = net.layers[node.layer];
+    const m = net.layers[node.layer];
+    if (!(node.layer < net.layers.length - 1) || !(node.unit < m)) return null;
+    const vals = net.layerOutputs(data.grid)[node.layer - 1];
+    plane = new Float32Array(count);
     for (let p = 0; p < count; p++) plane[p] = vals[p * m + node.unit];
     // a hidden neuron's zero line is its own boundary: drawn for classification as the output's
     scale = { kind: task.kind === 'regression' ? 'regression' : 'classification', centre: 0, half: 1 };
