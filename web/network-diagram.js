@@ -94,9 +94,6 @@ function curveSlope(s) {
   return CURVE_D[i] + (CURVE_D[i + 1] - CURVE_D[i]) * f;
 }
 
-const clamp01 = (v) => (v < 0 ? 0 : v > 1 ? 1 : v);
-/** The antiderivative of clamp01 (0 below 0, v²/2 on [0, 1], v - 1/2 above). */
-const P = (v) => (v <= 0 ? 0 : v >= 1 ? v - 0.5 : 0.5 * v * v);
 // 255 / a in 16-bit fixed point, for turning premultiplied pixels back into straight alpha
 const UNPREMUL = Uint32Array.from({ length: 256 }, (_, a) => (a ? Math.round((255 * 65536) / a) : 0));
 const lineWidth = (w) => Math.min(7, 0.35 + Math.abs(w) * 1.6); // CSS px, as before
@@ -132,6 +129,8 @@ function el(tag, cls, attrs = {}) {
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
   return e;
 }
+
+const coarseQuery = typeof matchMedia === 'function' ? matchMedia('(pointer: coarse)') : null;
 
 export function createDiagram(canvas, options = {}) {
   const { onShow, onEditWeight, onToggleInput } = options;
@@ -186,6 +185,7 @@ export function createDiagram(canvas, options = {}) {
   let L = null;           // the layout of the last frame
   let nodes = [];         // per column, per unit: { button, col, unit }
   let domKey = '';        // what the buttons were built for
+  let placeKey = '', pressedKey = '';
   let langKey = '';
   let hover = null;       // { kind: 'node' | 'weight', ... } under a mouse or pen
   let focused = null;     // the keyboard's item (roving), also when the focus is elsewhere
@@ -213,7 +213,7 @@ export function createDiagram(canvas, options = {}) {
     const rowRoom = (ch - top - bottom) / maxUnits;
     const S = Math.max(2, Math.min(34, colGap * 0.6, rowRoom * 0.8));
     // coarse pointer: rows a target (and a margin) apart; diagram.css makes the room
-    const coarse = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
+    const coarse = coarseQuery?.matches ?? false;
     const pitch = Math.min(Math.max(S * 1.32, coarse ? HIT + 2 : 0), rowRoom);
     const mid = top + (ch - top - bottom) / 2;
     return {
@@ -302,14 +302,18 @@ export function createDiagram(canvas, options = {}) {
       if (!focused) focused = { kind: 'node', col: 0, unit: 0 };
       for (const p of proxies) p.hidden = true;
       proxyItem = null;
-      langKey = '';
+      langKey = ''; placeKey = ''; pressedKey = '';
       syncRoving();
       syncShown();
     }
+    // the rest only when something changed (this runs every frame)
     const { S } = L;
     const lastCol = columnCount() - 1;
-    for (const col of nodes) {
-      for (const n of col) {
+    const offs = last.inputs.map((i) => (i.on === false ? 0 : 1)).join('');
+    const place = `${domKey}|${S}|${L.cw}|${L.ch}|${L.pitch}|${offs}`;
+    if (place !== placeKey) {
+      placeKey = place;
+      for (const col of nodes) for (const n of col) {
         const b = n.button, x = L.cols[n.col].x - S / 2, y = L.cols[n.col].ys[n.unit] - S / 2;
         const style = `left:${x.toFixed(1)}px;top:${y.toFixed(1)}px;width:${S.toFixed(1)}px;height:${S.toFixed(1)}px`;
         if (b.getAttribute('style') !== style) b.setAttribute('style', style);
@@ -317,11 +321,11 @@ export function createDiagram(canvas, options = {}) {
         b.classList.toggle('is-off', off);
         b.classList.toggle('is-output', n.col === lastCol);
       }
+      const cols = String(L.cols.length), rows = String(Math.max(...L.cols.map((c) => c.ys.length)));
+      if (inner.style.getPropertyValue('--dg-cols') !== cols) inner.style.setProperty('--dg-cols', cols);
+      if (inner.style.getPropertyValue('--dg-rows') !== rows) inner.style.setProperty('--dg-rows', rows);
     }
-    const cols = String(L.cols.length), rows = String(Math.max(...L.cols.map((c) => c.ys.length)));
-    if (inner.style.getPropertyValue('--dg-cols') !== cols) inner.style.setProperty('--dg-cols', cols);
-    if (inner.style.getPropertyValue('--dg-rows') !== rows) inner.style.setProperty('--dg-rows', rows);
-    const lang = document.documentElement.lang + netName();
+    const lang = `${document.documentElement.lang}|${netName()}|${last.inputs.map((i) => i.label).join('|')}`;
     if (lang !== langKey) {
       langKey = lang;
       for (const col of nodes) for (const n of col) n.button.setAttribute('aria-label', nodeName(n.col, n.unit));
@@ -336,9 +340,13 @@ export function createDiagram(canvas, options = {}) {
       if (proxyItem) proxies[proxyTurn].setAttribute('aria-label', weightName(proxyItem));
       if (editing) { const w = editing; editing = null; openEditor(w, editFromKeyboard); }
     }
-    for (const col of nodes) for (const n of col) {
-      const p = pinned && pinned.col === n.col && pinned.unit === n.unit;
-      if (n.button.getAttribute('aria-pressed') !== String(!!p)) n.button.setAttribute('aria-pressed', String(!!p));
+    const pressed = `${domKey}|${pinned ? `${pinned.col}:${pinned.unit}` : ''}`;
+    if (pressed !== pressedKey) {
+      pressedKey = pressed;
+      for (const col of nodes) for (const n of col) {
+        const p = !!pinned && pinned.col === n.col && pinned.unit === n.unit;
+        if (n.button.getAttribute('aria-pressed') !== String(p)) n.button.setAttribute('aria-pressed', String(p));
+      }
     }
   }
 
@@ -507,7 +515,7 @@ export function createDiagram(canvas, options = {}) {
     if (ev.target.closest('.dg-weight')) { if (focused?.kind === 'weight') activate(focused, { keyboard: true }); return; }
     if (ev.target !== layer) return;
     const p = localPoint(ev);
-    const w = weightAt(p.x, p.y, ev.pointerType === 'touch' || matchMedia('(pointer: coarse)').matches ? HIT / 2 : 5);
+    const w = weightAt(p.x, p.y, ev.pointerType === 'touch' || coarseQuery?.matches ? HIT / 2 : 5);
     if (w) activate(w, { keyboard: false, at: p });
   });
 
@@ -636,7 +644,9 @@ export function createDiagram(canvas, options = {}) {
   let img = null, px = null, words = null;
   const interp = new Map(); // tile size -> bilinear indices and weights
   let tileBuf = new Float32Array(0), thumbBuf = new Float32Array(0);
-  let orderAbs = new Float32Array(0), orderIdx = new Uint32Array(0), orderLayer = new Uint8Array(0);
+  const BINS = 29; // line widths 0..7 px in quarter pixels
+  const binStart = new Uint32Array(BINS + 1);
+  let orderIdx = new Uint32Array(0), orderLayer = new Uint8Array(0), orderBin = new Uint8Array(0), sorted = new Uint32Array(0);
 
   function buffer(w, h) {
     if (!img || img.width !== w || img.height !== h) {
@@ -668,12 +678,11 @@ export function createDiagram(canvas, options = {}) {
   }
 
   // One weight curve from (X0, Y0) to (X1, Y1), device px, half width hw, one pixel column at a
-  // time. Within a column the curve is taken as straight, from yL to yR, and the stroke as the
-  // band of vertical half-height h = hw·sqrt(1 + slope²) around it; a pixel's coverage is then
-  // the exact mean, over the column, of the band's overlap with the pixel's row: the overlap is
-  // C(yc + h) - C(yc - h) with C(y) = clamp(y - row, 0, 1), and its mean over yc in [yL, yR] is
-  // a difference of antiderivatives P of C. Rows inside the band all the way across are simply
-  // covered. Work: the pixels the stroke touches, no more.
+  // time. Within a column the curve is taken as straight (through its heights at the column's
+  // edges); a pixel's coverage is the overlap of the stroke's cross-section [d - hw, d + hw] with
+  // the pixel's [-0.5, 0.5], d being the pixel centre's distance from the line (perpendicular):
+  // a box filter across the stroke, exact for straight strokes. Rows fully inside share one
+  // opacity. Work: the pixels the stroke touches, a few operations each.
   function rasterCurve(X0, Y0, X1, Y1, hw, rgb, alpha, W, H) {
     const dx = X1 - X0;
     if (!(dx > 0.5)) return;
@@ -688,29 +697,31 @@ export function createDiagram(canvas, options = {}) {
       if (wc <= 0) continue;
       const q = (xb - X0) * scale, qi = q >= CURVE_N ? CURVE_N - 1 : q | 0, qf = q - qi;
       const yb = Y0 + dy * (CURVE_G[qi] + (CURVE_G[qi + 1] - CURVE_G[qi]) * qf);
-      const yL = ya < yb ? ya : yb, yR = ya < yb ? yb : ya, span = yR - yL;
-      const m = span / wc, h = hw * Math.sqrt(1 + m * m);
-      const r0 = Math.max(0, Math.floor(yL - h)), r1 = Math.min(H - 1, Math.floor(yR + h));
-      // rows [in0, in1) lie inside the band for every yc in [yL, yR]
-      const in0 = Math.ceil(yR - h), in1 = Math.floor(yL + h);
-      const full = alpha * (wc > 1 ? 1 : wc);
+      const m = (yb - ya) / wc, yc = (ya + yb) / 2, len = Math.sqrt(1 + m * m), inv = 1 / len;
+      const reach = (hw + 0.5) * len; // vertical reach of any coverage
+      const r0 = Math.max(0, Math.floor(yc - reach)), r1 = Math.min(H - 1, Math.floor(yc + reach));
+      const amax = alpha * (wc > 1 ? 1 : wc);
+      // rows whose centre is within (hw - 0.5) of the line are fully covered
+      const inner = hw > 0.5 ? (hw - 0.5) * len : -1;
+      const iStart = Math.max(r0, Math.ceil(yc - inner - 0.5)), iEnd = Math.min(r1, Math.floor(yc + inner - 0.5));
       for (let row = r0; row <= r1; row++) {
-        let a;
-        if (row >= in0 && row + 1 <= in1) a = full;
-        else {
-          let cov;
-          if (span < 1e-3) {
-            const yc = (yL + yR) / 2;
-            cov = clamp01(yc + h - row) - clamp01(yc - h - row);
-          } else {
-            cov = (P(yR + h - row) - P(yL + h - row) - P(yR - h - row) + P(yL - h - row)) / span;
+        if (row === iStart && iStart <= iEnd) {
+          const sa = (amax * 256 + 0.5) | 0, k = 256 - sa;
+          const R = r * sa, G = g * sa, B = b * sa, A = 255 * sa;
+          for (let p = iStart * W + c, end = iEnd * W + c; p <= end; p += W) {
+            const w = words[p];
+            words[p] = ((R + (w & 255) * k) >> 8) | (((G + ((w >>> 8) & 255) * k) >> 8) << 8)
+              | (((B + ((w >>> 16) & 255) * k) >> 8) << 16) | (((A + (w >>> 24) * k) >> 8) << 24);
           }
-          cov *= wc;
-          if (cov <= 0.003) continue;
-          a = alpha * (cov > 1 ? 1 : cov);
+          row = iEnd;
+          continue;
         }
+        const d = (row + 0.5 - yc) * inv;
+        const lo = d - hw > -0.5 ? d - hw : -0.5, hi = d + hw < 0.5 ? d + hw : 0.5;
+        const cov = hi - lo;
+        if (cov <= 0.004) continue;
         // blend (premultiplied, 8-bit fixed point), inlined: this is the hot loop
-        const p = row * W + c, w = words[p], sa = (a * 256 + 0.5) | 0, k = 256 - sa;
+        const p = row * W + c, w = words[p], sa = (amax * (cov > 1 ? 1 : cov) * 256 + 0.5) | 0, k = 256 - sa;
         words[p] = ((r * sa + (w & 255) * k) >> 8) | (((g * sa + ((w >>> 8) & 255) * k) >> 8) << 8)
           | (((b * sa + ((w >>> 16) & 255) * k) >> 8) << 16) | (((255 * sa + (w >>> 24) * k) >> 8) << 24);
       }
@@ -798,15 +809,21 @@ export function createDiagram(canvas, options = {}) {
 
     // weights, thin first so the large ones stay on top; the highlighted one last, outlined
     const hi = editing ?? (hover?.kind === 'weight' ? hover : null) ?? (keyboard && focused?.kind === 'weight' ? focused : null);
+    // by width in quarter pixels (a counting sort: no comparisons, nothing allocated)
     let count = 0;
     weights.forEach(({ W: Wl }, l) => { if (Wl && Wl.length === sizes[l] * sizes[l + 1]) count += Wl.length; });
-    if (orderAbs.length < count) { orderAbs = new Float32Array(count); orderIdx = new Uint32Array(count); orderLayer = new Uint8Array(count); }
+    if (orderIdx.length < count) { orderIdx = new Uint32Array(count); orderLayer = new Uint8Array(count); orderBin = new Uint8Array(count); sorted = new Uint32Array(count); }
+    binStart.fill(0);
     let q = 0;
     weights.forEach(({ W: Wl }, l) => {
       if (!Wl || Wl.length !== sizes[l] * sizes[l + 1]) return;
-      for (let j = 0; j < Wl.length; j++) { orderAbs[q] = Math.abs(Wl[j]); orderIdx[q] = j; orderLayer[q] = l; q++; }
+      for (let j = 0; j < Wl.length; j++) {
+        const bin = Math.min(BINS - 1, (lineWidth(Wl[j]) * 4) | 0) || 0;
+        orderIdx[q] = j; orderLayer[q] = l; orderBin[q] = bin; binStart[bin + 1]++; q++;
+      }
     });
-    const order = Array.from({ length: count }, (_, j) => j).sort((a, b) => orderAbs[a] - orderAbs[b]);
+    for (let k = 1; k <= BINS; k++) binStart[k] += binStart[k - 1];
+    for (let j = 0; j < count; j++) sorted[binStart[orderBin[j]]++] = j;
     const curve = (l, o, i, wv, outline) => {
       const a = L.cols[l], b = L.cols[l + 1];
       const ya = a.ys[l === 0 ? L.active[i] : i], yb = b.ys[o];
@@ -815,8 +832,8 @@ export function createDiagram(canvas, options = {}) {
       if (outline) rasterCurve(X0, ya * dpr, X1, yb * dpr, (lineWidth(wv) / 2 + 1.6) * dpr, INK, 0.9, W, H);
       rasterCurve(X0, ya * dpr, X1, yb * dpr, (lineWidth(wv) / 2) * dpr, wv >= 0 ? POS : NEG, LINE_ALPHA[wv >= 0 ? 1 : 0], W, H);
     };
-    for (const j of order) {
-      const l = orderLayer[j], nin = sizes[l], k = orderIdx[j], wv = weights[l].W[k];
+    for (let n = 0; n < count; n++) {
+      const j = sorted[n], l = orderLayer[j], nin = sizes[l], k = orderIdx[j], wv = weights[l].W[k];
       if (Number.isFinite(wv)) curve(l, (k / nin) | 0, k % nin, wv, false);
     }
     if (hi && weights[hi.layer]) {
