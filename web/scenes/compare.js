@@ -3,10 +3,13 @@
 // same data side by side: their heatmaps, diagrams, stats and one loss chart. Its keys are
 // TensorFlow Playground's where the concept is the same, so a Playground link opens meaningfully.
 // Unlike the other lessons it keeps its networks when left (its settings live in every link).
+// Input features (2D data): TensorFlow Playground's keys x, y, xSquared, ... say which features of
+// each point both networks are fed (engine.features); the diagram draws them as its input nodes,
+// and a click on one toggles it (the frame's `inputs`, documented in web/network-diagram.js).
 
 import { t } from '../i18n.js';
 import { key, number, integer, oneOf, bool, activation, toNumber } from '../keys.js';
-import { TwinModel, GRID_2D_STEPS } from '../model.js';
+import { TwinModel, GRID_2D_STEPS, FEATURES, FEATURE_NAMES, featuresOn } from '../model.js';
 import { createOutputView } from '../heatmap.js';
 import { createDiagram } from '../network-diagram.js';
 import { createLossChart } from '../loss-chart.js';
@@ -76,6 +79,11 @@ const KEYS = {
   regularizationRate: always({ default: 0, parse: number(0, 10), effect: 'live', values: '0..10' }),
   showTestData: always({ default: false, parse: bool, values: '`true false`' }),
   discretize: always({ default: false, parse: bool, values: '`true false`' }),
+  // TensorFlow Playground's input features (its keys and meanings), fed to both networks; at
+  // least one is on (state.js reports and drops a hash that turns every one off).
+  ...Object.fromEntries(FEATURES.map(({ name, label }, i) => [name, key({
+    default: i < 2, parse: bool, effect: 'network', atLeastOne: 'features',
+    values: `\`true false\`: feed ${label} to both networks (2D data; at least one feature on; or click its node in the diagram)` })])),
 };
 // The keys the networks are built from: a change of any of them rebuilds them.
 const BUILD_KEYS = Object.keys(KEYS).filter((k) => KEYS[k].effect === 'data' || KEYS[k].effect === 'network');
@@ -196,6 +204,9 @@ function createCompareScene(env) {
   const chart = createLossChart(chartCanvas);
   const legendEl = el('div', { class: 'legend', id: 'legend' });
   const explain1 = el('p', { id: 'explain1' });
+  // C16: the nonlinearity can come from hand-made features (a linear network on x₁², x₂²)
+  const tryFeatures = el('button', { type: 'button', class: 'text-button', id: 'tryFeatures', 'data-i18n': 'scenes.compare.tryFeatures',
+    onclick: () => env.set({ dataset: 'circle', ...Object.fromEntries(FEATURE_NAMES.map((f) => [f, f === 'xSquared' || f === 'ySquared'])) }) });
   const root = el('div', { class: 'workspace', id: 'compareView' },
     el('aside', { class: 'sidebar' },
       el('section', { class: 'panel' }, el('h2', { 'data-i18n': 'data' }), inPanel('data')),
@@ -205,7 +216,8 @@ function createCompareScene(env) {
         el('div', { class: 'chart-head' }, el('h2', { 'data-i18n': 'lossOverTime' }), legendEl), chartCanvas),
       el('section', { class: 'explain-panel' },
         el('h2', { 'data-i18n': 'scenes.compare.explainTitle' }),
-        el('p', { 'data-i18n': 'scenes.compare.explain2' }), explain1, el('p', { 'data-i18n': 'scenes.compare.explain3' }))));
+        el('p', { 'data-i18n': 'scenes.compare.explain2' }), explain1, el('p', { 'data-i18n': 'scenes.compare.explain3' }),
+        el('p', { id: 'explainFeatures', 'data-i18n': 'scenes.compare.explainFeatures' }), tryFeatures)));
 
   function syncControls(state, optionsStale = false) {
     const info = { state, kind: model.data.kind, engine };
@@ -216,15 +228,27 @@ function createCompareScene(env) {
   const buildKey = (state) => JSON.stringify(BUILD_KEYS.map((k) => state[k]));
 
   function rebuild(state, { data = true } = {}) {
+    if (featuresOn(state).length === 0) throw new Error(tl('noFeature'));
     if (data || !model.data) { model.rebuildData(state); bestLineFor(model.data); }
     model.rebuildNetworks(state);
     built = buildKey(state);
   }
 
   // --- drawing
+  // The features fed to the networks, as the page writes them: "x₁², x₂²" (null for 1D data).
+  const featureList = () => model.inputs.features?.map((f) => FEATURES[FEATURE_NAMES.indexOf(f)].label).join(', ') ?? null;
+  // Whether a feature other than x₁ and x₂ is on: then a linear network's boundary can curve.
+  const nonlinearFeatures = () => (model.inputs.features ?? []).some((f) => f !== 'x' && f !== 'y');
+
   function captionFor(act, data, state, outAct) {
     const oneD = data.inputs === 1, reg2d = !oneD && data.kind === 'regression';
-    if (state.networkShape.length === 0) return tl('captionNoHidden');
+    if (state.networkShape.length === 0 && !nonlinearFeatures()) return tl('captionNoHidden');
+    if ((act === 'linear' || act === 'affine' || state.networkShape.length === 0) && nonlinearFeatures()) {
+      // affine in the features, which someone chose: straight in them, curved in the plane
+      const phi = featureList();
+      const map = outAct === 'linear' || data.outputs > 1 ? 'φ·W′ + b′' : `${t(`activations.${outAct}`)}(φ·W′ + b′)`;
+      return tl(reg2d ? 'captionFeaturesReg2d' : 'captionFeatures', { phi, map });
+    }
     if (act === 'linear') {
       const base = oneD ? 'captionLinear1d' : reg2d ? 'captionLinearReg2d' : 'captionLinear';
       // The output activation wraps the affine map: y = f(x·W′ + b′) unless it is linear.
@@ -284,6 +308,22 @@ function createCompareScene(env) {
     ]));
   }
 
+  // What the diagram draws as its input nodes (2D data): every feature, whether it is on, its
+  // values over the thumbnail grid (engine.features, computed once), and the toggle a click on a
+  // node calls. The interface is documented in web/network-diagram.js.
+  const toggleFeature = (name) => {
+    const now = env.state()[name] === true;
+    if (now && featuresOn(env.state()).length === 1) { env.notify(tl('noFeature')); return; }
+    env.set({ [name]: !now });
+  };
+  const featureLabels = FEATURES.map((f) => f.label);
+  function diagramInputs(state) {
+    if (model.data.inputs !== 2) return undefined;
+    const planes = model.planes();
+    return { names: planes.names, labels: featureLabels, on: planes.names.map((f) => state[f] === true),
+      values: planes.values, scale: planes.scale, toggle: toggleFeature };
+  }
+
   let msEvaluate = 0, framesAtSize = 0, trained = false;
   function adaptResolution() {
     if (model.data.inputs !== 2 || ++framesAtSize < 30) return;
@@ -306,13 +346,14 @@ function createCompareScene(env) {
     const evals = model.evaluate();
     msEvaluate = 0.9 * msEvaluate + 0.1 * (performance.now() - t0);
     const cls = task.kind !== 'regression';
-    const sizes = [data.inputs, ...state.networkShape, data.outputs];
+    const sizes = [model.inputs.width, ...state.networkShape, data.outputs];
+    const inputs = diagramInputs(state);
     const colLabels = sizes.map((m, l) => (l === 0 ? t('inputLayer') : l === sizes.length - 1 ? t('outputLayer') : String(m)));
     nets.forEach((n, i) => {
       const v = views[i], e = evals[i];
       v.output.draw({ data, task, output: e.output, showTest: state.showTestData, discretize: state.discretize, color: NET_HEX[i] });
       v.output.heat.parentElement.classList.toggle('discrete', state.discretize);
-      v.diagram.draw({ data, task, sizes, layers: e.layers, weights: e.weights, labels: colLabels });
+      v.diagram.draw({ data, task, sizes, layers: e.layers, weights: e.weights, labels: colLabels, inputs });
       renderStats(v, n, cls);
       setText(v.name, tl('network', { n: i + 1 }));
       const acts = n.net.activations;
@@ -345,7 +386,7 @@ function createCompareScene(env) {
     train(n) { model.train(n, env.state()); trained = true; },
     render,
     epoch: () => model.nets[0].epoch,
-    figures: () => ({ bestLineAccuracy: bestLineFor(model.data) }),
+    figures: () => ({ bestLineAccuracy: bestLineFor(model.data), features: model.inputs.features?.slice() ?? null }),
     networks: () => model.summary(),
     kind: () => model.data.kind,
     weights: () => model.nets.map((n) => n.net.getWeights().map(({ W, b }) => ({ W: Array.from(W), b: Array.from(b) }))),
@@ -376,7 +417,7 @@ export default {
   ledeTitle: false, // the page's title asks this lesson's question
   keys: KEYS,
   controls: CONTROLS,
-  figures: ['bestLineAccuracy'],
+  figures: ['bestLineAccuracy', 'features'],
   strings: bilingual({
     title: ['Linear vs tanh', '线性 vs tanh'],
     text: ['Two networks with the same layers and the same initial weights learn the same data. Only the activation of their hidden layers differs.', '两个网络层数相同、初始权重相同，学习同一份数据；唯一的区别是隐藏层的激活函数。'],
@@ -398,12 +439,17 @@ export default {
     captionRelu: ['ReLU is piecewise linear, yet not linear (relu(−1) + relu(1) = 1, relu(0) = 0): each unit adds a kink, and enough kinks follow any shape.', 'ReLU 是分段线性的，但不是线性函数（relu(−1) + relu(1) = 1，而 relu(0) = 0）：每个单元带来一个折点，折点足够多就能贴合任意形状。'],
     bestLine: ['· best any straight line can do (train)', '· 任何直线在训练集上最多能做到'],
     explainTitle: ['What you are seeing', '图中显示的是什么'],
-    explain1: ['Each small square is one neuron’s output over the input plane; lines are weights (blue positive, orange negative, thicker = larger).', '每个小方块是一个神经元在输入平面上的输出；连线表示权重（蓝色为正，橙色为负，越粗绝对值越大）。'],
+    explain1: ['Each small square is one neuron’s output over the input plane; lines are weights (blue positive, orange negative, thicker = larger). The input column lists the input features (x₁, x₂, x₁², …): click one to feed it to both networks or take it away; the dimmed ones are off.', '每个小方块是一个神经元在输入平面上的输出；连线表示权重（蓝色为正，橙色为负，越粗绝对值越大）。最左边一列是输入特征（x₁、x₂、x₁² 等）：点一下就给两个网络加上或去掉这个特征，颜色变淡的表示没有用上。'],
     explain1_1d: ['Each small square plots one neuron’s output against x; lines are weights (blue positive, orange negative, thicker = larger).', '每个小方块画出一个神经元的输出随 x 的变化；连线表示权重（蓝色为正，橙色为负，越粗绝对值越大）。'],
     explain2: ['Strictly, x·W is linear (a linear combination of the inputs); x·W + b is affine. Two such layers give (x·W₁ + b₁)W₂ + b₂ = x·(W₁W₂) + (b₁W₂ + b₂): again one affine layer (x a row vector, as in the thread). Without a nonlinear activation, depth adds nothing.', '严格地说，x·W 是线性的（输入的线性组合），x·W + b 是仿射的。两层叠加：(x·W₁ + b₁)W₂ + b₂ = x·(W₁W₂) + (b₁W₂ + b₂)，仍然只是一个仿射层（与原帖一样，x 是行向量）。没有非线性激活函数，网络再深也没有用。'],
     explain3: ['Try: more layers for the linear network (still straight, never above the best line), ReLU or sigmoid instead of tanh, or the step (it can represent curves; backpropagation cannot train it).', '试一试：给线性网络加更多层（边界仍是直线，也超不过最好的直线）；把 tanh 换成 ReLU 或 sigmoid；或者选阶跃函数（它能表示曲线边界，但反向传播训练不了它）。'],
+    explainFeatures: ['The nonlinearity can also come from the inputs: fed the hand-made features x₁² and x₂², a network of linear layers separates the circle, since the circle x₁² + x₂² = r² is a straight line in them. But someone had to choose those features; a hidden layer with a nonlinear activation learns its own.', '非线性也可以来自输入：把人工构造的特征 x₁²、x₂² 交给只有线性层的网络，它照样能把圆圈分开，因为圆 x₁² + x₂² = r² 在这两个特征下就是一条直线。不过，这样的特征得有人事先想到；带非线性激活函数的隐藏层，则能自己学出需要的特征。'],
+    tryFeatures: ['Try it: the circle with x₁² and x₂² only', '试一试：圆形数据，只输入 x₁² 和 x₂²'],
+    captionFeatures: ['Only linear layers, fed the features φ = ({phi}): the whole network is y = {map}, affine in φ. Its boundary is flat in the space of φ, but φ is nonlinear in x₁ and x₂, so in the plane the boundary can curve. The curve comes from the features someone chose; the network learns no feature of its own.', '隐藏层全是线性的，但输入的是特征 φ = ({phi})：整个网络就是 y = {map}，对 φ 来说是仿射的。在 φ 的空间里，决策边界是平的；可 φ 本身是 x₁、x₂ 的非线性函数，所以回到平面上，边界就可以是弯的。这份弯曲来自人挑好的特征，网络自己并没有学出新的特征。'],
+    captionFeaturesReg2d: ['Only linear layers, fed the features φ = ({phi}): the whole network is y = {map}, affine in φ, so over the plane its output is a weighted sum of those features plus a constant: it can curve only as the chosen features do.', '隐藏层全是线性的，但输入的是特征 φ = ({phi})：整个网络就是 y = {map}，对 φ 来说是仿射的。所以它在平面上的输出只是这些特征的加权和再加一个常数：能弯成什么样，全看挑了哪些特征。'],
+    noFeature: ['At least one input feature must be on: the networks need an input.', '至少要保留一个输入特征：网络总得有输入。'],
     noticeResetData: ['New data: both networks restarted from the same new initial weights.', '数据已更新：两个网络从同一组新的初始权重重新开始。'],
-    noticeResetNet: ['The architecture or an activation changed: both networks restarted from the same initial weights.', '结构或激活函数已改变：两个网络从同一组初始权重重新开始。'],
+    noticeResetNet: ['The architecture, an activation or the input features changed: both networks restarted from the same initial weights.', '结构、激活函数或输入特征已改变：两个网络从同一组初始权重重新开始。'],
     noticeReset: ['Both networks restarted from the same initial weights.', '两个网络已从同一组初始权重重新开始。'],
     importMismatch: ['This model is {got}; the network here is {want}. Set the same layers and activations first.', '这个模型是 {got}，而这里的网络是 {want}。请先设置相同的层数与激活函数。'],
   }),
