@@ -136,3 +136,26 @@ test('C16: a linear network on x₁², x₂² separates the circle (>= 95 % test
     assert.ok(bestLine < 0.95, `seed ${seed}: best line ${bestLine}`);
   }
 });
+
+// C16's other half: someone must choose the features, and for the data at hand. On xor (labels
+// sign(x₁x₂)) the circle's features x₁², x₂² are blind to the sign of each coordinate, so a
+// linear network on them stays near chance; x₁x₂ lets the same linear network separate xor; a
+// tanh hidden layer fed x₁, x₂ learns what it needs by itself. 200 epochs, seeds 1, 2, 3.
+test('C16: the features must fit the data: on xor, x₁², x₂² leave a linear network near chance, x₁x₂ separates it, a tanh layer learns it from x₁, x₂', () => {
+  const accuracy = (out, y) => out.reduce((ok, v, i) => ok + ((v > 0) === (y[i] > 0)), 0) / y.length;
+  for (const seed of [1, 2, 3]) {
+    const all = engine.dataset('xor', { n: 500, seed });
+    const { train, test: held } = engine.split(all, { ratio: 0.5, seed: seed + 1 });
+    const run = (activation, features) => {
+      const net = engine.createNetwork({ layers: [features.length, 4, 2, 1], activation, outputActivation: 'tanh', seed: seed + 2 });
+      net.fit(engine.features(train.x, features), train.y, { epochs: 200, batchSize: 10, learningRate: 0.03 });
+      const a = accuracy(net.predict(engine.features(held.x, features)), held.y);
+      net.delete();
+      return a;
+    };
+    const squares = run('linear', ['xSquared', 'ySquared']), product = run('linear', ['xTimesY']), learned = run('tanh', ['x', 'y']);
+    assert.ok(squares <= 0.65, `seed ${seed}: linear on x₁², x₂²: ${squares}`);
+    assert.ok(product >= 0.95, `seed ${seed}: linear on x₁x₂: ${product}`);
+    assert.ok(learned >= 0.95, `seed ${seed}: tanh on x₁, x₂: ${learned}`);
+  }
+});

@@ -1,4 +1,4 @@
-// Lesson "compare" (C1, C3): two networks with the same layers and the same initial weights, one
+// Lesson "compare" (C1, C3, C16): two networks with the same layers and the same initial weights, one
 // with linear hidden activations and one with tanh (any engine activation for either), learn the
 // same data side by side: their heatmaps, diagrams, stats and one loss chart. Its keys are
 // TensorFlow Playground's where the concept is the same, so a Playground link opens meaningfully.
