@@ -194,7 +194,7 @@ test('C16: a linear network on x₁², x₂² reaches >= 95 % test accuracy on t
 test('the compare lesson says where the nonlinearity can come from, in English and Chinese; its button sets it up', async () => {
   const { page, close } = await openPage(browser, server.url);
   try {
-    assert.match(await page.textContent('#explainFeatures'), /hand-made features x₁² and x₂², a network of linear layers separates the circle.*learns its own/);
+    assert.match(await page.textContent('#explainFeatures'), /on hand-made x₁², x₂², linear layers separate the circle, but someone had to choose them; a nonlinear hidden layer learns its own\./);
     await page.click('#tryFeatures');
     const g = await page.evaluate(() => window.playground.get());
     assert.equal(g.state.dataset, 'circle');

@@ -204,9 +204,12 @@ function createCompareScene(env) {
   const chart = createLossChart(chartCanvas);
   const legendEl = el('div', { class: 'legend', id: 'legend' });
   const explain1 = el('p', { id: 'explain1' });
-  // C16: the nonlinearity can come from hand-made features (a linear network on x₁², x₂²)
-  const tryFeatures = el('button', { type: 'button', class: 'text-button', id: 'tryFeatures', 'data-i18n': 'scenes.compare.tryFeatures',
+  // C16: the nonlinearity can come from hand-made features (a linear network on x₁², x₂²): one
+  // sentence after the "Try" suggestions, in their paragraph, and a button inline that sets it up
+  const tryFeatures = el('button', { type: 'button', id: 'tryFeatures', 'data-i18n': 'scenes.compare.tryFeatures',
     onclick: () => env.set({ dataset: 'circle', ...Object.fromEntries(FEATURE_NAMES.map((f) => [f, f === 'xSquared' || f === 'ySquared'])) }) });
+  Object.assign(tryFeatures.style, { border: '0', background: 'none', padding: '0', font: 'inherit', color: 'var(--accent)',
+    textDecoration: 'underline', cursor: 'pointer' });
   const root = el('div', { class: 'workspace', id: 'compareView' },
     el('aside', { class: 'sidebar' },
       el('section', { class: 'panel' }, el('h2', { 'data-i18n': 'data' }), inPanel('data')),
@@ -216,8 +219,9 @@ function createCompareScene(env) {
         el('div', { class: 'chart-head' }, el('h2', { 'data-i18n': 'lossOverTime' }), legendEl), chartCanvas),
       el('section', { class: 'explain-panel' },
         el('h2', { 'data-i18n': 'scenes.compare.explainTitle' }),
-        el('p', { 'data-i18n': 'scenes.compare.explain2' }), explain1, el('p', { 'data-i18n': 'scenes.compare.explain3' }),
-        el('p', { id: 'explainFeatures', 'data-i18n': 'scenes.compare.explainFeatures' }), tryFeatures)));
+        el('p', { 'data-i18n': 'scenes.compare.explain2' }), explain1,
+        el('p', {}, el('span', { 'data-i18n': 'scenes.compare.explain3' }), ' ',
+          el('span', { id: 'explainFeatures', 'data-i18n': 'scenes.compare.explainFeatures' }), ' ', tryFeatures))));
 
   function syncControls(state, optionsStale = false) {
     const info = { state, kind: model.data.kind, engine };
@@ -439,14 +443,14 @@ export default {
     captionRelu: ['ReLU is piecewise linear, yet not linear (relu(−1) + relu(1) = 1, relu(0) = 0): each unit adds a kink, and enough kinks follow any shape.', 'ReLU 是分段线性的，但不是线性函数（relu(−1) + relu(1) = 1，而 relu(0) = 0）：每个单元带来一个折点，折点足够多就能贴合任意形状。'],
     bestLine: ['· best any straight line can do (train)', '· 任何直线在训练集上最多能做到'],
     explainTitle: ['What you are seeing', '图中显示的是什么'],
-    explain1: ['Each small square is one neuron’s output over the input plane; lines are weights (blue positive, orange negative, thicker = larger). The input column lists the input features (x₁, x₂, x₁², …): click one to feed it to both networks or take it away; the dimmed ones are off.', '每个小方块是一个神经元在输入平面上的输出；连线表示权重（蓝色为正，橙色为负，越粗绝对值越大）。最左边一列是输入特征（x₁、x₂、x₁² 等）：点一下就给两个网络加上或去掉这个特征，颜色变淡的表示没有用上。'],
+    explain1: ['Each small square is one neuron’s output over the input plane; lines are weights (blue positive, orange negative, thicker = larger).', '每个小方块是一个神经元在输入平面上的输出；连线表示权重（蓝色为正，橙色为负，越粗绝对值越大）。'],
     explain1_1d: ['Each small square plots one neuron’s output against x; lines are weights (blue positive, orange negative, thicker = larger).', '每个小方块画出一个神经元的输出随 x 的变化；连线表示权重（蓝色为正，橙色为负，越粗绝对值越大）。'],
-    explain2: ['Strictly, x·W is linear (a linear combination of the inputs); x·W + b is affine. Two such layers give (x·W₁ + b₁)W₂ + b₂ = x·(W₁W₂) + (b₁W₂ + b₂): again one affine layer (x a row vector, as in the thread). Without a nonlinear activation, depth adds nothing.', '严格地说，x·W 是线性的（输入的线性组合），x·W + b 是仿射的。两层叠加：(x·W₁ + b₁)W₂ + b₂ = x·(W₁W₂) + (b₁W₂ + b₂)，仍然只是一个仿射层（与原帖一样，x 是行向量）。没有非线性激活函数，网络再深也没有用。'],
-    explain3: ['Try: more layers for the linear network (still straight, never above the best line), ReLU or sigmoid instead of tanh, or the step (it can represent curves; backpropagation cannot train it).', '试一试：给线性网络加更多层（边界仍是直线，也超不过最好的直线）；把 tanh 换成 ReLU 或 sigmoid；或者选阶跃函数（它能表示曲线边界，但反向传播训练不了它）。'],
-    explainFeatures: ['The nonlinearity can also come from the inputs: fed the hand-made features x₁² and x₂², a network of linear layers separates the circle, since the circle x₁² + x₂² = r² is a straight line in them. But someone had to choose those features; a hidden layer with a nonlinear activation learns its own.', '非线性也可以来自输入：把人工构造的特征 x₁²、x₂² 交给只有线性层的网络，它照样能把圆圈分开，因为圆 x₁² + x₂² = r² 在这两个特征下就是一条直线。不过，这样的特征得有人事先想到；带非线性激活函数的隐藏层，则能自己学出需要的特征。'],
-    tryFeatures: ['Try it: the circle with x₁² and x₂² only', '试一试：圆形数据，只输入 x₁² 和 x₂²'],
-    captionFeatures: ['Only linear layers, fed the features φ = ({phi}): the whole network is y = {map}, affine in φ. Its boundary is flat in the space of φ, but φ is nonlinear in x₁ and x₂, so in the plane the boundary can curve. The curve comes from the features someone chose; the network learns no feature of its own.', '隐藏层全是线性的，但输入的是特征 φ = ({phi})：整个网络就是 y = {map}，对 φ 来说是仿射的。在 φ 的空间里，决策边界是平的；可 φ 本身是 x₁、x₂ 的非线性函数，所以回到平面上，边界就可以是弯的。这份弯曲来自人挑好的特征，网络自己并没有学出新的特征。'],
-    captionFeaturesReg2d: ['Only linear layers, fed the features φ = ({phi}): the whole network is y = {map}, affine in φ, so over the plane its output is a weighted sum of those features plus a constant: it can curve only as the chosen features do.', '隐藏层全是线性的，但输入的是特征 φ = ({phi})：整个网络就是 y = {map}，对 φ 来说是仿射的。所以它在平面上的输出只是这些特征的加权和再加一个常数：能弯成什么样，全看挑了哪些特征。'],
+    explain2: ['Strictly, x·W is linear and x·W + b is affine. Two such layers give (x·W₁ + b₁)W₂ + b₂ = x·(W₁W₂) + (b₁W₂ + b₂): again one affine layer (x a row vector, as in the thread). Without a nonlinear activation, depth adds nothing.', '严格地说，x·W 是线性的，x·W + b 是仿射的。两层叠加：(x·W₁ + b₁)W₂ + b₂ = x·(W₁W₂) + (b₁W₂ + b₂)，仍然只是一个仿射层（与原帖一样，x 是行向量）。没有非线性激活函数，网络再深也没有用。'],
+    explain3: ['Try: more layers for the linear network, or ReLU, sigmoid or the step instead of tanh.', '试一试：给线性网络加更多层，或者把 tanh 换成 ReLU、sigmoid 或阶跃函数。'],
+    explainFeatures: ['Nonlinearity can also come from the inputs: on hand-made x₁², x₂², linear layers separate the circle, but someone had to choose them; a nonlinear hidden layer learns its own.', '非线性也可以来自输入：给线性网络输入人工构造的 x₁²、x₂²，它也能把圆圈分开；可这样的特征得有人事先想到，而非线性的隐藏层能自己学出特征。'],
+    tryFeatures: ['Show me', '演示一下'],
+    captionFeatures: ['No nonlinear activation, fed the features φ = ({phi}): y = {map}, affine in φ. The boundary is flat in φ but, as φ is nonlinear in x₁, x₂, curved in the plane: the curve comes from the features someone chose, not from the network.', '没有非线性激活函数，输入的是特征 φ = ({phi})：y = {map}，对 φ 是仿射的。决策边界在 φ 的空间里是平的，但 φ 是 x₁、x₂ 的非线性函数，所以在平面上可以是弯的：弯曲来自人挑选的特征，而不是网络本身。'],
+    captionFeaturesReg2d: ['No nonlinear activation, fed the features φ = ({phi}): y = {map}, affine in φ, so over the plane the output is a weighted sum of those features plus a constant: it curves only as the chosen features do.', '没有非线性激活函数，输入的是特征 φ = ({phi})：y = {map}，对 φ 是仿射的。所以它在平面上的输出只是这些特征的加权和再加一个常数：能弯成什么样，全看挑了哪些特征。'],
     noFeature: ['At least one input feature must be on: the networks need an input.', '至少要保留一个输入特征：网络总得有输入。'],
     noticeResetData: ['New data: both networks restarted from the same new initial weights.', '数据已更新：两个网络从同一组新的初始权重重新开始。'],
     noticeResetNet: ['The architecture, an activation or the input features changed: both networks restarted from the same initial weights.', '结构、激活函数或输入特征已改变：两个网络从同一组初始权重重新开始。'],
