@@ -34,6 +34,12 @@ export function setText(node, text) {
   if (node.textContent !== s) node.textContent = s;
 }
 
+/** A figure's text alternative (aria-label): what it shows now; set only when it changed (renders run every frame). */
+export function describe(node, text) {
+  const s = String(text);
+  if (node.getAttribute('aria-label') !== s) node.setAttribute('aria-label', s);
+}
+
 const MINUS = '\u2212';
 
 /** A number for people: fixed decimals, a real minus sign; tiny or huge values in e-notation. */
