@@ -199,7 +199,7 @@ function createCompareScene(env) {
   // The networks first, the settings after them (to their right on a wide screen, below them on
   // a phone): the reading order, the keyboard order and the visual order are the same.
   const root = el('div', { class: 'workspace', id: 'compareView' },
-    el('main', { class: 'twins' }, views.map((v) => v.node),
+    el('div', { class: 'twins' }, views.map((v) => v.node),
       el('section', { class: 'chart-panel' },
         el('div', { class: 'chart-head' }, el('h2', { 'data-i18n': 'lossOverTime' }), legendEl), chartCanvas),
       el('section', { class: 'explain-panel' },
