@@ -10,7 +10,7 @@
 // in this order); values: every feature over data.thumbGrid, (thumbSize², names.length)
 // row-major; scale[j]: the largest |value| of feature j there (the colour scale's end). The input
 // column then shows every feature as TensorFlow Playground does, those off dimmed, and a click (or
-// tap) on one calls toggle(name). Where the nodes were drawn, for tests and tools: the canvas's
+// tap) on one, or on its label or its row, calls toggle(name). Where the nodes were drawn, for tests and tools: the canvas's
 // data-input-nodes attribute, JSON [{ name, on, x, y, size }] in CSS pixels from its top-left
 // corner. Without frame.inputs the input nodes are x1 and x2 themselves (data.thumbGrid).
 
@@ -28,9 +28,11 @@ export function createDiagram(canvas) {
   let atlasImage = null;
   // the input-feature nodes as last drawn (frame.inputs): [{ name, on, x, y, size }], and their toggle
   let inputNodes = [], toggleInput = null, inputNodesAttr = '';
+  // a node's target: its row of the input column, label included (half the pitch up and down),
+  // so that a finger need not hit the small square itself
   const inputAt = (ev) => {
     const r = canvas.getBoundingClientRect(), x = ev.clientX - r.left, y = ev.clientY - r.top;
-    return inputNodes.find((nd) => Math.abs(x - nd.x) <= nd.size / 2 + 1 && Math.abs(y - nd.y) <= nd.size / 2 + 1);
+    return inputNodes.find((nd) => x >= 0 && x <= nd.x + nd.size / 2 + 2 && Math.abs(y - nd.y) <= Math.max(nd.size / 2 + 1, nd.pitch / 2));
   };
   canvas.addEventListener('click', (ev) => {
     const nd = inputAt(ev);
@@ -200,8 +202,9 @@ export function createDiagram(canvas) {
           q++;
         });
       });
-      inputNodes = inputs ? inputs.names.map((name, u) => ({ name, on: inputs.on[u], x: L.cols[0].x, y: L.cols[0].ys[u], size: S })) : [];
-      const attr = JSON.stringify(inputNodes.map((nd) => ({ ...nd, x: +nd.x.toFixed(1), y: +nd.y.toFixed(1), size: +nd.size.toFixed(1) })));
+      const ys0 = L.cols[0].ys, pitch = ys0.length > 1 ? ys0[1] - ys0[0] : S;
+      inputNodes = inputs ? inputs.names.map((name, u) => ({ name, on: inputs.on[u], x: L.cols[0].x, y: ys0[u], size: S, pitch })) : [];
+      const attr = JSON.stringify(inputNodes.map((nd) => ({ name: nd.name, on: nd.on, x: +nd.x.toFixed(1), y: +nd.y.toFixed(1), size: +nd.size.toFixed(1) })));
       if (attr !== inputNodesAttr) { inputNodesAttr = attr; if (inputNodes.length) canvas.dataset.inputNodes = attr; else delete canvas.dataset.inputNodes; }
     },
   };

@@ -111,10 +111,13 @@ test('features by click on the diagram\'s input nodes: on, off, shared by both n
     await clickNode(page, 'ySquared', 0);
     assert.deepEqual((await page.evaluate(() => window.playground.get())).scene.features, ['ySquared']);
     assert.ok((await noticeTexts(page)).some((t) => /At least one input feature must be on/.test(t)));
-    // a click beside the nodes toggles nothing
+    // a click right of the input column (between it and the first hidden layer) toggles nothing;
+    // a click on a node's label does
     const nodes = await inputNodes(page, 0);
-    await page.click('canvas.diagram[data-net="0"]', { position: { x: nodes[0].x, y: nodes[0].y + nodes[0].size * 0.5 + (nodes[1].y - nodes[0].y - nodes[0].size) / 2 } });
+    await page.click('canvas.diagram[data-net="0"]', { position: { x: nodes[0].x + nodes[0].size, y: nodes[0].y } });
     assert.deepEqual((await page.evaluate(() => window.playground.get())).scene.features, ['ySquared']);
+    await page.click('canvas.diagram[data-net="0"]', { position: { x: nodes[0].x - nodes[0].size, y: nodes[0].y } });
+    assert.deepEqual((await page.evaluate(() => window.playground.get())).scene.features, ['x', 'ySquared']);
     assert.deepEqual(errors, []);
   } finally { await close(); }
 });
