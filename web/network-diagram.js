@@ -120,7 +120,7 @@ export function createDiagram(canvas) {
     ctx.font = `${on ? '600 ' : ''}9px system-ui, -apple-system, "Segoe UI", sans-serif`;
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
-    ctx.fillStyle = on ? '#1d1f23' : '#8a919b';
+    ctx.fillStyle = on ? '#1d1f23' : '#5f6670'; // both AA on the diagram's light paper; off: regular, on: bold
     ctx.fillText(inputs.labels[u], x0 - 3, y);
     ctx.restore();
   }
