@@ -26,6 +26,9 @@ const TABLE = {
   stepTitle: ['Train one epoch', '训练一个轮次'],
   resetTitle: ['Restart both networks from the same initial weights', '两个网络从同一组初始权重重新开始'],
   epoch: ['Epoch', '轮次'],
+  settings: ['Settings', '设置'],
+  announcePaused: ['Paused at epoch {epoch}.', '已暂停，当前第 {epoch} 轮。'],
+  announcePlaying: ['Training.', '开始训练。'],
   titleEnd: ['. ', '。'],
   speed: ['Speed', '速度'],
   speedTitle: ['Epochs per frame while playing', '播放时每帧训练的轮数'],
@@ -80,7 +83,7 @@ const TABLE = {
   noticeSceneReset: ['The lesson restarted from its initial weights.', '本课已从初始权重重新开始。'],
   noticeUnknown: ['Ignored unknown setting “{key}”.', '已忽略未知设置“{key}”。'],
   noticeInvalid: ['Ignored invalid value “{value}” for “{key}”.', '已忽略“{key}”的无效值“{value}”。'],
-  noticeFeature: ['Ignored “{key}”: this page feeds only x₁ and x₂ to the networks.', '已忽略“{key}”：本页只把 x₁ 和 x₂ 输入网络。'],
+  noticeFeature: ['Ignored “{key}” = {value}: at least one input feature must be on, so the default features x₁ and x₂ are used.', '已忽略“{key}” = {value}：至少要保留一个输入特征，因此仍使用默认的 x₁ 和 x₂。'],
   noticeUnsupported: ['Ignored “{key}”: not supported here.', '已忽略“{key}”：此处不支持。'],
   noticeMalformed: ['Ignored a malformed part of the address: “{key}”.', '已忽略网址中格式错误的部分：“{key}”。'],
   noticeComparison: ['This link sets one activation, {value}: network 2 uses it and network 1 stays linear, so you still see the comparison.', '这个链接只设定了一个激活函数 {value}：网络 2 使用它，网络 1 保持线性，这样仍能对比两者。'],
@@ -94,6 +97,7 @@ const TABLE = {
   // the network diagram (web/network-diagram.js): names of its neurons and weights, the weight editor
   diagram: {
     group: ['{net}: neurons and weights', '{net}：神经元和权重'],
+    scrolls: ['{net}: the diagram (scrolls sideways)', '{net}：网络结构图（可左右滚动）'],
     input: ['{net}, input {name}', '{net}，输入 {name}'],
     neuron: ['{net}, layer {l}, neuron {u}', '{net}，第 {l} 层，第 {u} 个神经元'],
     output: ['{net}, output neuron', '{net}，输出神经元'],

@@ -1,6 +1,11 @@
 // The two networks and their data: no DOM here. Both networks get the same layer sizes, the same
 // seed (so the same mini-batch order) and, through setWeights, the same initial weights; only
 // their hidden activation differs. All numeric work is the engine's.
+//
+// Input features (2D data): both networks are fed the same features of each point, TensorFlow
+// Playground's x, y, xSquared, ... (engine.features), not the point itself; the data keep the
+// points (x1, x2) for drawing. The features of the training and test points and of both grids
+// are computed when the networks are (re)built and when the grid changes, never per epoch.
 
 export const SAMPLES_2D = 500; // as TensorFlow Playground
 export const SAMPLES_1D = 200;
@@ -12,6 +17,20 @@ export const THUMB_2D = 20; // neuron heatmaps: THUMB_2D^2 points, one layerOutp
 export const GRID_1D = 200;
 export const THUMB_1D = 48;
 const HISTORY_CAP = 3000;
+
+/**
+ * The input features the page offers (engine.featureNames, in the engine's order: the diagram's
+ * order), with TensorFlow Playground's key names and the labels the page draws.
+ */
+export const FEATURES = Object.freeze([
+  { name: 'x', label: 'x₁' }, { name: 'y', label: 'x₂' },
+  { name: 'xSquared', label: 'x₁²' }, { name: 'ySquared', label: 'x₂²' }, { name: 'xTimesY', label: 'x₁x₂' },
+  { name: 'sinX', label: 'sin(x₁)' }, { name: 'sinY', label: 'sin(x₂)' },
+  { name: 'cosX', label: 'cos(x₁)' }, { name: 'cosY', label: 'cos(x₂)' },
+].map(Object.freeze));
+export const FEATURE_NAMES = Object.freeze(FEATURES.map((f) => f.name));
+/** The features `state` turns on, in FEATURES order. */
+export const featuresOn = (state) => FEATURE_NAMES.filter((f) => state[f] === true);
 
 /** Points of a square grid over [-d, d]^2, row-major from the top-left (x2 = +d) corner. */
 export function grid2d(size, d) {
@@ -99,7 +118,14 @@ export class TwinModel {
     this.nets = [];
     this.data = null;
     this.gridSize2d = GRID_2D;
+    // The networks' inputs: { features, width, train, test, grid, thumb }. features: the names
+    // fed to the networks (null for 1D data, whose networks get x itself); width: inputs per
+    // sample; train, test, grid, thumb: the inputs at data.train.x, data.test.x, data.grid and
+    // data.thumbGrid, (n, width) row-major. Set by rebuildNetworks().
+    this.inputs = null;
   }
+
+  #planes = null; // every feature over the 2D thumbnail grid (planes())
 
   /** Resolution of the 2D output heatmap (points per side); 1D data is unaffected. */
   setGridSize2d(size) {
@@ -107,7 +133,40 @@ export class TwinModel {
     if (this.data && this.data.inputs === 2) {
       this.data.grid = grid2d(size, this.data.domain);
       this.data.gridSize = size;
+      if (this.inputs) this.inputs.grid = this.featuresAt(this.data.grid);
     }
+  }
+
+  /** The networks' inputs at the points x (n, 2): the features in use, or x itself for 1D data. */
+  featuresAt(x, features = this.inputs?.features) {
+    if (!features) return x;
+    return x.length ? this.engine.features(x, features) : new Float32Array(0);
+  }
+
+  /**
+   * Every feature (FEATURES order) over the 2D thumbnail grid, for the diagram's input nodes:
+   * { names, values (thumbSize² x names.length, row-major, grid order as data.thumbGrid),
+   * scale (per feature, the largest |value|: what the colour scale's ends mean) }. The grid is
+   * the same for every 2D dataset, so this is computed once.
+   */
+  planes() {
+    if (!this.#planes) {
+      const values = this.engine.features(grid2d(THUMB_2D, DOMAIN_2D), FEATURE_NAMES);
+      const k = FEATURE_NAMES.length, scale = new Float32Array(k);
+      for (let p = 0; p < values.length; p++) scale[p % k] = Math.max(scale[p % k], Math.abs(values[p]));
+      this.#planes = Object.freeze({ names: FEATURE_NAMES, values, scale });
+    }
+    return this.#planes;
+  }
+
+  /** Computes the networks' inputs from the data and the features `state` turns on. */
+  #computeInputs(state) {
+    const d = this.data;
+    const features = d.inputs === 2 ? featuresOn(state) : null;
+    if (features && features.length === 0) throw new Error('features: no input feature is on (at least one must be)');
+    const at = (x) => this.featuresAt(x, features);
+    this.inputs = { features, width: features ? features.length : d.inputs,
+      train: at(d.train.x), test: at(d.test.x), grid: at(d.grid), thumb: at(d.thumbGrid) };
   }
 
   /** New dataset and split from the state's dataset, noise, percTrainData and seed. */
@@ -115,12 +174,16 @@ export class TwinModel {
     this.data = makeData(this.engine, state, this.gridSize2d);
   }
 
-  /** Two fresh networks with identical initial weights; frees the old ones. */
+  /**
+   * Two fresh networks with identical initial weights, fed the features `state` turns on (their
+   * inputs computed anew: call it after any change to the data); frees the old ones.
+   */
   rebuildNetworks(state) {
+    this.#computeInputs(state); // may throw (no feature on): the old networks stay
     this.freeNetworks();
-    const { inputs, outputs, kind, all } = this.data;
+    const { outputs, kind, all } = this.data;
     this.task = taskFor(kind, state, all);
-    const layers = [inputs, ...state.networkShape, outputs];
+    const layers = [this.inputs.width, ...state.networkShape, outputs];
     const seed = state.seed + 2;
     const make = (activation) => this.engine.createNetwork({
       layers, activation, outputActivation: this.task.outputActivation, loss: this.task.loss, seed });
@@ -182,7 +245,7 @@ export class TwinModel {
    * per frame or per playground.step(n).
    */
   train(epochs, state) {
-    const { train } = this.data;
+    const { train } = this.data, x = this.inputs.train;
     if (epochs <= 0 || train.y.length === 0) return;
     const opts = {
       epochs: 1, batchSize: state.batchSize, learningRate: state.learningRate, optimizer: state.optimizer,
@@ -193,7 +256,7 @@ export class TwinModel {
       let any = false;
       for (const n of this.nets) {
         if (n.diverged) continue;
-        const loss = n.net.fit(train.x, train.y, opts);
+        const loss = n.net.fit(x, train.y, opts);
         n.epoch += 1;
         any = true;
         if (!Number.isFinite(loss)) n.diverged = true;
@@ -206,15 +269,15 @@ export class TwinModel {
 
   /** Losses and accuracies of both networks at their current weights; appends to the history. */
   measure({ accuracy: withAccuracy = true } = {}) {
-    const { train, test, outputs } = this.data;
+    const { train, test, outputs } = this.data, { train: xTrain, test: xTest } = this.inputs;
     const cls = withAccuracy && this.task.kind !== 'regression';
     for (const n of this.nets) {
-      n.trainLoss = n.net.loss(train.x, train.y);
-      n.testLoss = test.y.length ? n.net.loss(test.x, test.y) : NaN;
+      n.trainLoss = n.net.loss(xTrain, train.y);
+      n.testLoss = test.y.length ? n.net.loss(xTest, test.y) : NaN;
       if (!Number.isFinite(n.trainLoss)) n.diverged = true;
       if (cls) {
-        n.trainAccuracy = accuracy(n.net.predict(train.x), train.y, outputs, this.task.centre);
-        n.testAccuracy = test.y.length ? accuracy(n.net.predict(test.x), test.y, outputs, this.task.centre) : NaN;
+        n.trainAccuracy = accuracy(n.net.predict(xTrain), train.y, outputs, this.task.centre);
+        n.testAccuracy = test.y.length ? accuracy(n.net.predict(xTest), test.y, outputs, this.task.centre) : NaN;
       }
       const h = n.history;
       if (h.epoch.length && h.epoch[h.epoch.length - 1] === n.epoch) {
@@ -232,10 +295,10 @@ export class TwinModel {
 
   /** One predict() over the output grid and one layerOutputs() over the thumbnail grid, per net. */
   evaluate() {
-    const { grid, thumbGrid } = this.data;
+    const { grid, thumb } = this.inputs;
     return this.nets.map((n) => ({
       output: n.net.predict(grid),
-      layers: n.net.layerOutputs(thumbGrid),
+      layers: n.net.layerOutputs(thumb),
       weights: n.net.getWeights(),
     }));
   }

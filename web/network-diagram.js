@@ -41,18 +41,31 @@
 //   layers            layerOutputs(data.thumbGrid): per layer after the input, (T*T, units) row-major
 //   weights           getWeights(): per layer { W (out, in) row-major, b }
 //   labels            the column headings, one per column
-//   inputs            optional: the input column, [{ name, label, on, values, scale, draw }, ...]:
-//                       name    a stable id ('x', 'y', 'xSquared', ...)
-//                       label   what the node is called on screen and in its accessible name ('x₁')
-//                       on      whether the network uses it: the active inputs, in this order, are
-//                               the network's inputs (sizes[0] of them); an input that is off is
-//                               drawn faded and has no weights
-//                       values  its value at each thumbnail grid point (T*T, row-major like
-//                               data.thumbGrid), drawn on the diverging scale with
-//                       scale   the value drawn as full blue (default 1); or instead of values,
-//                       draw    draw(ctx, x, y, size): paints the tile itself (CSS pixels, ctx scaled)
-//                     Default: x₁ and x₂ (the thumbnail grid's own coordinates, scale data.domain),
-//                     or x for 1D data.
+//   inputs            optional (2D data): the input column, N nodes with their own small heatmaps
+//                     and their labels beside them, in one of two forms:
+//     [{ name, label, on, values, offset, stride, scale, draw }, ...], one entry per node:
+//       name    a stable id ('x', 'y', 'xSquared', ...)
+//       label   what the node is called on screen and in its accessible name ('x₁²')
+//       on      whether the networks are fed it: the nodes on, in this order, are the network's
+//               inputs (sizes[0] of them, the columns of layer 0's W); a node off is drawn faded
+//               and has no weights
+//       values  its value at the thumbnail grid's point p is values[offset + p * stride] (default
+//               offset 0, stride 1; p row-major like data.thumbGrid), drawn on the diverging scale
+//               with `scale` as full colour (default 1); or instead of values
+//       draw    draw(ctx, x, y, size): paints the tile itself (CSS px, ctx already scaled)
+//     or { names, labels, on, values, scale, toggle } (the compare lesson's): names[j], labels[j],
+//       on[j] as above, values (T*T, N) row-major, scale[j], and toggle(name) called on a click.
+//                     A click, tap, Enter or Space on an input node calls the form's toggle(name),
+//                     else options.onToggleInput(entry); without either it pins like a neuron. The
+//                     node's target is its whole row, label included. Where the nodes are drawn is
+//                     on the canvas, for tests and tools: data-input-nodes = JSON [{ name, on, x,
+//                     y, size }], CSS px from its top-left corner. Without frame.inputs (and for 1D
+//                     data) the input column is x₁ and x₂ (the thumbnail grid's own coordinates,
+//                     scale data.domain), or x, unlabelled.
+//
+// Pointer: the canvas takes every pointer event (the buttons over it are for the keyboard and
+// screen readers): a neuron is its tile (a 44 x 44 px square on a coarse pointer), a weight the
+// curve nearest the pointer within 5 px (22 px by touch).
 //
 // Keyboard: the diagram is one tab stop. Arrow Up/Down move within a column (neurons, or the
 // weights between two columns, ordered by source then destination), Arrow Right/Left follow the
@@ -130,6 +143,9 @@ function el(tag, cls, attrs = {}) {
   return e;
 }
 
+const LABEL_FONT_ON = '600 9px system-ui, -apple-system, "Segoe UI", sans-serif';
+const LABEL_FONT_OFF = '9px system-ui, -apple-system, "Segoe UI", sans-serif';
+let L_COARSE = false; // the last layout was for a coarse pointer
 const coarseQuery = typeof matchMedia === 'function' ? matchMedia('(pointer: coarse)') : null;
 
 export function createDiagram(canvas, options = {}) {
@@ -138,7 +154,9 @@ export function createDiagram(canvas, options = {}) {
   const ctx = canvas.getContext('2d');
 
   // ---- DOM: wrap the canvas; over it, the neurons' buttons and the weights' keyboard proxies
-  const wrap = el('div', 'diagram-wrap');
+  // the wrapper takes the canvas's place and its class, so the page's rules for .diagram (size,
+  // grid row, hidden in an embed) apply to both
+  const wrap = el('div', `diagram-wrap ${canvas.className}`);
   const inner = el('div', 'dg-inner');
   const layer = el('div', 'dg-layer', { role: 'group' });
   const card = el('div', 'dg-card');
@@ -206,24 +224,36 @@ export function createDiagram(canvas, options = {}) {
 
   // Tiles never overlap: a tile is at most 0.6 of the column pitch wide and 0.8 of the row pitch
   // tall, however many layers and neurons there are.
-  function layout(counts, cw, ch) {
+  function layout(counts, cw, ch, left = 0) {
     const top = 16, bottom = 4, side = 4, cols = counts.length;
     const maxUnits = Math.max(...counts);
-    const colGap = (cw - 2 * side) / cols;
+    const colGap = (cw - 2 * side - left) / cols;
     const rowRoom = (ch - top - bottom) / maxUnits;
     const S = Math.max(2, Math.min(34, colGap * 0.6, rowRoom * 0.8));
     // coarse pointer: rows a target (and a margin) apart; diagram.css makes the room
     const coarse = coarseQuery?.matches ?? false;
     const pitch = Math.min(Math.max(S * 1.32, coarse ? HIT + 2 : 0), rowRoom);
+    L_COARSE = coarse;
     const mid = top + (ch - top - bottom) / 2;
     return {
-      S, top, colGap, pitch,
-      cols: counts.map((m, l) => ({ x: side + colGap * (l + 0.5), ys: Array.from({ length: m }, (_, k) => mid + (k - (m - 1) / 2) * pitch) })),
+      S, top, colGap, pitch, left,
+      cols: counts.map((m, l) => ({ x: side + left + colGap * (l + 0.5), ys: Array.from({ length: m }, (_, k) => mid + (k - (m - 1) / 2) * pitch) })),
     };
   }
 
   // ---- the model of the diagram: columns of nodes, gaps of weights
-  const inputsOf = (frame) => frame.inputs ?? defaultInputs(frame.data);
+  // frame.inputs in either form, as [{ name, label, on, values, offset, stride, scale, draw }];
+  // `labelled`: the labels are written beside the nodes (the defaults x₁, x₂ are not)
+  function inputsOf(frame) {
+    const i = frame.inputs;
+    if (!i || frame.data.inputs === 1) return { list: defaultInputs(frame.data), labelled: false, toggle: null };
+    if (Array.isArray(i)) return { list: i, labelled: true, toggle: null };
+    const n = i.names.length;
+    const list = i.names.map((name, j) => ({ name, label: i.labels[j], on: !!i.on[j], values: i.values, offset: j, stride: n, scale: i.scale[j] || 1 }));
+    return { list, labelled: true, toggle: i.toggle ?? null };
+  }
+  /** Turns input `entry` on or off: the frame's toggle(name), or the option onToggleInput(entry). */
+  const toggleOf = () => (last?.toggle ? (entry) => last.toggle(entry.name) : onToggleInput ?? null);
   /** For each network input, its node in the input column. */
   function activeInputs(inputs) {
     const out = [];
@@ -272,7 +302,7 @@ export function createDiagram(canvas, options = {}) {
     if (info) {
       info.pinned = sameItem(item, pinned);
       info.via = hover?.kind === 'node' ? 'hover' : keyboard && focused?.kind === 'node' ? 'focus' : 'pin';
-      info.toggles = info.layer === 0 && !!onToggleInput;
+      info.toggles = info.layer === 0 && !!toggleOf();
     }
     return info;
   }
@@ -313,23 +343,38 @@ export function createDiagram(canvas, options = {}) {
     const place = `${domKey}|${S}|${L.cw}|${L.ch}|${L.pitch}|${offs}`;
     if (place !== placeKey) {
       placeKey = place;
+      // a button covers its tile; on a coarse pointer it is the 44 x 44 target around it (the
+      // layout keeps those apart)
+      const B = L_COARSE ? Math.max(S, HIT) : S;
       for (const col of nodes) for (const n of col) {
-        const b = n.button, x = L.cols[n.col].x - S / 2, y = L.cols[n.col].ys[n.unit] - S / 2;
-        const style = `left:${x.toFixed(1)}px;top:${y.toFixed(1)}px;width:${S.toFixed(1)}px;height:${S.toFixed(1)}px`;
+        const b = n.button, x = L.cols[n.col].x - B / 2, y = L.cols[n.col].ys[n.unit] - B / 2;
+        const style = `left:${x.toFixed(1)}px;top:${y.toFixed(1)}px;width:${B.toFixed(1)}px;height:${B.toFixed(1)}px`;
         if (b.getAttribute('style') !== style) b.setAttribute('style', style);
         const off = n.col === 0 && last.inputs[n.unit]?.on === false;
         b.classList.toggle('is-off', off);
         b.classList.toggle('is-output', n.col === lastCol);
       }
       const cols = String(L.cols.length), rows = String(Math.max(...L.cols.map((c) => c.ys.length)));
-      if (inner.style.getPropertyValue('--dg-cols') !== cols) inner.style.setProperty('--dg-cols', cols);
-      if (inner.style.getPropertyValue('--dg-rows') !== rows) inner.style.setProperty('--dg-rows', rows);
+      const left = `${L.left}px`;
+      if (wrap.style.getPropertyValue('--dg-cols') !== cols) wrap.style.setProperty('--dg-cols', cols);
+      if (wrap.style.getPropertyValue('--dg-rows') !== rows) wrap.style.setProperty('--dg-rows', rows);
+      if (wrap.style.getPropertyValue('--dg-left') !== left) wrap.style.setProperty('--dg-left', left);
+      // a diagram wider than its box (touch: 44 px targets) scrolls sideways: then it is a
+      // focusable, named region with the page's scroll cue (as web/scenes/common.js scrollBox)
+      const scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      if (scrolls !== wrap.classList.contains('scrolls')) {
+        wrap.classList.toggle('scrolls', scrolls);
+        if (scrolls) { wrap.tabIndex = 0; wrap.setAttribute('role', 'region'); } else { wrap.removeAttribute('tabindex'); wrap.removeAttribute('role'); }
+        langKey = '';
+      }
     }
     const lang = `${document.documentElement.lang}|${netName()}|${last.inputs.map((i) => i.label).join('|')}`;
     if (lang !== langKey) {
       langKey = lang;
       for (const col of nodes) for (const n of col) n.button.setAttribute('aria-label', nodeName(n.col, n.unit));
       layer.setAttribute('aria-label', t('diagram.group', { net: netName() }));
+      if (wrap.classList.contains('scrolls')) wrap.setAttribute('aria-label', t('diagram.scrolls', { net: netName() }));
+      else wrap.removeAttribute('aria-label');
       editLabel.textContent = t('diagram.newWeight');
       setBtn.textContent = t('diagram.set');
       cancelBtn.textContent = t('diagram.cancel');
@@ -450,10 +495,6 @@ export function createDiagram(canvas, options = {}) {
   });
 
   // ---- pointer: the neurons are buttons; a weight is the curve nearest the pointer
-  function localPoint(ev) {
-    const r = inner.getBoundingClientRect();
-    return { x: ev.clientX - r.left, y: ev.clientY - r.top };
-  }
   /** The weight nearest (x, y) within tol CSS px, or null. */
   function weightAt(x, y, tol) {
     if (!L || !last) return null;
@@ -483,50 +524,83 @@ export function createDiagram(canvas, options = {}) {
     const x0 = a.x + L.S / 2, x1 = b.x - L.S / 2, ya = a.ys[srcNode(w)], yb = b.ys[w.out];
     return { x: x0 + (x1 - x0) * s, y: ya + (yb - ya) * curveY(s) };
   }
-  const nodeOf = (target) => {
-    const b = target.closest?.('.dg-node');
-    return b ? { kind: 'node', col: Number(b.dataset.col), unit: Number(b.dataset.unit) } : null;
+  /**
+   * The neuron at (x, y) CSS px: within its tile (and 2 px), or on a coarse pointer within the
+   * 44 x 44 square around it; an input node of a labelled column also by its row, label included
+   * (half the pitch up and down, from the left edge to its tile).
+   */
+  function nodeAt(x, y, coarse) {
+    if (!L) return null;
+    const half = coarse ? HIT / 2 : L.S / 2 + 2;
+    for (let c = 0; c < L.cols.length; c++) {
+      const col = L.cols[c];
+      if (c === 0 && last.labelled) {
+        const rowHalf = Math.max(L.S / 2 + 1, L.pitch / 2);
+        for (let u = 0; u < col.ys.length; u++) {
+          if (x >= 0 && x <= col.x + Math.max(half, L.S / 2 + 2) && Math.abs(y - col.ys[u]) <= rowHalf) return { kind: 'node', col: 0, unit: u };
+        }
+        continue;
+      }
+      if (Math.abs(x - col.x) > half) continue;
+      for (let u = 0; u < col.ys.length; u++) if (Math.abs(y - col.ys[u]) <= half) return { kind: 'node', col: c, unit: u };
+    }
+    return null;
+  }
+  const isCoarse = (ev) => ev.pointerType === 'touch' || ev.pointerType === 'pen' && coarseQuery?.matches || (!ev.pointerType && coarseQuery?.matches);
+  const canvasPoint = (ev) => {
+    const r = canvas.getBoundingClientRect();
+    return { x: ev.clientX - r.left, y: ev.clientY - r.top };
   };
-
-  layer.addEventListener('pointermove', (ev) => {
-    if (ev.pointerType === 'touch' || editing) return;
-    const p = localPoint(ev);
-    const item = nodeOf(ev.target) ?? weightAt(p.x, p.y, 5);
-    if (sameItem(item, hover)) { if (item?.kind === 'weight') placeCard(p.x, p.y); return; }
+  function setHover(item) {
     hover = item;
-    if (item?.kind === 'weight') { showCard(item, false); placeCard(p.x, p.y); } else if (keyboard && focused) showCard(focused, true); else hideCard();
     for (const col of nodes) for (const n of col) n.button.classList.toggle('is-hover', !!item && item.kind === 'node' && item.col === n.col && item.unit === n.unit);
+    canvas.style.cursor = item ? 'pointer' : '';
+  }
+
+  // The pointer acts on the canvas (the buttons above it are for the keyboard and screen readers
+  // and let the pointer through): hover shows, a click or tap pins a neuron or edits a weight.
+  canvas.addEventListener('pointermove', (ev) => {
+    if (ev.pointerType === 'touch' || editing || !L) return;
+    const p = canvasPoint(ev);
+    const item = nodeAt(p.x, p.y, false) ?? weightAt(p.x, p.y, 5);
+    if (sameItem(item, hover)) { if (item?.kind === 'weight') placeCard(p.x, p.y); return; }
+    setHover(item);
+    if (item?.kind === 'weight') { showCard(item, false); placeCard(p.x, p.y); } else if (keyboard && focused) showCard(focused, true); else hideCard();
     syncShown();
     redraw();
   });
-  layer.addEventListener('pointerleave', () => {
+  canvas.addEventListener('pointerleave', () => {
     if (!hover) return;
-    hover = null;
-    for (const col of nodes) for (const n of col) n.button.classList.remove('is-hover');
+    setHover(null);
     if (!editing) { if (keyboard && focused) showCard(focused, true); else hideCard(); }
     syncShown();
     redraw();
   });
+  canvas.addEventListener('click', (ev) => {
+    if (!L || !last) return;
+    const p = canvasPoint(ev), coarse = isCoarse(ev);
+    const node = nodeAt(p.x, p.y, coarse);
+    if (node) { activate(node, { keyboard: false }); return; }
+    const w = weightAt(p.x, p.y, coarse ? HIT / 2 : 5);
+    if (w) activate(w, { keyboard: false, at: p });
+  });
+  // Enter and Space on a focused button click it, as does a screen reader
   layer.addEventListener('click', (ev) => {
     if (!L || !last) return;
-    // Enter and Space on a focused button click it (as does a screen reader): detail 0
-    const node = nodeOf(ev.target);
-    if (node) { activate(node, { keyboard: ev.detail === 0 }); return; }
-    if (ev.target.closest('.dg-weight')) { if (focused?.kind === 'weight') activate(focused, { keyboard: true }); return; }
-    if (ev.target !== layer) return;
-    const p = localPoint(ev);
-    const w = weightAt(p.x, p.y, ev.pointerType === 'touch' || coarseQuery?.matches ? HIT / 2 : 5);
-    if (w) activate(w, { keyboard: false, at: p });
+    const b = ev.target.closest?.('.dg-node');
+    if (b) { activate({ kind: 'node', col: Number(b.dataset.col), unit: Number(b.dataset.unit) }, { keyboard: true }); return; }
+    if (ev.target.closest?.('.dg-weight') && focused?.kind === 'weight') activate(focused, { keyboard: true });
   });
 
   function activate(item, { keyboard: kb, at } = {}) {
     if (!item) return;
     if (item.kind === 'node') {
-      if (item.col === 0 && onToggleInput) { onToggleInput(last.inputs[item.unit]); return; }
+      const toggle = item.col === 0 ? toggleOf() : null;
+      if (toggle) { toggle(last.inputs[item.unit]); return; }
       pinned = sameItem(item, pinned) ? null : { ...item };
       buildDom();
       syncShown();
-      if (!kb) { hover = null; hideCard(); }
+      if (!kb) { setHover(null); hideCard(); }
       return;
     }
     if (onEditWeight) openEditor(item, kb, at);
@@ -644,6 +718,7 @@ export function createDiagram(canvas, options = {}) {
   let img = null, px = null, words = null;
   const interp = new Map(); // tile size -> bilinear indices and weights
   let tileBuf = new Float32Array(0), thumbBuf = new Float32Array(0);
+  let labelWidth = 0, labelWidthKey = '', inputNodesAttr = '';
   const BINS = 29; // line widths 0..7 px in quarter pixels
   const binStart = new Uint32Array(BINS + 1);
   let orderIdx = new Uint32Array(0), orderLayer = new Uint8Array(0), orderBin = new Uint8Array(0), sorted = new Uint32Array(0);
@@ -801,7 +876,14 @@ export function createDiagram(canvas, options = {}) {
     const { data, layers, weights, labels, sizes, task, inputs } = frame;
     const { cw, ch, dpr, w: W, h: H } = fit();
     const counts = [inputs.length, ...sizes.slice(1)];
-    L = layout(counts, cw, ch);
+    // room on the left for the input labels (features), measured once per set of labels
+    const labelKey = frame.labelled ? inputs.map((i) => i.label).join('\u0000') : '';
+    if (labelKey !== labelWidthKey) {
+      labelWidthKey = labelKey;
+      ctx.font = LABEL_FONT_ON;
+      labelWidth = labelKey ? Math.ceil(Math.max(...inputs.map((i) => ctx.measureText(i.label).width))) + 4 : 0;
+    }
+    L = layout(counts, cw, ch, labelWidth);
     L.cw = cw; L.ch = ch;
     L.active = activeInputs(inputs);
     buffer(W, H);
@@ -853,7 +935,7 @@ export function createDiagram(canvas, options = {}) {
           const inp = inputs[u];
           if (inp.draw) after.push(() => inp.draw(ctx, col.x - S / 2, y - S / 2, S));
           else if (!twoD) { fillRect(X, Y, n, n, [251, 251, 252], 1, W, H); after.push(() => drawCurve1d(data.thumbGrid, data.thumbGrid, 1, 0, col.x - S / 2, y - S / 2, S)); }
-          else if (inp.values) rasterTile(inp.values, 0, 1, T, X, Y, n, 0, inp.scale ?? 1, W, H);
+          else if (inp.values) rasterTile(inp.values, inp.offset ?? 0, inp.stride ?? 1, T, X, Y, n, 0, inp.scale ?? 1, W, H);
           else rasterTile(data.thumbGrid, inp.name === 'y' ? 1 : 0, 2, T, X, Y, n, 0, data.domain, W, H);
           if (inp.on === false) fillRect(X, Y, n, n, [255, 255, 255], 0.62, W, H);
         } else {
@@ -884,7 +966,26 @@ export function createDiagram(canvas, options = {}) {
       if (ctx.measureText(label).width > L.colGap - 4) label = l === 0 ? 'x' : l === L.cols.length - 1 ? 'ŷ' : label;
       ctx.fillText(label, col.x, 11);
     });
+    // the input features' labels: bold when the networks are fed it (both AA on the light paper)
+    if (frame.labelled) {
+      ctx.textAlign = 'right';
+      ctx.textBaseline = 'middle';
+      inputs.forEach((inp, u) => {
+        const on = inp.on !== false;
+        ctx.font = on ? LABEL_FONT_ON : LABEL_FONT_OFF;
+        ctx.fillStyle = on ? '#1d1f23' : '#5f6670';
+        ctx.fillText(inp.label, L.cols[0].x - S / 2 - 3, L.cols[0].ys[u]);
+      });
+    }
     for (const f of after) f();
+    // where the input nodes are, for tests and tools: JSON [{ name, on, x, y, size }], CSS px
+    // from the canvas's top-left corner (labelled input columns only)
+    const nodesAttr = frame.labelled ? JSON.stringify(inputs.map((inp, u) => ({ name: inp.name, on: inp.on !== false,
+      x: +L.cols[0].x.toFixed(1), y: +L.cols[0].ys[u].toFixed(1), size: +S.toFixed(1) }))) : '';
+    if (nodesAttr !== inputNodesAttr) {
+      inputNodesAttr = nodesAttr;
+      if (nodesAttr) canvas.dataset.inputNodes = nodesAttr; else delete canvas.dataset.inputNodes;
+    }
     buildDom();
   }
 
@@ -900,7 +1001,8 @@ export function createDiagram(canvas, options = {}) {
     /** The wrapper in the page (the canvas's old place). */
     node: wrap,
     draw(frame) {
-      last = { ...frame, inputs: inputsOf(frame) };
+      const inp = inputsOf(frame);
+      last = { ...frame, inputs: inp.list, labelled: inp.labelled, toggle: inp.toggle };
       rendering = true;
       try { render(); } finally { rendering = false; }
       // the card follows the numbers while it is open (not the editor: the reader is typing)

@@ -6,6 +6,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage, FILE_URL, heatmapPixels } from './helpers.mjs';
+import { FEATURES } from '../../web/model.js';
+import { MAX_LAYERS, MAX_NEURONS } from '../../web/scenes/compare.js';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -17,6 +19,16 @@ const frames = (page, n = 2) => page.evaluate((k) => new Promise((resolve) => {
 }), n);
 const node = (net, col, unit) => `.diagram-wrap[data-net="${net}"] .dg-node[data-col="${col}"][data-unit="${unit}"]`;
 const weights = (page) => page.evaluate(() => window.playground.weights());
+/** The centre of a neuron's button (its tile) in page coordinates, scrolled into view. */
+const centre = (page, selector) => page.evaluate((sel) => {
+  const b = document.querySelector(sel);
+  b.scrollIntoView({ block: 'center', inline: 'center' });
+  const r = b.getBoundingClientRect();
+  return { x: (r.left + r.right) / 2, y: (r.top + r.bottom) / 2 };
+}, selector);
+// The pointer acts on the canvas (the buttons let it through): move and click where a neuron is.
+const hoverNode = async (page, selector) => { const p = await centre(page, selector); await page.mouse.move(p.x, p.y); };
+const clickNode = async (page, selector) => { const p = await centre(page, selector); await page.mouse.click(p.x, p.y); };
 /** Mean absolute difference of two pixel arrays, per channel value. */
 const diff = (a, b) => a.data.reduce((s, v, i) => s + Math.abs(v - b.data[i]), 0) / a.data.length;
 
@@ -54,11 +66,12 @@ function correlation(a, b) {
 test('hovering a neuron draws its output large (and only in its network); leaving restores the output', async () => {
   const { page, errors, close } = await openPage(browser, FILE_URL);
   try {
-    await page.evaluate(() => { window.playground.set({ dataset: 'circle', networkShape: [4, 2] }); window.playground.step(40); });
+    // with a feature beyond x₁, x₂ on: a hidden neuron is computed from what the network is fed
+    await page.evaluate(() => { window.playground.set({ dataset: 'circle', networkShape: [4, 2], xSquared: true }); window.playground.step(40); });
     await frames(page);
     const out0 = await heatmapPixels(page, 0), out1 = await heatmapPixels(page, 1);
     assert.equal(await page.isVisible('.output-box .showing-badge'), false);
-    await page.hover(node(1, 1, 2));
+    await hoverNode(page, node(1, 1, 2));
     await frames(page);
     const hov1 = await heatmapPixels(page, 1);
     assert.ok(diff(hov1, out1) > 5, `network 2's large picture changed (${diff(hov1, out1).toFixed(1)})`);
@@ -70,7 +83,7 @@ test('hovering a neuron draws its output large (and only in its network); leavin
     const badge = await page.textContent('.net-card[data-net="1"] .showing-badge');
     assert.match(badge, /neuron 3 of layer 1/);
     // another neuron, then away
-    await page.hover(node(1, 2, 0));
+    await hoverNode(page, node(1, 2, 0));
     await frames(page);
     const hov2 = await heatmapPixels(page, 1);
     assert.ok(diff(hov2, hov1) > 5, 'another neuron, another picture');
@@ -78,8 +91,16 @@ test('hovering a neuron draws its output large (and only in its network); leavin
     await frames(page);
     assert.equal(diff(await heatmapPixels(page, 1), out1), 0, 'back to the output');
     assert.equal(await page.isVisible('.net-card[data-net="1"] .showing-badge'), false);
+    // an input feature's node: the feature itself, large (it follows its tile too)
+    const sq = node(1, 0, FEATURES.findIndex((f) => f.name === 'xSquared'));
+    await hoverNode(page, sq);
+    await frames(page);
+    const f = await samples(page, 1, sq);
+    assert.ok(correlation(f.big, f.tile) > 0.9, `x₁² large ~ its tile: r = ${correlation(f.big, f.tile).toFixed(3)}`);
+    assert.match(await page.textContent('.net-card[data-net="1"] .showing-badge'), /Showing input x₁²/);
+    await page.mouse.move(5, 790);
     // a pinned neuron whose layer goes away: the picture is the output again, nothing breaks
-    await page.click(node(1, 2, 1));
+    await clickNode(page, node(1, 2, 1));
     await page.mouse.move(5, 790);
     await frames(page);
     assert.match(await page.textContent('.net-card[data-net="1"] .showing-badge'), /neuron 2 of layer 2.*again/);
@@ -121,7 +142,7 @@ test('keyboard: one tab stop; focus shows a neuron, arrows walk neurons and weig
       await page.evaluate((l) => window.playground.set({ lang: l }), lang);
       await frames(page);
       const names = await page.evaluate(() => [...document.querySelectorAll('.dg-node')].map((b) => b.getAttribute('aria-label')));
-      assert.equal(names.length, 2 * (2 + 3 + 2 + 1));
+      assert.equal(names.length, 2 * (FEATURES.length + 3 + 2 + 1), 'every input feature, then 3, 2 and 1 neurons');
       assert.equal(new Set(names).size, names.length, `distinct names (${lang}): ${names.join(' | ')}`);
       if (lang === 'zh') {
         assert.ok(names.includes('网络 1，第 2 层，第 1 个神经元'), names.join(' | '));
@@ -130,6 +151,7 @@ test('keyboard: one tab stop; focus shows a neuron, arrows walk neurons and weig
       } else {
         assert.ok(names.includes('Network 2, layer 1, neuron 3'));
         assert.ok(names.includes('Network 1, input x₂'));
+        assert.ok(names.includes('Network 2, input sin(x₁)'));
       }
     }
     // Escape-free exit: the focus leaves, the large picture is the output again
@@ -252,23 +274,47 @@ test('touch: a tap on a neuron pins its picture (tap again: the output); a tap o
     assert.equal(await page.evaluate(() => matchMedia('(pointer: coarse)').matches), true);
     await frames(page);
     const out0 = await heatmapPixels(page, 0);
-    // every neuron: a 44 x 44 target around its tile that reaches the neuron and no other
-    const targets = await page.evaluate(() => [...document.querySelectorAll('.diagram-wrap[data-net="0"] .dg-node')].map((b) => {
-      b.scrollIntoView({ block: 'center', inline: 'center' });
-      const r = b.getBoundingClientRect(), cx = (r.left + r.right) / 2, cy = (r.top + r.bottom) / 2;
-      const hit = [[-21.5, -21.5], [21.5, -21.5], [-21.5, 21.5], [21.5, 21.5], [0, 0]].map(([dx, dy]) => document.elementFromPoint(cx + dx, cy + dy) === b);
-      return { name: b.getAttribute('aria-label'), hit };
+    // every neuron: a 44 x 44 target (its button's box, apart from every other) that a tap
+    // anywhere on reaches: a tap near one corner pins it, a tap near the opposite one unpins it
+    const boxes = await page.evaluate(() => [...document.querySelectorAll('.diagram-wrap[data-net="0"] .dg-node')].map((b) => {
+      const r = b.getBoundingClientRect();
+      return { name: b.getAttribute('aria-label'), col: b.dataset.col, unit: b.dataset.unit, l: r.left, t: r.top, r: r.right, b: r.bottom };
     }));
-    for (const tg of targets) assert.deepEqual(tg.hit, [true, true, true, true, true], `${tg.name}: 44 x 44`);
-    await page.tap(node(0, 1, 1));
+    assert.equal(boxes.length, FEATURES.length + 4 + 2 + 1);
+    for (const a of boxes) {
+      assert.ok(a.r - a.l >= 44 && a.b - a.t >= 44, `${a.name}: ${a.r - a.l} x ${a.b - a.t}`);
+      for (const b of boxes) if (a !== b) assert.ok(a.r <= b.l || b.r <= a.l || a.b <= b.t || b.b <= a.t, `${a.name} and ${b.name} apart`);
+    }
+    for (const { col, unit, name } of boxes.filter((b) => b.col !== '0')) {
+      const sel = node(0, col, unit), c = await centre(page, sel);
+      await page.touchscreen.tap(c.x - 21, c.y - 21);
+      assert.equal(await page.getAttribute(sel, 'aria-pressed'), 'true', `${name}: a tap near its top-left corner pins it`);
+      await page.touchscreen.tap(c.x + 21, c.y + 21);
+      assert.equal(await page.getAttribute(sel, 'aria-pressed'), 'false', `${name}: a tap near its bottom-right corner unpins it`);
+    }
+    // an input node (a feature): a tap near either corner of its square toggles it
+    const sq = node(0, 0, FEATURES.findIndex((f) => f.name === 'xSquared'));
+    let c = await centre(page, sq);
+    await page.touchscreen.tap(c.x - 21, c.y + 21);
+    assert.equal(await page.evaluate(() => window.playground.get().state.xSquared), true, 'x₁² on');
+    await page.evaluate(() => window.playground.step(1));
+    c = await centre(page, sq);
+    await page.touchscreen.tap(c.x + 21, c.y - 21);
+    assert.equal(await page.evaluate(() => window.playground.get().state.xSquared), false, 'x₁² off');
+    await page.evaluate(() => { window.playground.set({ seed: 3 }); window.playground.step(30); });
+    await frames(page);
+    assert.equal(diff(await heatmapPixels(page, 0), out0), 0, 'nothing pinned: the output');
+    const pin = await centre(page, node(0, 1, 1));
+    await page.touchscreen.tap(pin.x, pin.y);
     await frames(page);
     assert.ok(diff(await heatmapPixels(page, 0), out0) > 5, 'tap: the neuron is drawn large');
     assert.equal(await page.getAttribute(node(0, 1, 1), 'aria-pressed'), 'true');
     assert.match(await page.textContent('.net-card[data-net="0"] .showing-badge'), /neuron 2 of layer 1.*again/);
-    await page.tap(node(0, 1, 1));
+    await page.touchscreen.tap(pin.x, pin.y);
     await frames(page);
     assert.equal(diff(await heatmapPixels(page, 0), out0), 0, 'tap again: the output');
     // a weight: tap near its curve (half way between x₁ and neuron 1 of layer 1)
+    await centre(page, node(0, 1, 0));
     const pt = await page.evaluate(() => {
       const r = (s) => document.querySelector(s).getBoundingClientRect();
       const a = r('.diagram-wrap[data-net="0"] .dg-node[data-col="0"][data-unit="0"]'), b = r('.diagram-wrap[data-net="0"] .dg-node[data-col="1"][data-unit="0"]');
@@ -293,7 +339,6 @@ for (const [w, h] of [[1280, 800], [375, 812]]) {
   test(`no tiles overlap at the largest network, ${w}x${h}`, async () => {
     const { page, errors, close } = await openPage(browser, FILE_URL, { viewport: { width: w, height: h } });
     try {
-      const { MAX_LAYERS, MAX_NEURONS } = await import('../../web/scenes/compare.js');
       for (const dataset of ['spiral', 'spiral3']) {
         const shape = Array(MAX_LAYERS).fill(MAX_NEURONS);
         const r = await page.evaluate(({ s, dataset }) => window.playground.set({ dataset, networkShape: s }), { s: shape, dataset });
@@ -313,7 +358,7 @@ for (const [w, h] of [[1280, 800], [375, 812]]) {
             return { tiles, canvas: { l: cr.left, t: cr.top, r: cr.right, b: cr.bottom } };
           }, net);
           const { tiles, canvas } = got;
-          assert.equal(tiles.length, 2 + MAX_LAYERS * MAX_NEURONS + (dataset === 'spiral3' ? 3 : 1));
+          assert.equal(tiles.length, FEATURES.length + MAX_LAYERS * MAX_NEURONS + (dataset === 'spiral3' ? 3 : 1));
           for (const a of tiles) {
             assert.ok(a.r - a.l >= 6, `${a.name}: a visible tile (${(a.r - a.l).toFixed(1)} px)`);
             assert.ok(a.l >= canvas.l - 0.5 && a.r <= canvas.r + 0.5 && a.t >= canvas.t - 0.5 && a.b <= canvas.b + 0.5, `${a.name} inside the diagram`);

@@ -17,10 +17,12 @@ let nextIndex = 10; // heatmap canvases of the lessons: data-net="10", "11", ...
  * network no longer has (the diagram says so a moment later), and for an input it cannot compute:
  * x and y are the grid's own coordinates; any other input (a feature) comes from
  * `inputPlane(name, grid)`, which returns { values, scale } (values at every grid point, drawn
- * with `scale` as full colour) or null. A hidden neuron costs one layerOutputs() over the grid.
- * Hidden neurons are drawn on the scale of the diagram's tiles (-1 .. 1), inputs on the data's.
+ * with `scale` as full colour) or null. A hidden neuron costs one layerOutputs() over `netGrid`,
+ * what the network is fed at the grid's points (default data.grid; the compare lesson's
+ * networks are fed features of them). Hidden neurons are drawn on the scale of the diagram's
+ * tiles (-1 .. 1), inputs on the data's.
  */
-export function neuronFrame(net, data, task, node, { inputPlane } = {}) {
+export function neuronFrame(net, data, task, node, { inputPlane, netGrid = data.grid } = {}) {
   if (!node || node.output) return null;
   const k = data.inputs, count = data.grid.length / k;
   let plane, scale;
@@ -39,7 +41,7 @@ export function neuronFrame(net, data, task, node, { inputPlane } = {}) {
   } else {
     const m = net.layers[node.layer];
     if (!(node.layer < net.layers.length - 1) || !(node.unit < m)) return null;
-    const vals = net.layerOutputs(data.grid)[node.layer - 1];
+    const vals = net.layerOutputs(netGrid)[node.layer - 1];
     plane = new Float32Array(count);
     for (let p = 0; p < count; p++) plane[p] = vals[p * m + node.unit];
     // a hidden neuron's zero line is its own boundary: drawn for classification as the output's
