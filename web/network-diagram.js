@@ -385,11 +385,13 @@ export function createDiagram(canvas, options = {}) {
       if (proxyItem) proxies[proxyTurn].setAttribute('aria-label', weightName(proxyItem));
       if (editing) { const w = editing; editing = null; openEditor(w, editFromKeyboard); }
     }
-    const pressed = `${domKey}|${pinned ? `${pinned.col}:${pinned.unit}` : ''}`;
+    // aria-pressed: a neuron kept shown; an input node that toggles: whether it is fed
+    const toggles = !!toggleOf();
+    const pressed = `${domKey}|${pinned ? `${pinned.col}:${pinned.unit}` : ''}|${toggles ? offs : ''}`;
     if (pressed !== pressedKey) {
       pressedKey = pressed;
       for (const col of nodes) for (const n of col) {
-        const p = !!pinned && pinned.col === n.col && pinned.unit === n.unit;
+        const p = n.col === 0 && toggles ? last.inputs[n.unit]?.on !== false : !!pinned && pinned.col === n.col && pinned.unit === n.unit;
         if (n.button.getAttribute('aria-pressed') !== String(p)) n.button.setAttribute('aria-pressed', String(p));
       }
     }

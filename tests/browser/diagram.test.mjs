@@ -137,6 +137,9 @@ test('keyboard: one tab stop; focus shows a neuron, arrows walk neurons and weig
     assert.match(w.value, /^Weight /);
     assert.ok(Math.abs(Number(w.value.replace('Weight ', '').replace('\u2212', '-')) - W) < 5e-3 * Math.max(1, Math.abs(W)), `${w.value} ~ ${W}`);
     assert.match(w.card, /Weight/);
+    // an input node is a toggle: pressed when the networks are fed it
+    assert.equal(await page.getAttribute(node(0, 0, 0), 'aria-pressed'), 'true', 'x₁ fed');
+    assert.equal(await page.getAttribute(node(0, 0, FEATURES.findIndex((f) => f.name === 'sinX')), 'aria-pressed'), 'false', 'sin(x₁) not fed');
     // every neuron's name is its own, in both networks and both languages
     for (const lang of ['en', 'zh']) {
       await page.evaluate((l) => window.playground.set({ lang: l }), lang);
