@@ -491,6 +491,8 @@ export function createDiagram(canvas, options = {}) {
   wrap.addEventListener('focusout', (ev) => {
     if (ev.relatedTarget && wrap.contains(ev.relatedTarget)) return;
     keyboard = false;
+    // the focus left the diagram (Tab past the editor, say): the edit is given up
+    if (editing && ev.relatedTarget) closeEditor(false);
     if (!editing) hideCard();
     syncShown();
     redraw();
