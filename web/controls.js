@@ -4,7 +4,7 @@
 //   { key, kind: 'select' | 'range' | 'check' | 'action' | 'custom', label (i18n key), ... }
 //   select: options(info) -> [[value, label]] or [{ group, options: [[value, label]] }],
 //           className (default 'field'), disabled(info), value(info)
-//   range:  min, max, step, format(value) (the text beside the label)
+//   range:  min, max, step, format(value) (the text beside the label), disabled(info)
 //   check:  disabled(info)
 // info is { state, kind (the dataset's), engine (its name lists) }.
 //   action: id, title (i18n key), value() -> the new value of `key` (e.g. a new seed)
@@ -66,6 +66,7 @@ export function createControl(decl, onChange) {
       } else if (kind === 'range') {
         input.value = String(state[key]);
         out.value = decl.format(state[key]);
+        input.disabled = Boolean(decl.disabled?.(info));
       } else if (kind === 'check') {
         input.checked = state[key];
         input.disabled = Boolean(decl.disabled?.(info));

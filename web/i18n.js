@@ -80,6 +80,7 @@ const TABLE = {
   noticeSceneReset: ['The lesson restarted from its initial weights.', '本课已从初始权重重新开始。'],
   noticeUnknown: ['Ignored unknown setting “{key}”.', '已忽略未知设置“{key}”。'],
   noticeInvalid: ['Ignored invalid value “{value}” for “{key}”.', '已忽略“{key}”的无效值“{value}”。'],
+  noticeInvalidDetail: ['Ignored “{key}” in the link: {detail}.', '已忽略链接中的“{key}”：{detail}。'],
   noticeFeature: ['Ignored “{key}”: this page feeds only x₁ and x₂ to the networks.', '已忽略“{key}”：本页只把 x₁ 和 x₂ 输入网络。'],
   noticeUnsupported: ['Ignored “{key}”: not supported here.', '已忽略“{key}”：此处不支持。'],
   noticeMalformed: ['Ignored a malformed part of the address: “{key}”.', '已忽略网址中格式错误的部分：“{key}”。'],
@@ -96,6 +97,7 @@ const TABLE = {
     multiclass: ['2D, three classes', '二维三分类'],
     regression2d: ['2D regression', '二维回归'],
     regression1d: ['1D regression', '一维回归'],
+    own: ['Your data', '自己的数据'],
   },
   datasets: {
     circle: ['Circle', '圆形'],
@@ -113,6 +115,7 @@ const TABLE = {
     abs: ['Absolute value', '绝对值'],
     step: ['Step', '阶跃'],
     cubic: ['Cubic', '三次曲线'],
+    own: ['Own data', '自己的数据'],
   },
   activations: {
     linear: ['linear', '线性 linear'],

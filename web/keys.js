@@ -8,6 +8,7 @@
 // 'network' (reset), 'live', 'view', 'rebuild' (the lesson rebuilds its networks).
 // hash: 'always' (written on every hash) or 'changed' (only when it differs from its default,
 // so a link to a lesson stays short). values and doc are the README's words for the key.
+// explain(value, ctx) -> text, optional: why a refused value is wrong (shown in the notice).
 
 export function toNumber(v) {
   if (typeof v === 'number') return v;

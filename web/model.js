@@ -2,6 +2,8 @@
 // seed (so the same mini-batch order) and, through setWeights, the same initial weights; only
 // their hidden activation differs. All numeric work is the engine's.
 
+import { decodePoints, KINDS } from './points.js';
+
 export const SAMPLES_2D = 500; // as TensorFlow Playground
 export const SAMPLES_1D = 200;
 export const DOMAIN_2D = 6; // inputs in [-6, 6]^2
@@ -12,6 +14,23 @@ export const THUMB_2D = 20; // neuron heatmaps: THUMB_2D^2 points, one layerOutp
 export const GRID_1D = 200;
 export const THUMB_1D = 48;
 const HISTORY_CAP = 3000;
+
+// The learning rate `learningRate=auto` stands for, per kind of data: every dataset trains 200
+// epochs at it without diverging (tests/browser/defaults.test.mjs). 2D regression needs less:
+// its inputs reach 6 and its output is linear, so a linear network diverges at 0.03 in the
+// first epoch (at 0.02 it does not, on seeds 1-5).
+export const AUTO_RATES = { classification: 0.03, multiclass: 0.03, regression1d: 0.03, regression2d: 0.01 };
+
+/** The learning rate `auto` means for `data` (a dataset as makeData returns it). */
+export function autoLearningRate(data) {
+  if (data.kind === 'regression') return data.inputs === 2 ? AUTO_RATES.regression2d : AUTO_RATES.regression1d;
+  return AUTO_RATES[data.kind] ?? AUTO_RATES.classification;
+}
+
+/** The learning rate in use: the state's, or the dataset's for `auto`. */
+export function learningRateFor(state, data) {
+  return state.learningRate === 'auto' ? autoLearningRate(data) : state.learningRate;
+}
 
 /** Points of a square grid over [-d, d]^2, row-major from the top-left (x2 = +d) corner. */
 export function grid2d(size, d) {
@@ -76,7 +95,8 @@ export function accuracy(pred, y, outputs, centre) {
  * gridSize, thumbGrid, thumbSize }, from { dataset, noise (percent), percTrainData, seed }.
  * `n` overrides the sample count (500 for 2D, 200 for 1D data).
  */
-export function makeData(engine, { dataset, noise = 0, percTrainData = 50, seed = 1, n }, gridSize = GRID_2D) {
+export function makeData(engine, { dataset, noise = 0, percTrainData = 50, seed = 1, n, points = '' }, gridSize = GRID_2D) {
+  if (dataset === 'own') return makeOwnData(points, gridSize);
   const probe = engine.dataset(dataset, { n: 4, noise: 0, seed: 1 });
   const count = n ?? (probe.inputs === 1 ? SAMPLES_1D : SAMPLES_2D);
   const all = engine.dataset(dataset, { n: count, noise: noise / 100, seed });
@@ -85,6 +105,31 @@ export function makeData(engine, { dataset, noise = 0, percTrainData = 50, seed 
   const d = inputs === 1 ? DOMAIN_1D : DOMAIN_2D;
   return {
     name: dataset, kind: all.kind, inputs, outputs: all.outputs, train, test, all,
+    domain: d,
+    grid: inputs === 1 ? grid1d(GRID_1D, d) : grid2d(gridSize, d),
+    gridSize: inputs === 1 ? GRID_1D : gridSize,
+    thumbGrid: inputs === 1 ? grid1d(THUMB_1D, d) : grid2d(THUMB_2D, d),
+    thumbSize: inputs === 1 ? THUMB_1D : THUMB_2D,
+  };
+}
+
+/**
+ * The reader's own points (the `points` key, web/points.js) as a dataset: every point is training
+ * data (clicked points should not vanish into a hidden test set); the test set is empty. No
+ * points yet: an empty dataset of two classes.
+ */
+export function makeOwnData(points, gridSize = GRID_2D) {
+  const decoded = points ? decodePoints(points) : { kind: 'c', rows: [] };
+  if (decoded.error) throw new Error(`points: ${decoded.error.code}`); // the key's parser let it through: a bug
+  const { kind: letter, rows } = decoded;
+  const { inputs, kind } = KINDS[letter];
+  const x = new Float32Array(rows.length * inputs), y = new Float32Array(rows.length);
+  rows.forEach((r, i) => { for (let j = 0; j < inputs; j++) x[i * inputs + j] = r[j]; y[i] = r[inputs]; });
+  const set = { x, y, inputs, outputs: 1, kind };
+  const empty = { x: new Float32Array(0), y: new Float32Array(0), inputs, outputs: 1, kind };
+  const d = inputs === 1 ? DOMAIN_1D : DOMAIN_2D;
+  return {
+    name: 'own', own: letter, kind, inputs, outputs: 1, train: set, test: empty, all: set,
     domain: d,
     grid: inputs === 1 ? grid1d(GRID_1D, d) : grid2d(gridSize, d),
     gridSize: inputs === 1 ? GRID_1D : gridSize,
@@ -113,6 +158,23 @@ export class TwinModel {
   /** New dataset and split from the state's dataset, noise, percTrainData and seed. */
   rebuildData(state) {
     this.data = makeData(this.engine, state, this.gridSize2d);
+  }
+
+  /**
+   * New data from the state, keeping both networks (weights, epochs, history) when they fit it:
+   * the same inputs, outputs and kind. Returns true if they were kept; otherwise they are rebuilt.
+   */
+  replaceData(state) {
+    const old = this.data;
+    this.rebuildData(state);
+    const d = this.data;
+    if (!this.nets.length || d.inputs !== old.inputs || d.outputs !== old.outputs || d.kind !== old.kind) {
+      this.rebuildNetworks(state);
+      return false;
+    }
+    this.task = taskFor(d.kind, state, d.all);
+    this.measure();
+    return true;
   }
 
   /** Two fresh networks with identical initial weights; frees the old ones. */
@@ -158,7 +220,7 @@ export class TwinModel {
     const { train } = this.data;
     if (epochs <= 0 || train.y.length === 0) return;
     const opts = {
-      epochs: 1, batchSize: state.batchSize, learningRate: state.learningRate, optimizer: state.optimizer,
+      epochs: 1, batchSize: state.batchSize, learningRate: learningRateFor(state, this.data), optimizer: state.optimizer,
       l1: state.regularization === 'L1' ? state.regularizationRate : 0,
       l2: state.regularization === 'L2' ? state.regularizationRate : 0,
     };
@@ -182,11 +244,12 @@ export class TwinModel {
     const { train, test, outputs } = this.data;
     const cls = withAccuracy && this.task.kind !== 'regression';
     for (const n of this.nets) {
-      n.trainLoss = n.net.loss(train.x, train.y);
+      // own data may have no points yet: nothing to measure
+      n.trainLoss = train.y.length ? n.net.loss(train.x, train.y) : NaN;
       n.testLoss = test.y.length ? n.net.loss(test.x, test.y) : NaN;
-      if (!Number.isFinite(n.trainLoss)) n.diverged = true;
+      if (train.y.length && !Number.isFinite(n.trainLoss)) n.diverged = true;
       if (cls) {
-        n.trainAccuracy = accuracy(n.net.predict(train.x), train.y, outputs, this.task.centre);
+        n.trainAccuracy = train.y.length ? accuracy(n.net.predict(train.x), train.y, outputs, this.task.centre) : NaN;
         n.testAccuracy = test.y.length ? accuracy(n.net.predict(test.x), test.y, outputs, this.task.centre) : NaN;
       }
       const h = n.history;

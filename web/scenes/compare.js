@@ -6,7 +6,9 @@
 
 import { t } from '../i18n.js';
 import { key, number, integer, oneOf, bool, activation, toNumber } from '../keys.js';
-import { TwinModel, GRID_2D_STEPS } from '../model.js';
+import { TwinModel, GRID_2D_STEPS, learningRateFor, autoLearningRate } from '../model.js';
+import { parsePointsValue } from '../points.js';
+import { createOwnData, explainPoints, OWN_TABLE } from '../owndata.js';
 import { createOutputView } from '../heatmap.js';
 import { createDiagram } from '../network-diagram.js';
 import { createLossChart } from '../loss-chart.js';
@@ -23,6 +25,7 @@ export const DATASET_GROUPS = [
   { group: 'multiclass', names: ['spiral3', 'blobs3'] },
   { group: 'regression2d', names: ['plane', 'gauss_bumps'] },
   { group: 'regression1d', names: ['sine', 'line', 'parabola', 'abs', 'step', 'cubic'] },
+  { group: 'own', names: ['own'] }, // the reader's points (key `points`, web/owndata.js)
 ];
 const OFFERED = DATASET_GROUPS.flatMap((g) => g.names);
 const OPTIMIZERS = ['sgd', 'momentum', 'adam'];
@@ -57,7 +60,7 @@ function parseShape(v) {
 const always = (def) => key({ hash: 'always', ...def });
 
 const KEYS = {
-  dataset: always({ default: 'xor', parse: (v, ctx) => (OFFERED.includes(v) && (!ctx.datasets || ctx.datasets.includes(v)) ? v : undefined),
+  dataset: always({ default: 'xor', parse: (v, ctx) => (v === 'own' || (OFFERED.includes(v) && (!ctx.datasets || ctx.datasets.includes(v))) ? v : undefined),
     effect: 'data', values: OFFERED.map((n) => `\`${n}\``).join(' ') }),
   noise: always({ default: 0, parse: number(0, 50), effect: 'data', values: '0..50 (percent, as the Playground; the engine gets noise/100)' }),
   percTrainData: always({ default: 50, parse: number(10, 90), effect: 'data', values: '10..90' }),
@@ -68,7 +71,8 @@ const KEYS = {
   activation2: always({ default: 'tanh', parse: activation, effect: 'network', values: 'network 2’s hidden activation' }),
   outputActivation: always({ default: 'auto', parse: (v, ctx) => (v === 'auto' || ctx.activations.includes(v) ? v : undefined), effect: 'network',
     values: '`auto` (tanh for classification, linear for regression) or an activation; multiclass always uses linear + softmax' }),
-  learningRate: always({ default: 0.03, parse: number(0, 10, { open: true }), effect: 'live', values: '(0, 10]' }),
+  learningRate: always({ default: 'auto', parse: (v) => (v === 'auto' ? v : number(0, 10, { open: true })(v)), effect: 'live',
+    values: '`auto` (the dataset’s own rate: 0.01 for 2D regression, 0.03 for the rest; every dataset trains at it without diverging) or (0, 10]' }),
   batchSize: always({ default: 10, parse: integer(1, 500), effect: 'live', values: '1..500' }),
   optimizer: always({ default: 'sgd', parse: oneOf(OPTIMIZERS), effect: 'network', values: OPTIMIZERS.map((o) => `\`${o}\``).join(' ') }),
   regularization: always({ default: 'none', effect: 'live', values: REGULARIZATIONS.map((o) => `\`${o}\``).join(' '),
@@ -76,25 +80,32 @@ const KEYS = {
   regularizationRate: always({ default: 0, parse: number(0, 10), effect: 'live', values: '0..10' }),
   showTestData: always({ default: false, parse: bool, values: '`true false`' }),
   discretize: always({ default: false, parse: bool, values: '`true false`' }),
+  // the reader's own data, used when dataset=own (web/points.js: quantised, base64url)
+  points: key({ default: '', parse: parsePointsValue, explain: explainPoints, effect: 'live',
+    values: '`<kind>.<base64url>`: the points of `dataset=own`, kind `c` (x, y, label ±1), `r` (x, y, target) or `f` (x, target), 12 bits a coordinate, at most 600 points (web/points.js); a change keeps the networks’ weights' }),
 };
 // The keys the networks are built from: a change of any of them rebuilds them.
 const BUILD_KEYS = Object.keys(KEYS).filter((k) => KEYS[k].effect === 'data' || KEYS[k].effect === 'network');
 
+const ownData = ({ state }) => state.dataset === 'own';
 const autoOutput = (kind) => (kind === 'classification' ? 'tanh' : 'linear');
 const activationOptions = ({ engine }) => namedOptions('activations', engine.activations);
 
 const CONTROLS = [
   { key: 'dataset', kind: 'select', label: 'dataset', panel: 'data',
     options: ({ engine }) => DATASET_GROUPS.map(({ group, names }) => ({
-      group: t(`groups.${group}`), options: namedOptions('datasets', names.filter((n) => engine.datasets.includes(n))) }))
+      group: t(`groups.${group}`), options: namedOptions('datasets', names.filter((n) => n === 'own' || engine.datasets.includes(n))) }))
       .filter((g) => g.options.length) },
-  { key: 'noise', kind: 'range', label: 'noise', panel: 'data', min: 0, max: 50, step: 5, format: (v) => String(v) },
-  { key: 'percTrainData', kind: 'range', label: 'trainRatio', panel: 'data', min: 10, max: 90, step: 10, format: (v) => `${v}%` },
+  // own data has no noise and no test set: every point trains
+  { key: 'noise', kind: 'range', label: 'noise', panel: 'data', min: 0, max: 50, step: 5, format: (v) => String(v), disabled: ownData },
+  { key: 'percTrainData', kind: 'range', label: 'trainRatio', panel: 'data', min: 10, max: 90, step: 10, format: (v) => `${v}%`, disabled: ownData },
   { key: 'seed', kind: 'action', id: 'regenerate', label: 'regenerate', title: 'regenerateTitle', panel: 'data',
     value: () => 1 + Math.floor(Math.random() * 999999) },
-  { key: 'showTestData', kind: 'check', label: 'showTestData', panel: 'data' },
+  { key: 'showTestData', kind: 'check', label: 'showTestData', panel: 'data', disabled: ownData },
   { key: 'discretize', kind: 'check', label: 'discretize', panel: 'data', disabled: ({ kind }) => kind === 'regression' },
-  { key: 'learningRate', kind: 'select', label: 'learningRate', panel: 'training', options: ({ state }) => numericOptions(LEARNING_RATES, state.learningRate) },
+  { key: 'learningRate', kind: 'select', label: 'learningRate', panel: 'training',
+    options: ({ state, data }) => [['auto', t('auto', { name: autoLearningRate(data) })],
+      ...numericOptions(LEARNING_RATES, state.learningRate === 'auto' ? LEARNING_RATES[0] : state.learningRate)] },
   { key: 'batchSize', kind: 'select', label: 'batchSize', panel: 'training', options: ({ state }) => numericOptions(BATCH_SIZES, state.batchSize) },
   { key: 'optimizer', kind: 'select', label: 'optimizer', panel: 'training', options: () => namedOptions('optimizers', OPTIMIZERS) },
   { key: 'regularization', kind: 'select', label: 'regularization', panel: 'training', options: () => namedOptions('regularizations', REGULARIZATIONS) },
@@ -108,6 +119,7 @@ const CONTROLS = [
   { key: 'activation', kind: 'select', label: 'activation', panel: 'net0', className: 'act-field', options: activationOptions },
   { key: 'activation2', kind: 'select', label: 'activation', panel: 'net1', className: 'act-field', options: activationOptions },
   { key: 'networkShape', kind: 'custom', label: 'hiddenLayers', panel: 'toolbar' },
+  { key: 'points', kind: 'custom', label: 'scenes.compare.own.title', panel: 'data' }, // web/owndata.js
 ];
 
 // The hidden layers in the toolbar: a stepper for their count, one per layer for its units.
@@ -159,6 +171,13 @@ function createLayersControl(onChange) {
 // heatmap resolution steps down (100 -> 80 -> 64 -> 50 points a side) while the two grid
 // evaluations take more than EVAL_BUDGET_MS, and back up when the larger grid would fit.
 const EVAL_BUDGET_MS = 8;
+const BEST_LINE_WAIT_MS = 600;
+
+/** The rate to suggest after a divergence at `lr`: the largest offered one at most lr / 3. */
+export function lowerRate(lr) {
+  const below = LEARNING_RATES.filter((r) => r <= lr / 3 + 1e-12);
+  return below.length ? below[below.length - 1] : lr / 10;
+}
 
 function createCompareScene(env) {
   const { engine } = env;
@@ -167,11 +186,22 @@ function createCompareScene(env) {
   let built = ''; // the data and network keys the model was built from
   // The best training accuracy any straight line reaches on the current training data (exact,
   // engine.bestLineAccuracy), for 2D classification with one output; null otherwise.
-  let bestLine = null, bestLineData = null;
-  function bestLineFor(data) {
+  // It takes every pair of points (O(n³): 0.4 s for 250 points): for own data, which changes
+  // with every click, the cards wait until the clicks stop (BEST_LINE_WAIT_MS); figures() does not.
+  let bestLine = null, bestLineData = null, bestLineTimer = 0, bestLineWaits = null;
+  function bestLineFor(data, { wait = false } = {}) {
     if (data === bestLineData) return bestLine;
+    const n = data.train.y.length;
+    const ok = data.kind === 'classification' && data.inputs === 2 && data.outputs === 1 && n >= 1 && n <= engine.limits.bestLinePoints;
+    if (ok && wait && data.own && n > 60) {
+      if (bestLineWaits !== data) {
+        bestLineWaits = data;
+        clearTimeout(bestLineTimer);
+        bestLineTimer = setTimeout(() => { if (data === model.data) { bestLineFor(data); env.invalidate(); } }, BEST_LINE_WAIT_MS);
+      }
+      return undefined;
+    }
     bestLineData = data;
-    const ok = data.kind === 'classification' && data.inputs === 2 && data.outputs === 1 && data.train.y.length >= 1;
     bestLine = ok ? engine.bestLineAccuracy(data.train.x, data.train.y, 2) : null;
     return bestLine;
   }
@@ -179,6 +209,7 @@ function createCompareScene(env) {
   // --- DOM: the settings sidebar, two network cards, the loss chart and the explanation
   const controls = CONTROLS.filter((c) => c.kind !== 'custom').map((c) => createControl(c, env.set));
   const layers = createLayersControl(env.set);
+  const own = createOwnData(env, { data: () => model.data });
   const inPanel = (p) => controls.filter((c) => c.decl.panel === p).map((c) => c.node);
   const netCard = (i) => {
     const name = el('span', { class: 'net-name' });
@@ -189,16 +220,17 @@ function createCompareScene(env) {
     const node = el('article', { class: 'net-card', 'data-net': String(i) },
       el('header', { class: 'net-head' }, el('h2', {}, el('span', { class: 'swatch' }), name), ...inPanel(`net${i}`)),
       stats, el('div', { class: 'net-body' }, diagramCanvas, box), caption);
-    return { node, name, stats, caption, output: createOutputView(box, { index: i }), diagram: createDiagram(diagramCanvas) };
+    return { node, name, stats, caption, box, output: createOutputView(box, { index: i }), diagram: createDiagram(diagramCanvas) };
   };
   const views = [netCard(0), netCard(1)];
+  views.forEach((v, i) => own.attach(v.box, i));
   const chartCanvas = el('canvas', { id: 'lossChart', role: 'img', 'data-i18n-aria': 'lossOverTime' });
   const chart = createLossChart(chartCanvas);
   const legendEl = el('div', { class: 'legend', id: 'legend' });
   const explain1 = el('p', { id: 'explain1' });
   const root = el('div', { class: 'workspace', id: 'compareView' },
     el('aside', { class: 'sidebar' },
-      el('section', { class: 'panel' }, el('h2', { 'data-i18n': 'data' }), inPanel('data')),
+      el('section', { class: 'panel' }, el('h2', { 'data-i18n': 'data' }), inPanel('data'), own.node),
       el('section', { class: 'panel' }, el('h2', { 'data-i18n': 'training' }), inPanel('training'))),
     el('main', { class: 'twins' }, views.map((v) => v.node),
       el('section', { class: 'chart-panel' },
@@ -208,12 +240,14 @@ function createCompareScene(env) {
         el('p', { 'data-i18n': 'scenes.compare.explain2' }), explain1, el('p', { 'data-i18n': 'scenes.compare.explain3' }))));
 
   function syncControls(state, optionsStale = false) {
-    const info = { state, kind: model.data.kind, engine };
+    const info = { state, kind: model.data.kind, engine, data: model.data };
     for (const c of controls) c.sync(info, { optionsStale });
     layers.sync(info, { optionsStale });
+    own.sync();
   }
 
-  const buildKey = (state) => JSON.stringify(BUILD_KEYS.map((k) => state[k]));
+  // own data's points are part of what the networks were built from (a change keeps them, below)
+  const buildKey = (state) => JSON.stringify([...BUILD_KEYS.map((k) => state[k]), state.dataset === 'own' ? state.points : '']);
 
   function rebuild(state, { data = true } = {}) {
     if (data || !model.data) { model.rebuildData(state); bestLineFor(model.data); }
@@ -256,19 +290,21 @@ function createCompareScene(env) {
 
   function renderStats(view, n, cls) {
     const d = view.statsDom ?? (view.statsDom = statsDom(view));
-    setText(d.value, cls ? fmtPct(n.testAccuracy) : fmtLoss(n.testLoss));
-    setText(d.label, tl(cls ? 'accuracyShort' : 'lossShort'));
+    // own data has no test set: the big number is then the training one
+    const test = model.data.test.y.length > 0;
+    setText(d.value, cls ? fmtPct(test ? n.testAccuracy : n.trainAccuracy) : fmtLoss(test ? n.testLoss : n.trainLoss));
+    setText(d.label, tl(cls ? (test ? 'accuracyShort' : 'trainAccuracyShort') : (test ? 'lossShort' : 'trainLossShort')));
     for (const k of ['trainLoss', 'testLoss', 'trainAccuracy']) {
       setText(d.items[k].l, t(k));
       setText(d.items[k].v, k === 'trainAccuracy' ? fmtPct(n[k]) : fmtLoss(n[k]));
     }
     d.items.trainAccuracy.s.hidden = !cls;
     // network 1's card: the ceiling of every straight line on the same training data
-    const best = view === views[0] ? bestLineFor(model.data) : null;
+    const best = view === views[0] ? bestLineFor(model.data, { wait: true }) : null;
     d.items.bestLine.s.hidden = best === null;
-    if (best !== null) { setText(d.items.bestLine.l, tl('bestLine')); setText(d.items.bestLine.v, fmtPct(best)); }
+    if (best !== null) { setText(d.items.bestLine.l, tl('bestLine')); setText(d.items.bestLine.v, best === undefined ? '…' : fmtPct(best)); }
     d.bad.hidden = !n.diverged;
-    setText(d.bad, tl('diverged'));
+    if (n.diverged) setText(d.bad, tl('diverged', { epoch: n.epoch, lr: lowerRate(learningRateFor(env.state(), model.data)) }));
   }
 
   let legendKey = '';
@@ -319,6 +355,7 @@ function createCompareScene(env) {
       setText(v.caption, captionFor(n.activation, data, state, acts[acts.length - 1]));
     });
     setText(explain1, tl(data.inputs === 1 ? 'explain1_1d' : 'explain1'));
+    own.render();
     renderLegend(state);
     chart.draw(nets.map((n, i) => ({ history: n.history, color: NET_HEX[i] })), { epoch: t('epochAxis'), loss: t('lossAxis') });
     if (trained) { trained = false; adaptResolution(); }
@@ -338,14 +375,32 @@ function createCompareScene(env) {
       const prevKind = model.data?.kind;
       if (netChange) rebuild(state, { data: dataChange });
       if (netChange && announce) env.notify(tl(dataChange ? 'noticeResetData' : 'noticeResetNet'));
+      // own data edited: the networks keep their weights unless the kind of data changed
+      if (!netChange && state.dataset === 'own' && changed.includes('points')) {
+        const kept = model.replaceData(state);
+        built = buildKey(state);
+        if (!kept && announce) env.notify(tl('noticeResetData'));
+      }
       if (changed.includes('lang')) legendKey = '';
       syncControls(state, changed.includes('lang') || model.data.kind !== prevKind);
     },
     reset() { model.rebuildNetworks(env.state()); return tl('noticeReset'); },
-    train(n) { model.train(n, env.state()); trained = true; },
+    train(n) {
+      const before = model.nets.map((m) => m.diverged);
+      const state = env.state();
+      model.train(n, state);
+      trained = true;
+      // a network that has just diverged stops; the other goes on; the reader is told what to change
+      model.nets.forEach((m, i) => {
+        if (m.diverged && !before[i]) {
+          env.notify(tl('divergedNotice', { n: i + 1, epoch: m.epoch, lr: lowerRate(learningRateFor(state, model.data)) }), { kind: 'warn' });
+        }
+      });
+    },
     render,
-    epoch: () => model.nets[0].epoch,
-    figures: () => ({ bestLineAccuracy: bestLineFor(model.data) }),
+    // the run's epoch: a diverged network stops at its own (its card says which), the other goes on
+    epoch: () => Math.max(...model.nets.map((m) => m.epoch)),
+    figures: () => ({ bestLineAccuracy: bestLineFor(model.data), learningRate: learningRateFor(env.state(), model.data) }),
     networks: () => model.summary(),
     kind: () => model.data.kind,
     weights: () => model.nets.map((n) => n.net.getWeights().map(({ W, b }) => ({ W: Array.from(W), b: Array.from(b) }))),
@@ -376,14 +431,17 @@ export default {
   ledeTitle: false, // the page's title asks this lesson's question
   keys: KEYS,
   controls: CONTROLS,
-  figures: ['bestLineAccuracy'],
+  figures: ['bestLineAccuracy', 'learningRate'],
   strings: bilingual({
     title: ['Linear vs tanh', '线性 vs tanh'],
     text: ['Two networks with the same layers and the same initial weights learn the same data. Only the activation of their hidden layers differs.', '两个网络层数相同、初始权重相同，学习同一份数据；唯一的区别是隐藏层的激活函数。'],
     network: ['Network {n}', '网络 {n}'],
     accuracyShort: ['test accuracy', '测试准确率'],
     lossShort: ['test loss', '测试损失'],
-    diverged: ['diverged: lower the learning rate', '已发散：请降低学习率'],
+    diverged: ['diverged at epoch {epoch}: lower the learning rate to {lr}', '在第 {epoch} 轮发散：请把学习率降到 {lr}'],
+    divergedNotice: ['Network {n} diverged at epoch {epoch} and stopped (the other network goes on): lower the learning rate to {lr} and press Reset.', '网络 {n} 在第 {epoch} 轮发散，已停止训练（另一个网络继续训练）：请把学习率降到 {lr}，再按“重置”。'],
+    trainAccuracyShort: ['training accuracy', '训练准确率'],
+    trainLossShort: ['training loss', '训练损失'],
     captionLinear: ['Only linear layers: the whole network is one affine map y = x·W′ + b′ (x a row vector, as in the thread; W′ = W₁W₂W₃, a matrix product). Its decision boundary x·W′ + b′ = 0 is a straight line, however many layers it has.', '全是线性层：整个网络就是一个仿射映射 y = x·W′ + b′（与原帖一样，x 是行向量；W′ = W₁W₂W₃，由矩阵乘法得到）。决策边界 x·W′ + b′ = 0 是一条直线，层数再多也一样。'],
     captionLinearOut: ['Only linear hidden layers: y = {out}(x·W′ + b′), one affine map (row vectors, as in the thread; W′ = W₁W₂W₃) inside the output’s {out}, so the decision boundary is straight, however deep.', '隐藏层全是线性的：y = {out}(x·W′ + b′)，即输出层的 {out} 套着一个仿射映射（与原帖一样用行向量，W′ = W₁W₂W₃），所以决策边界是直线，层数再多也一样。'],
     captionLinear1d: ['Only linear layers: the whole network is one affine map y = x·w′ + b′, so its fit is a straight line, however many layers it has.', '全是线性层：整个网络就是一个仿射映射 y = x·w′ + b′，拟合结果是一条直线，层数再多也一样。'],
@@ -405,6 +463,7 @@ export default {
     noticeResetData: ['New data: both networks restarted from the same new initial weights.', '数据已更新：两个网络从同一组新的初始权重重新开始。'],
     noticeResetNet: ['The architecture or an activation changed: both networks restarted from the same initial weights.', '结构或激活函数已改变：两个网络从同一组初始权重重新开始。'],
     noticeReset: ['Both networks restarted from the same initial weights.', '两个网络已从同一组初始权重重新开始。'],
+    own: OWN_TABLE,
     importMismatch: ['This model is {got}; the network here is {want}. Set the same layers and activations first.', '这个模型是 {got}，而这里的网络是 {want}。请先设置相同的层数与激活函数。'],
   }),
   create: createCompareScene,
