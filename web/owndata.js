@@ -20,22 +20,23 @@ export const OWN_TABLE = {
   addPoints: ['Add points', '添加数据点'],
   addPointsAria: ['Add points by clicking the plots', '点击图像添加数据点'],
   newClass: ['Class of new points', '新数据点的类别'],
-  classPos: ['+1 (blue)', '+1（蓝色）'],
-  classNeg: ['−1 (orange)', '−1（橙色）'],
+  colourPos: [' (blue)', '（蓝色）'],
+  colourNeg: [' (orange)', '（橙色）'],
   target: ['Target of new points', '新数据点的目标值'],
   targetIs: ['target {v}', '目标值 {v}'],
-  hintClick: ['Click a plot to add a point there; click a point to remove it. On a touch screen: tap to add, long-press a point to remove it.', '在图上点击即可在该处添加一个点，点击已有的点则将其删除。触屏上：轻点添加，长按一个点将其删除。'],
-  hintCurve: ['Click where the curve should pass: the height of the click is the target. Click a point to remove it.', '在曲线应当经过的位置点击：点击的高度就是目标值。点击已有的点将其删除。'],
+  hintClick: ['Click a plot to add a point; click a point to remove it (touch: tap to add, long-press to remove).', '点击图像添加一个点，点击已有的点将其删除（触屏：轻点添加，长按删除）。'],
+  hintCurve: ['Click where the curve should pass (the height is the target); click a point to remove it (touch: long-press).', '在曲线应经过的地方点击（高度即目标值）；点击已有的点将其删除（触屏：长按）。'],
   hintKeys: ['Keyboard: Tab to a plot, move the cross with the arrow keys (Shift for bigger steps), Enter adds a point or removes the one under the cross.', '键盘操作：用 Tab 键选中一幅图，用方向键移动十字光标（按住 Shift 移动得更快），按回车键添加一个点，或删除光标下的点。'],
   plotLabel: ['Network {n}’s plot, adding points: arrow keys move the cross, Enter adds a point or removes the one under it, Escape stops adding', '网络 {n} 的图像，正在添加数据点：方向键移动十字光标，回车键添加或删除光标处的点，Esc 键停止添加'],
   tagClass: ['Adding {label}', '正在添加 {label}'],
   tagTarget: ['Adding target {v}', '正在添加目标值 {v}'],
   tagCurve: ['Adding points', '正在添加数据点'],
+  tagKeys: ['Arrow keys move · Enter adds or removes', '方向键移动 · 回车键添加或删除'],
   count: ['{n} points, all used for training.', '共 {n} 个点，全部用于训练。'],
   countClasses: ['{n} points (+1: {pos}, −1: {neg}), all used for training.', '共 {n} 个点（+1 类 {pos} 个，−1 类 {neg} 个），全部用于训练。'],
   none: ['No points yet: click a plot to add one, or paste a CSV below.', '还没有数据点：点击图像添加，或在下方粘贴 CSV。'],
   builtIn: ['Editing starts from a copy of the {n} training points on screen.', '编辑时会先复制当前屏幕上的 {n} 个训练点。'],
-  keepWeights: ['Adding or removing points keeps both networks’ weights: they go on learning from the new data (Reset restarts them).', '添加或删除数据点不会重置两个网络的权重：它们会接着在新数据上学习（按“重置”可重新开始）。'],
+  keepWeights: ['The networks keep their weights and go on learning from the changed data.', '两个网络保留各自的权重，接着从修改后的数据中学习。'],
   kind: ['Kind of data', '数据类型'],
   kinds: {
     c: ['two classes (x, y, label)', '两类点（x, y, 标签）'],
@@ -126,20 +127,24 @@ export function createOwnData(env, { data }) {
   // --- DOM
   const toggle = el('button', { type: 'button', class: 'text-button own-toggle', 'aria-pressed': 'false', 'data-i18n-aria': 'scenes.compare.own.addPointsAria' },
     el('span', { class: 'own-plus', 'aria-hidden': 'true', text: '+' }), el('span', { 'data-i18n': 'scenes.compare.own.addPoints' }));
-  const radio = (value, labelKey) => {
+  // the class of new points: two pills, "+1" and "−1" with their colour's dot (and name, for
+  // screen readers)
+  const radio = (value, colourKey) => {
     const input = el('input', { type: 'radio', name: `${uid}-class`, value: String(value) });
     const node = el('label', { class: `own-radio own-class${value > 0 ? 'pos' : 'neg'}` }, input,
-      el('span', { class: 'own-dot', 'aria-hidden': 'true' }), el('span', { 'data-i18n': `scenes.compare.own.${labelKey}` }));
+      el('span', { class: 'own-dot', 'aria-hidden': 'true' }), value > 0 ? '+1' : `${MINUS}1`,
+      el('span', { class: 'own-sr', 'data-i18n': `scenes.compare.own.${colourKey}` }));
     return { input, node };
   };
-  const pos = radio(1, 'classPos'), neg = radio(-1, 'classNeg');
+  const pos = radio(1, 'colourPos'), neg = radio(-1, 'colourNeg');
   pos.input.checked = true;
   const classSet = el('fieldset', { class: 'own-classes' }, el('legend', { 'data-i18n': 'scenes.compare.own.newClass' }), pos.node, neg.node);
   const targetInput = el('input', { type: 'range', min: '-2', max: '2', step: '0.1', value: String(target), id: `${uid}-target` });
   const targetOut = el('output', { for: `${uid}-target` });
   const targetField = el('label', { class: 'field range own-target' }, el('span', {}, el('span', { 'data-i18n': 'scenes.compare.own.target' }), ' ', targetOut), targetInput);
   const hint = el('p', { class: 'own-hint', id: `${uid}-hint` });
-  const keysHint = el('p', { class: 'own-hint', id: `${uid}-keys`, 'data-i18n': 'scenes.compare.own.hintKeys' });
+  // for screen readers (the plots' description); a focused plot shows it on itself
+  const keysHint = el('p', { class: 'own-sr', id: `${uid}-keys`, 'data-i18n': 'scenes.compare.own.hintKeys' });
   const status = el('p', { class: 'own-status' });
   const said = el('p', { class: 'own-said', role: 'status' }); // what the last edit did, announced
   const keepHint = el('p', { class: 'own-hint', 'data-i18n': 'scenes.compare.own.keepWeights' });
@@ -147,7 +152,8 @@ export function createOwnData(env, { data }) {
   const kindField = el('label', { class: 'field own-kind' }, el('span', { 'data-i18n': 'scenes.compare.own.kind' }), kindSelect);
   const undoButton = el('button', { type: 'button', class: 'text-button', 'data-i18n': 'scenes.compare.own.undo', 'data-i18n-aria': 'scenes.compare.own.undoAria' });
   const clearButton = el('button', { type: 'button', class: 'text-button', 'data-i18n': 'scenes.compare.own.clear', 'data-i18n-aria': 'scenes.compare.own.clearAria' });
-  const downloadButton = el('button', { type: 'button', class: 'text-button own-download', 'data-i18n': 'scenes.compare.own.download', 'data-i18n-aria': 'scenes.compare.own.downloadAria' });
+  const downloadButton = el('button', { type: 'button', class: 'text-button own-download', 'data-i18n-title': 'scenes.compare.own.download',
+    'data-i18n-aria': 'scenes.compare.own.downloadAria' }, el('span', { class: 'own-icon', 'aria-hidden': 'true', text: '⤓' }), 'CSV');
   const textBox = el('textarea', { id: `${uid}-csv`, class: 'own-csv', rows: '4', spellcheck: 'false', autocomplete: 'off', placeholder: 'x,y,label\n1.5,-2,1\n-3,0.5,-1' });
   const addText = el('button', { type: 'button', class: 'text-button', 'data-i18n': 'scenes.compare.own.addText', 'data-i18n-aria': 'scenes.compare.own.addTextAria' });
   const replaceText = el('button', { type: 'button', class: 'text-button', 'data-i18n': 'scenes.compare.own.replaceText', 'data-i18n-aria': 'scenes.compare.own.replaceTextAria' });
@@ -161,9 +167,8 @@ export function createOwnData(env, { data }) {
   const addBox = el('div', { class: 'own-add', hidden: true }, classSet, targetField, hint, keysHint, keepHint);
   const node = el('div', { class: 'own', 'data-control': 'points' },
     el('h3', { class: 'own-title', 'data-i18n': 'scenes.compare.own.title' }),
-    toggle, addBox, kindField, status, said,
-    el('div', { class: 'own-row' }, undoButton, clearButton, downloadButton),
-    details);
+    el('div', { class: 'own-row' }, toggle, undoButton, clearButton, downloadButton),
+    addBox, kindField, status, said, details);
 
   // --- what is on screen, as rows of the own kinds (null: data own data cannot hold)
   function current() {
@@ -294,7 +299,9 @@ export function createOwnData(env, { data }) {
     const text = !kind ? '' : kind === 'c' ? to('tagClass', { label: cls > 0 ? '+1' : `${MINUS}1` })
       : kind === 'r' ? to('tagTarget', { v: num(target) }) : to('tagCurve');
     for (const p of plots) {
-      setText(p.tag, text);
+      setText(p.tagText, text);
+      setText(p.tagKeys, to('tagKeys'));
+      p.tag.hidden = !text;
       p.layer.setAttribute('aria-label', to('plotLabel', { n: p.index + 1 }));
       p.tag.dataset.cls = kind === 'c' ? String(cls) : '';
     }
@@ -318,11 +325,12 @@ export function createOwnData(env, { data }) {
   /** Makes `box` (a network's output plot) take points. */
   function attach(box, index) {
     const cursorEl = el('div', { class: 'own-cursor', hidden: true, 'aria-hidden': 'true' });
-    const tag = el('div', { class: 'own-tag', 'aria-hidden': 'true' });
+    const tagText = el('span'), tagKeys = el('span', { class: 'own-keys' });
+    const tag = el('div', { class: 'own-tag', 'aria-hidden': 'true' }, tagText);
     const layer = el('div', { class: 'own-layer', hidden: true, tabindex: '0', role: 'application',
-      'aria-describedby': `${uid}-hint ${uid}-keys` }, cursorEl, tag);
+      'aria-describedby': `${uid}-hint ${uid}-keys` }, cursorEl, tag, tagKeys);
     box.append(layer);
-    const p = { box, layer, cursor: cursorEl, tag, index, role: box.getAttribute('role') };
+    const p = { box, layer, cursor: cursorEl, tag, tagText, tagKeys, index, role: box.getAttribute('role') };
     plots.push(p);
 
     // pointers: mouse and pen click (remove a point under the pointer, else add); touch taps add
@@ -503,10 +511,12 @@ export function createOwnData(env, { data }) {
     if (cur) kindSelect.value = cur.kind;
     toggle.disabled = !cur;
     if (!cur && adding) setAdding(false);
-    undoButton.disabled = !undo.length;
-    clearButton.disabled = !(own && cur && cur.rows.length);
+    undoButton.hidden = !undo.length;
+    clearButton.hidden = !(own && cur && cur.rows.length);
     downloadButton.disabled = !cur || !cur.rows.length;
-    setText(status, own ? countText(cur.kind, cur.rows) : cur ? to('builtIn', { n: cur.rows.length }) : '');
+    setText(status, own ? countText(cur.kind, cur.rows) : '');
+    status.hidden = !own;
+    toggle.title = !own && cur ? to('builtIn', { n: cur.rows.length }) : '';
     if (!own) setText(said, '');
     syncTags();
   }

@@ -283,9 +283,17 @@ function createCompareScene(env) {
     const bl = el('span'), bv = el('b');
     items.bestLine = { s: el('span', { class: 'best-line' }, bl, ' ', bv), l: bl, v: bv };
     big.append(items.bestLine.s);
-    const bad = el('span', { class: 'bad' });
+    // a diverged network: what happened, and a button that applies the remedy
+    const badText = el('span'), fix = el('button', { type: 'button', class: 'text-button fix-rate' });
+    fix.addEventListener('click', () => {
+      env.set({ learningRate: Number(fix.dataset.lr) });
+      model.rebuildNetworks(env.state());
+      env.invalidate();
+      env.notify(tl('noticeReset'));
+    });
+    const bad = el('span', { class: 'bad' }, badText, ' ', fix);
     view.stats.replaceChildren(big, small, bad);
-    return { value, label, items, bad };
+    return { value, label, items, bad, badText, fix };
   }
 
   function renderStats(view, n, cls) {
@@ -298,13 +306,21 @@ function createCompareScene(env) {
       setText(d.items[k].l, t(k));
       setText(d.items[k].v, k === 'trainAccuracy' ? fmtPct(n[k]) : fmtLoss(n[k]));
     }
-    d.items.trainAccuracy.s.hidden = !cls;
+    // the big number is not repeated below it (own data: no test set, so it is a training number)
+    d.items.trainAccuracy.s.hidden = !cls || !test;
+    d.items.trainLoss.s.hidden = !cls && !test;
+    d.items.testLoss.s.hidden = !test;
     // network 1's card: the ceiling of every straight line on the same training data
     const best = view === views[0] ? bestLineFor(model.data, { wait: true }) : null;
     d.items.bestLine.s.hidden = best === null;
     if (best !== null) { setText(d.items.bestLine.l, tl('bestLine')); setText(d.items.bestLine.v, best === undefined ? '…' : fmtPct(best)); }
     d.bad.hidden = !n.diverged;
-    if (n.diverged) setText(d.bad, tl('diverged', { epoch: n.epoch, lr: lowerRate(learningRateFor(env.state(), model.data)) }));
+    if (n.diverged) {
+      const lr = lowerRate(learningRateFor(env.state(), model.data));
+      setText(d.badText, tl('diverged', { epoch: n.epoch, lr }));
+      setText(d.fix, tl('useRate', { lr }));
+      d.fix.dataset.lr = String(lr);
+    }
   }
 
   let legendKey = '';
@@ -393,7 +409,7 @@ function createCompareScene(env) {
       // a network that has just diverged stops; the other goes on; the reader is told what to change
       model.nets.forEach((m, i) => {
         if (m.diverged && !before[i]) {
-          env.notify(tl('divergedNotice', { n: i + 1, epoch: m.epoch, lr: lowerRate(learningRateFor(state, model.data)) }), { kind: 'warn' });
+          env.notify(tl('divergedNotice', { n: i + 1, other: 2 - i, epoch: m.epoch, lr: lowerRate(learningRateFor(state, model.data)) }), { kind: 'warn' });
         }
       });
     },
@@ -439,7 +455,8 @@ export default {
     accuracyShort: ['test accuracy', '测试准确率'],
     lossShort: ['test loss', '测试损失'],
     diverged: ['diverged at epoch {epoch}: lower the learning rate to {lr}', '在第 {epoch} 轮发散：请把学习率降到 {lr}'],
-    divergedNotice: ['Network {n} diverged at epoch {epoch} and stopped (the other network goes on): lower the learning rate to {lr} and press Reset.', '网络 {n} 在第 {epoch} 轮发散，已停止训练（另一个网络继续训练）：请把学习率降到 {lr}，再按“重置”。'],
+    divergedNotice: ['Network {n} diverged at epoch {epoch} and stopped; network {other} goes on. Lower the learning rate to {lr} and restart (the button on network {n}’s card does both).', '网络 {n} 在第 {epoch} 轮发散，已停止训练；网络 {other} 继续训练。请把学习率降到 {lr} 并重新开始（网络 {n} 卡片上的按钮可以一步完成）。'],
+    useRate: ['Use {lr} and restart', '改用 {lr} 并重新开始'],
     trainAccuracyShort: ['training accuracy', '训练准确率'],
     trainLossShort: ['training loss', '训练损失'],
     captionLinear: ['Only linear layers: the whole network is one affine map y = x·W′ + b′ (x a row vector, as in the thread; W′ = W₁W₂W₃, a matrix product). Its decision boundary x·W′ + b′ = 0 is a straight line, however many layers it has.', '全是线性层：整个网络就是一个仿射映射 y = x·W′ + b′（与原帖一样，x 是行向量；W′ = W₁W₂W₃，由矩阵乘法得到）。决策边界 x·W′ + b′ = 0 是一条直线，层数再多也一样。'],
