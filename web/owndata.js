@@ -109,7 +109,9 @@ export function explainPoints(v) {
 
 /** A CSV error ({ code, line, params }) in words. */
 function csvError(e) {
-  const what = to(`errors.${e.code}`, e.params);
+  const params = { ...e.params };
+  for (const k of ['lo', 'hi']) if (k in params) params[k] = num(params[k]);
+  const what = to(`errors.${e.code}`, params);
   return e.line ? to('lineError', { line: e.line, what }) : what;
 }
 

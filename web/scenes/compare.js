@@ -407,11 +407,15 @@ function createCompareScene(env) {
       model.train(n, state);
       trained = true;
       // a network that has just diverged stops; the other goes on; the reader is told what to change
-      model.nets.forEach((m, i) => {
-        if (m.diverged && !before[i]) {
-          env.notify(tl('divergedNotice', { n: i + 1, other: 2 - i, epoch: m.epoch, lr: lowerRate(learningRateFor(state, model.data)) }), { kind: 'warn' });
-        }
-      });
+      const lr = lowerRate(learningRateFor(state, model.data));
+      const fresh = model.nets.map((m, i) => m.diverged && !before[i]);
+      if (model.nets.every((m) => m.diverged) && fresh.some(Boolean)) {
+        env.notify(tl('divergedBoth', { e1: model.nets[0].epoch, e2: model.nets[1].epoch, lr }), { kind: 'warn' });
+      } else {
+        fresh.forEach((f, i) => {
+          if (f) env.notify(tl('divergedNotice', { n: i + 1, other: 2 - i, epoch: model.nets[i].epoch, lr }), { kind: 'warn' });
+        });
+      }
     },
     render,
     // the run's epoch: a diverged network stops at its own (its card says which), the other goes on
@@ -456,6 +460,7 @@ export default {
     lossShort: ['test loss', '测试损失'],
     diverged: ['diverged at epoch {epoch}: lower the learning rate to {lr}', '在第 {epoch} 轮发散：请把学习率降到 {lr}'],
     divergedNotice: ['Network {n} diverged at epoch {epoch} and stopped; network {other} goes on. Lower the learning rate to {lr} and restart (the button on network {n}’s card does both).', '网络 {n} 在第 {epoch} 轮发散，已停止训练；网络 {other} 继续训练。请把学习率降到 {lr} 并重新开始（网络 {n} 卡片上的按钮可以一步完成）。'],
+    divergedBoth: ['Both networks diverged (network 1 at epoch {e1}, network 2 at epoch {e2}): lower the learning rate to {lr} and restart (the button on a card does both).', '两个网络都发散了（网络 1 在第 {e1} 轮，网络 2 在第 {e2} 轮）：请把学习率降到 {lr} 并重新开始（卡片上的按钮可以一步完成）。'],
     useRate: ['Use {lr} and restart', '改用 {lr} 并重新开始'],
     trainAccuracyShort: ['training accuracy', '训练准确率'],
     trainLossShort: ['training loss', '训练损失'],
