@@ -120,6 +120,50 @@ test('a curve of one’s own: a click on the 1D plot adds (x, target) where it l
   } finally { await close(); }
 });
 
+test('touch: a tap adds a point, a long press removes the one under the finger', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true, locale: 'en-US' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await page.goto(`${FILE_URL}#dataset=own&autoplay=false`);
+    await page.evaluate(() => window.playground.ready);
+    assert.equal(await page.evaluate(() => matchMedia('(pointer: coarse)').matches), true);
+    await page.tap('.own-toggle');
+    assert.equal(await page.getAttribute('.own-toggle', 'aria-pressed'), 'true');
+    // the own-data panel's targets are at least 44 x 44 CSS px on a coarse pointer
+    const small = await page.$$eval('.own button:not([hidden]), .own-radio, .own summary', (els) => els
+      .filter((e) => e.offsetParent !== null)
+      .map((e) => { const r = e.getBoundingClientRect(); return { t: e.textContent.trim(), w: r.width, h: r.height }; })
+      .filter((r) => r.w < 44 || r.h < 44));
+    assert.deepEqual(small, []);
+    const box = page.locator('.net-card[data-net="0"] .output-box');
+    await box.scrollIntoViewIfNeeded();
+    const p = await plot(page, 0);
+    await page.touchscreen.tap(...p.at(-2, 3));
+    let d = rowsOf(await getState(page));
+    assert.equal(d.rows.length, 1);
+    const tol = 12 / p.width;
+    assert.ok(Math.abs(d.rows[0][0] + 2) <= tol && Math.abs(d.rows[0][1] - 3) <= tol, `${d.rows[0]}`);
+    // a second tap beside it adds another (a finger is too wide to remove by tapping)
+    const p2 = await plot(page, 0);
+    await page.touchscreen.tap(...p2.at(-1.8, 3));
+    d = rowsOf(await getState(page));
+    assert.equal(d.rows.length, 2);
+    assert.ok(Math.abs(d.rows[1][0] + 1.8) <= tol && Math.abs(d.rows[1][1] - 3) <= tol, `${d.rows[1]}`);
+    // a long press (held past the 550 ms the page waits for) on the first point removes it
+    const cdp = await context.newCDPSession(page);
+    const [x, y] = (await plot(page, 0)).at(-2.05, 3);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+    await page.waitForFunction(() => window.playground.get().state.points !== '' && document.querySelector('.own-said').textContent.startsWith('Removed'), null, { timeout: 5000 });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    d = rowsOf(await getState(page));
+    assert.equal(d.rows.length, 1, 'the long press removed one point and added none');
+    assert.ok(Math.abs(d.rows[0][0] + 1.8) <= tol, `the other point stays: ${d.rows[0]}`);
+    assert.deepEqual(errors, []);
+  } finally { await context.close(); }
+});
+
 test('the keyboard adds and removes points: Tab to a plot, arrows, Enter', async () => {
   const { page, errors, close } = await openPage(browser, FILE_URL);
   try {
