@@ -231,7 +231,13 @@ export function createApp(engine, doc = document) {
     emit('train', () => ({ networks: scene.networks ? scene.networks() : [], scene: { id: scene.id, ...scene.figures() } }));
   }
 
+  // Screen readers hear what changes the run: play and pause here, resets, goals and warnings
+  // through the notices (a polite live region); the epoch counter itself is silent.
+  const announcer = doc.getElementById('announcer');
+  function announce(text) { announcer.textContent = ''; requestAnimationFrame(() => { announcer.textContent = text; }); }
+
   function setPlaying(p) {
+    if (p !== playing && scene) announce(p ? t('announcePlaying') : t('announcePaused', { epoch: scene.epoch().toLocaleString('en-US') }));
     playing = p;
     toolbar.setPlaying(p);
     frames.length = 0;

@@ -14,7 +14,7 @@ import { createDiagram } from '../network-diagram.js';
 import { createLossChart } from '../loss-chart.js';
 import { NET_HEX } from '../colors.js';
 import { createControl, numericOptions, namedOptions } from '../controls.js';
-import { el, setText, fmtLoss, fmtPct, legend, bilingual } from './common.js';
+import { el, setText, describe, fmtLoss, fmtPct, legend, bilingual } from './common.js';
 
 export const MAX_LAYERS = 8;
 export const MAX_NEURONS = 12;
@@ -116,8 +116,8 @@ const CONTROLS = [
       : [['auto', t('auto', { name: t(`activations.${autoOutput(kind)}`) })], ...activationOptions({ engine })]),
     value: ({ state, kind }) => (kind === 'multiclass' ? 'auto' : state.outputActivation),
     disabled: ({ kind }) => kind === 'multiclass' },
-  { key: 'activation', kind: 'select', label: 'activation', panel: 'net0', className: 'act-field', options: activationOptions },
-  { key: 'activation2', kind: 'select', label: 'activation', panel: 'net1', className: 'act-field', options: activationOptions },
+  { key: 'activation', kind: 'select', label: 'activation', aria: 'scenes.compare.activation1Aria', panel: 'net0', className: 'act-field', options: activationOptions },
+  { key: 'activation2', kind: 'select', label: 'activation', aria: 'scenes.compare.activation2Aria', panel: 'net1', className: 'act-field', options: activationOptions },
   { key: 'networkShape', kind: 'custom', label: 'hiddenLayers', panel: 'toolbar' },
   { key: 'points', kind: 'custom', label: 'scenes.compare.own.title', panel: 'data' }, // web/owndata.js
 ];
@@ -215,7 +215,7 @@ function createCompareScene(env) {
     const name = el('span', { class: 'net-name' });
     const stats = el('div', { class: 'net-stats' });
     const diagramCanvas = el('canvas', { class: 'diagram', 'data-net': String(i), role: 'img', 'data-i18n-aria': 'diagramAria' });
-    const box = el('div', { class: 'output-box', role: 'img', 'data-i18n-aria': 'outputAria' });
+    const box = el('div', { class: 'output-box', role: 'img' });
     const caption = el('p', { class: 'caption' });
     const node = el('article', { class: 'net-card', 'data-net': String(i) },
       el('header', { class: 'net-head' }, el('h2', {}, el('span', { class: 'swatch' }), name), ...inPanel(`net${i}`)),
@@ -224,20 +224,22 @@ function createCompareScene(env) {
   };
   const views = [netCard(0), netCard(1)];
   views.forEach((v, i) => own.attach(v.box, i));
-  const chartCanvas = el('canvas', { id: 'lossChart', role: 'img', 'data-i18n-aria': 'lossOverTime' });
+  const chartCanvas = el('canvas', { id: 'lossChart', role: 'img' });
   const chart = createLossChart(chartCanvas);
   const legendEl = el('div', { class: 'legend', id: 'legend' });
   const explain1 = el('p', { id: 'explain1' });
+  // The networks first, the settings after them (to their right on a wide screen, below them on
+  // a phone): the reading order, the keyboard order and the visual order are the same.
   const root = el('div', { class: 'workspace', id: 'compareView' },
-    el('aside', { class: 'sidebar' },
-      el('section', { class: 'panel' }, el('h2', { 'data-i18n': 'data' }), inPanel('data'), own.node),
-      el('section', { class: 'panel' }, el('h2', { 'data-i18n': 'training' }), inPanel('training'))),
-    el('main', { class: 'twins' }, views.map((v) => v.node),
+    el('div', { class: 'twins' }, views.map((v) => v.node),
       el('section', { class: 'chart-panel' },
         el('div', { class: 'chart-head' }, el('h2', { 'data-i18n': 'lossOverTime' }), legendEl), chartCanvas),
       el('section', { class: 'explain-panel' },
         el('h2', { 'data-i18n': 'scenes.compare.explainTitle' }),
-        el('p', { 'data-i18n': 'scenes.compare.explain2' }), explain1, el('p', { 'data-i18n': 'scenes.compare.explain3' }))));
+        el('p', { 'data-i18n': 'scenes.compare.explain2' }), explain1, el('p', { 'data-i18n': 'scenes.compare.explain3' }))),
+    el('aside', { class: 'sidebar', 'data-i18n-aria': 'settings' },
+      el('section', { class: 'panel' }, el('h2', { 'data-i18n': 'data' }), inPanel('data'), own.node),
+      el('section', { class: 'panel' }, el('h2', { 'data-i18n': 'training' }), inPanel('training'))));
 
   function syncControls(state, optionsStale = false) {
     const info = { state, kind: model.data.kind, engine, data: model.data };
@@ -323,6 +325,21 @@ function createCompareScene(env) {
     }
   }
 
+  // The text alternative of a network's output picture: what it shows now.
+  function describeOutput(i, n, cls, data, state) {
+    const name = tl('network', { n: i + 1 }), act = t(`activations.${n.activation}`);
+    if (n.diverged) return tl('outputDiverged', { name, act });
+    const straight = n.activation === 'linear' || n.activation === 'affine' || state.networkShape.length === 0;
+    // own data has no test set: then the training numbers
+    const test = data.test.y.length > 0;
+    if (!cls) {
+      return tl(data.inputs === 1 ? 'outputFit1d' : 'outputFit2d', { name, act, loss: fmtLoss(test ? n.testLoss : n.trainLoss),
+        measure: tl(test ? 'lossShort' : 'trainLossShort') });
+    }
+    return tl(straight ? 'outputStraight' : 'outputCurved', { name, act, acc: fmtPct(test ? n.testAccuracy : n.trainAccuracy),
+      measure: tl(test ? 'accuracyShort' : 'trainAccuracyShort') });
+  }
+
   let legendKey = '';
   function renderLegend(state) {
     const acts = model.nets.map((n) => n.activation);
@@ -366,6 +383,7 @@ function createCompareScene(env) {
       v.output.heat.parentElement.classList.toggle('discrete', state.discretize);
       v.diagram.draw({ data, task, sizes, layers: e.layers, weights: e.weights, labels: colLabels });
       renderStats(v, n, cls);
+      describe(v.output.heat.parentElement, describeOutput(i, n, cls, data, state));
       setText(v.name, tl('network', { n: i + 1 }));
       const acts = n.net.activations;
       setText(v.caption, captionFor(n.activation, data, state, acts[acts.length - 1]));
@@ -374,6 +392,9 @@ function createCompareScene(env) {
     own.render();
     renderLegend(state);
     chart.draw(nets.map((n, i) => ({ history: n.history, color: NET_HEX[i] })), { epoch: t('epochAxis'), loss: t('lossAxis') });
+    const test = data.test.y.length > 0, loss = (n) => fmtLoss(test ? n.testLoss : n.trainLoss);
+    describe(chartCanvas, tl('chartAria', { epoch: Math.max(...nets.map((n) => n.epoch)), loss1: loss(nets[0]), loss2: loss(nets[1]),
+      measure: tl(test ? 'lossShort' : 'trainLossShort') }));
     if (trained) { trained = false; adaptResolution(); }
   }
 
@@ -464,6 +485,14 @@ export default {
     useRate: ['Use {lr} and restart', '改用 {lr} 并重新开始'],
     trainAccuracyShort: ['training accuracy', '训练准确率'],
     trainLossShort: ['training loss', '训练损失'],
+    chartAria: ['Loss over time: after {epoch} epochs, {measure} {loss1} for network 1 and {loss2} for network 2.', '损失随训练的变化：训练 {epoch} 轮后，网络 1 的{measure}为 {loss1}，网络 2 为 {loss2}。'],
+    activation1Aria: ['Network 1 activation', '网络 1 的激活函数'],
+    activation2Aria: ['Network 2 activation', '网络 2 的激活函数'],
+    outputStraight: ['{name} ({act}): {measure} {acc}; its decision boundary is a straight line.', '{name}（{act}）：{measure} {acc}；决策边界是一条直线。'],
+    outputCurved: ['{name} ({act}): {measure} {acc}; its decision boundary can bend to follow the data.', '{name}（{act}）：{measure} {acc}；决策边界可以弯曲，贴合数据。'],
+    outputFit1d: ['{name} ({act}): its fit of the data as a curve over x; {measure} {loss}.', '{name}（{act}）：对数据的拟合曲线（横轴为 x）；{measure} {loss}。'],
+    outputFit2d: ['{name} ({act}): its output over the input plane as colour; {measure} {loss}.', '{name}（{act}）：在输入平面上的输出（用颜色表示）；{measure} {loss}。'],
+    outputDiverged: ['{name} ({act}) diverged: its output is no longer a number.', '{name}（{act}）已发散：输出已不再是有限的数。'],
     captionLinear: ['Only linear layers: the whole network is one affine map y = x·W′ + b′ (x a row vector, as in the thread; W′ = W₁W₂W₃, a matrix product). Its decision boundary x·W′ + b′ = 0 is a straight line, however many layers it has.', '全是线性层：整个网络就是一个仿射映射 y = x·W′ + b′（与原帖一样，x 是行向量；W′ = W₁W₂W₃，由矩阵乘法得到）。决策边界 x·W′ + b′ = 0 是一条直线，层数再多也一样。'],
     captionLinearOut: ['Only linear hidden layers: y = {out}(x·W′ + b′), one affine map (row vectors, as in the thread; W′ = W₁W₂W₃) inside the output’s {out}, so the decision boundary is straight, however deep.', '隐藏层全是线性的：y = {out}(x·W′ + b′)，即输出层的 {out} 套着一个仿射映射（与原帖一样用行向量，W′ = W₁W₂W₃），所以决策边界是直线，层数再多也一样。'],
     captionLinear1d: ['Only linear layers: the whole network is one affine map y = x·w′ + b′, so its fit is a straight line, however many layers it has.', '全是线性层：整个网络就是一个仿射映射 y = x·w′ + b′，拟合结果是一条直线，层数再多也一样。'],
