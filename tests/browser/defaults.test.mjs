@@ -91,7 +91,7 @@ for (const lang of ['en', 'zh']) {
         const pg = window.playground;
         pg.set({ dataset: 'gauss_bumps', activation: 'linear', activation2: 'tanh', learningRate: 0.03 });
         const nets = pg.step(40);
-        return { nets, epoch: document.querySelector('#epoch').value, card: document.querySelector('.net-card[data-net="0"] .bad').textContent };
+        return { nets, epoch: document.querySelector('#epoch').textContent, card: document.querySelector('.net-card[data-net="0"] .bad').textContent };
       });
       assert.equal(r.nets[0].diverged, true);
       assert.equal(r.nets[0].epoch, 1);
