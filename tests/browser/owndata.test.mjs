@@ -6,6 +6,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { launch, openPage, FILE_URL } from './helpers.mjs';
 import { decodePoints, encodePoints, parseCsv, toCsv, KINDS, columnRange } from '../../web/points.js';
 
@@ -340,3 +342,32 @@ test('Chinese: the own-data panel and its messages are Chinese', async () => {
     assert.deepEqual(errors, []);
   } finally { await close(); }
 });
+
+// axe-core (WCAG 2.1 A and AA) on the compare lesson while adding points, with own data, the CSV
+// box open and a plot focused: the states devices.test.mjs (the page as it opens) does not see.
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+for (const [size, lang, scheme] of [['1280x800', 'en', 'light'], ['1280x800', 'zh', 'dark'], ['375x812', 'zh', 'light'], ['375x812', 'en', 'dark']]) {
+  test(`axe-core: no WCAG 2.1 A/AA violation while adding points (${size}, ${lang}, ${scheme})`, async () => {
+    const phone = size === '375x812';
+    const context = await browser.newContext({ viewport: phone ? { width: 375, height: 812 } : { width: 1280, height: 800 },
+      hasTouch: phone, isMobile: phone, colorScheme: scheme });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      const pts = encodePoints({ kind: 'c', rows: randomRows('c', 40, 9) });
+      await page.goto(`${FILE_URL}#lang=${lang}&autoplay=false&dataset=own&points=${pts}`);
+      await page.evaluate(() => window.playground.ready);
+      await page.evaluate(() => { window.playground.step(5); document.querySelector('.own-toggle').click(); });
+      await page.click('.own-details summary');
+      await page.click('.net-card[data-net="0"] .output-box'); // adds a point (and focuses the plot)
+      await page.focus('.net-card[data-net="1"] .own-layer');
+      await page.addScriptTag({ content: AXE });
+      const found = await page.evaluate(async () => (await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))
+        .violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`)));
+      assert.deepEqual(found, []);
+      assert.equal(rowsOf(await getState(page)).rows.length, 41);
+      assert.deepEqual(errors, []);
+    } finally { await context.close(); }
+  });
+}
