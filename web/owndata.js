@@ -59,6 +59,7 @@ export const OWN_TABLE = {
   openFileAria: ['Open a file… (CSV; it replaces the data)', '打开文件…（CSV 文件，将替换现有数据）'],
   dropHint: ['Or drop a CSV file on a plot or here.', '也可以把 CSV 文件拖放到图像或此处。'],
   added: ['Added a point ({what}) at x = {x}, y = {y}. {count}', '在 x = {x}，y = {y} 处添加了一个点（{what}）。{count}'],
+  addedCurve: ['Added a point at x = {x}, target {y}. {count}', '在 x = {x} 处添加了一个点，目标值 {y}。{count}'],
   removed: ['Removed the point at x = {x}, y = {y}. {count}', '删除了 x = {x}，y = {y} 处的点。{count}'],
   nPoints: ['{n} points.', '共 {n} 个点。'],
   copied: ['Your own data: a copy of the {n} training points of {name}, with your change. Editing it keeps the networks’ weights.', '已换成自己的数据：复制了“{name}”的 {n} 个训练点，并加上你的修改。之后的编辑不会重置网络的权重。'],
@@ -252,8 +253,7 @@ export function createOwnData(env, { data }) {
   }
 
   function pointText(kind, row) {
-    if (kind === 'c') return row[2] > 0 ? '+1' : `${MINUS}1`;
-    return to('targetIs', { v: num(row[kind === 'r' ? 2 : 1]) });
+    return kind === 'c' ? (row[2] > 0 ? '+1' : `${MINUS}1`) : to('targetIs', { v: num(row[2]) });
   }
 
   /** Adds a point at data coordinates (x, y), or removes the point `hit` (an index). */
@@ -267,7 +267,9 @@ export function createOwnData(env, { data }) {
     } else {
       const row = newRow(cur.kind, x, y);
       rows.push(row);
-      commit(cur, rows, to('added', { what: pointText(cur.kind, row), x: num(row[0]), y: num(row[1]), count: to('nPoints', { n: rows.length }) }));
+      const count = to('nPoints', { n: rows.length });
+      commit(cur, rows, cur.kind === 'f' ? to('addedCurve', { x: num(row[0]), y: num(row[1]), count })
+        : to('added', { what: pointText(cur.kind, row), x: num(row[0]), y: num(row[1]), count }));
     }
   }
 
