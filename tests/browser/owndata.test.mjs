@@ -265,6 +265,24 @@ test('CSV pasted, opened or dropped loads; a bad one changes nothing and names i
   } finally { await close(); }
 });
 
+test('points set with a network key at once: the networks are rebuilt on the new points', async () => {
+  const { page, errors, close } = await openPage(browser, `${FILE_URL}#dataset=own&points=${encodePoints({ kind: 'c', rows: [[1, 1, 1], [-1, -1, -1]] })}`);
+  try {
+    const pts = encodePoints({ kind: 'f', rows: [[-0.5, 1], [0, 0], [0.5, 1]] });
+    const r = await page.evaluate((p) => {
+      const pg = window.playground;
+      pg.set({ points: p, activation: 'relu' });
+      const nets = pg.step(1);
+      return { kind: pg.get().kind, layers: window.playground.exportNetworks()[0].layers, nets };
+    }, pts);
+    assert.equal(r.kind, 'regression');
+    assert.deepEqual(r.layers, [1, 4, 2, 1], 'one input: the new kind of points');
+    assert.ok(r.nets.every((n) => Number.isFinite(n.trainLoss) && n.epoch === 1));
+    assert.match(await page.textContent('.own-status'), /^3 points/);
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
 test('250 own points round-trip through the URL; a malformed value is reported with its reason', async () => {
   const rows = randomRows('c', 250, 42);
   const points = encodePoints({ kind: 'c', rows });

@@ -410,10 +410,11 @@ function createCompareScene(env) {
       const dataChange = changed.some((k) => KEYS[k]?.effect === 'data');
       const netChange = dataChange || changed.some((k) => KEYS[k]?.effect === 'network');
       const prevKind = model.data?.kind;
-      if (netChange) rebuild(state, { data: dataChange });
+      const ownEdit = state.dataset === 'own' && changed.includes('points');
+      if (netChange) rebuild(state, { data: dataChange || ownEdit });
       if (netChange && announce) env.notify(tl(dataChange ? 'noticeResetData' : 'noticeResetNet'));
       // own data edited: the networks keep their weights unless the kind of data changed
-      if (!netChange && state.dataset === 'own' && changed.includes('points')) {
+      if (!netChange && ownEdit) {
         const kept = model.replaceData(state);
         built = buildKey(state);
         if (!kept && announce) env.notify(tl('noticeResetData'));
