@@ -84,7 +84,7 @@ const TABLE = {
   noticeUnknown: ['Ignored unknown setting “{key}”.', '已忽略未知设置“{key}”。'],
   noticeInvalid: ['Ignored invalid value “{value}” for “{key}”.', '已忽略“{key}”的无效值“{value}”。'],
   noticeInvalidDetail: ['Ignored “{key}” in the link: {detail}.', '已忽略链接中的“{key}”：{detail}。'],
-  noticeFeature: ['Ignored “{key}”: this page feeds only x₁ and x₂ to the networks.', '已忽略“{key}”：本页只把 x₁ 和 x₂ 输入网络。'],
+  noticeFeature: ['Ignored “{key}” = {value}: at least one input feature must be on, so the default features x₁ and x₂ are used.', '已忽略“{key}” = {value}：至少要保留一个输入特征，因此仍使用默认的 x₁ 和 x₂。'],
   noticeUnsupported: ['Ignored “{key}”: not supported here.', '已忽略“{key}”：此处不支持。'],
   noticeMalformed: ['Ignored a malformed part of the address: “{key}”.', '已忽略网址中格式错误的部分：“{key}”。'],
   noticeComparison: ['This link sets one activation, {value}: network 2 uses it and network 1 stays linear, so you still see the comparison.', '这个链接只设定了一个激活函数 {value}：网络 2 使用它，网络 1 保持线性，这样仍能对比两者。'],

@@ -82,6 +82,35 @@ test('the default learning rate is the dataset\'s: 0.01 for 2D regression, 0.03 
   assert.deepEqual(rates, { xor: 0.03, spiral3: 0.03, plane: 0.01, gauss_bumps: 0.01, sine: 0.03, chosen: 0.1 });
 });
 
+test('2D regression on large input features: auto lowers the rate, and the linear network does not diverge', async () => {
+  const { page } = p;
+  const off = { x: false, y: false, xSquared: false, ySquared: false, xTimesY: false, sinX: false, sinY: false, cosX: false, cosY: false };
+  const runs = await page.evaluate(({ off, epochs }) => {
+    const pg = window.playground, out = [];
+    for (const dataset of ['plane', 'gauss_bumps']) {
+      for (const on of [['x', 'y'], ['x', 'y', 'xTimesY'], ['xSquared', 'ySquared'], ['x', 'y', 'xSquared', 'ySquared']]) {
+        pg.set({ dataset, activation: 'linear', activation2: 'tanh', learningRate: 'auto', ...off, ...Object.fromEntries(on.map((f) => [f, true])) });
+        pg.reset();
+        const start = pg.get().networks.map((n) => n.trainLoss);
+        const nets = pg.step(epochs);
+        out.push({ dataset, on, rate: pg.get().scene.learningRate, start, nets });
+      }
+    }
+    pg.set({ ...off, x: true, y: true, dataset: 'xor' });
+    return out;
+  }, { off, epochs: EPOCHS });
+  for (const r of runs) {
+    const what = `${r.dataset} on ${r.on.join(', ')} at ${r.rate}`;
+    r.nets.forEach((n, k) => assert.ok(!n.diverged && n.trainLoss <= r.start[k], `${what}: ${JSON.stringify(n)}`));
+  }
+  // the rate falls with the inputs' size: 0.01 on x, y; lower with x₁x₂; lower still with the squares
+  for (const d of ['plane', 'gauss_bumps']) {
+    const rs = runs.filter((r) => r.dataset === d).map((r) => r.rate);
+    assert.equal(rs[0], 0.01);
+    assert.ok(rs[1] < rs[0] && rs[2] < rs[1] && rs[3] <= rs[2], `${d}: ${rs}`);
+  }
+});
+
 for (const lang of ['en', 'zh']) {
   test(`${lang}: one network diverges, the other trains on, the counter follows it, a notice says what to change`, async () => {
     const { page, errors, close } = await openPage(browser, `${FILE_URL}#lang=${lang}`);

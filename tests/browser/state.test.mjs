@@ -152,7 +152,9 @@ test('a TensorFlow Playground link opens meaningfully', async () => {
   const reg = await openPage(browser, `${server.url}#problem=regression&regDataset=reg-gauss&dataset=circle&xSquared=true`);
   try {
     assert.equal(await reg.page.evaluate(() => window.playground.get().state.dataset), 'gauss_bumps');
-    assert.ok((await noticeTexts(reg.page)).some((t) => t.includes('xSquared')));
+    // input features are offered (tests/browser/features.test.mjs): x₁² joins x₁ and x₂
+    assert.deepEqual(await reg.page.evaluate(() => window.playground.get().scene.features), ['x', 'y', 'xSquared']);
+    assert.deepEqual(await noticeTexts(reg.page), []);
   } finally { await reg.close(); }
 });
 

@@ -1,12 +1,15 @@
-// Lesson "compare" (C1, C3): two networks with the same layers and the same initial weights, one
+// Lesson "compare" (C1, C3, C16): two networks with the same layers and the same initial weights, one
 // with linear hidden activations and one with tanh (any engine activation for either), learn the
 // same data side by side: their heatmaps, diagrams, stats and one loss chart. Its keys are
 // TensorFlow Playground's where the concept is the same, so a Playground link opens meaningfully.
 // Unlike the other lessons it keeps its networks when left (its settings live in every link).
+// Input features (2D data): TensorFlow Playground's keys x, y, xSquared, ... say which features of
+// each point both networks are fed (engine.features); the diagram draws them as its input nodes,
+// and a click on one toggles it (the frame's `inputs`, documented in web/network-diagram.js).
 
 import { t } from '../i18n.js';
 import { key, number, integer, oneOf, bool, activation, toNumber } from '../keys.js';
-import { TwinModel, GRID_2D_STEPS, learningRateFor, autoLearningRate } from '../model.js';
+import { TwinModel, GRID_2D_STEPS, FEATURES, FEATURE_NAMES, featuresOn } from '../model.js';
 import { parsePointsValue } from '../points.js';
 import { createOwnData, explainPoints, OWN_TABLE } from '../owndata.js';
 import { createOutputView } from '../heatmap.js';
@@ -80,6 +83,11 @@ const KEYS = {
   regularizationRate: always({ default: 0, parse: number(0, 10), effect: 'live', values: '0..10' }),
   showTestData: always({ default: false, parse: bool, values: '`true false`' }),
   discretize: always({ default: false, parse: bool, values: '`true false`' }),
+  // TensorFlow Playground's input features (its keys and meanings), fed to both networks; at
+  // least one is on (state.js reports and drops a hash that turns every one off).
+  ...Object.fromEntries(FEATURES.map(({ name, label }, i) => [name, key({
+    default: i < 2, parse: bool, effect: 'network', atLeastOne: 'features',
+    values: `\`true false\`: feed ${label} to both networks (2D data; at least one feature on; or click its node in the diagram)` })])),
   // the reader's own data, used when dataset=own (web/points.js: quantised, base64url)
   points: key({ default: '', parse: parsePointsValue, explain: explainPoints, effect: 'live',
     values: '`<kind>.<base64url>`: the points of `dataset=own`, kind `c` (x, y, label ±1), `r` (x, y, target) or `f` (x, target), 12 bits a coordinate, at most 600 points (web/points.js); a change keeps the networks’ weights' }),
@@ -104,7 +112,7 @@ const CONTROLS = [
   { key: 'showTestData', kind: 'check', label: 'showTestData', panel: 'data', disabled: ownData },
   { key: 'discretize', kind: 'check', label: 'discretize', panel: 'data', disabled: ({ kind }) => kind === 'regression' },
   { key: 'learningRate', kind: 'select', label: 'learningRate', panel: 'training',
-    options: ({ state, data }) => [['auto', t('auto', { name: autoLearningRate(data) })],
+    options: ({ state, autoRate }) => [['auto', t('auto', { name: autoRate })],
       ...numericOptions(LEARNING_RATES, state.learningRate === 'auto' ? LEARNING_RATES[0] : state.learningRate)] },
   { key: 'batchSize', kind: 'select', label: 'batchSize', panel: 'training', options: ({ state }) => numericOptions(BATCH_SIZES, state.batchSize) },
   { key: 'optimizer', kind: 'select', label: 'optimizer', panel: 'training', options: () => namedOptions('optimizers', OPTIMIZERS) },
@@ -228,6 +236,12 @@ function createCompareScene(env) {
   const chart = createLossChart(chartCanvas);
   const legendEl = el('div', { class: 'legend', id: 'legend' });
   const explain1 = el('p', { id: 'explain1' });
+  // C16: the nonlinearity can come from hand-made features (a linear network on x₁², x₂²): one
+  // sentence after the "Try" suggestions, in their paragraph, and a button inline that sets it up
+  const tryFeatures = el('button', { type: 'button', id: 'tryFeatures', 'data-i18n': 'scenes.compare.tryFeatures',
+    onclick: () => env.set({ dataset: 'circle', ...Object.fromEntries(FEATURE_NAMES.map((f) => [f, f === 'xSquared' || f === 'ySquared'])) }) });
+  Object.assign(tryFeatures.style, { border: '0', background: 'none', padding: '0', font: 'inherit', color: 'var(--accent)',
+    textDecoration: 'underline', cursor: 'pointer' });
   // The networks first, the settings after them (to their right on a wide screen, below them on
   // a phone): the reading order, the keyboard order and the visual order are the same.
   const root = el('div', { class: 'workspace', id: 'compareView' },
@@ -236,13 +250,15 @@ function createCompareScene(env) {
         el('div', { class: 'chart-head' }, el('h2', { 'data-i18n': 'lossOverTime' }), legendEl), chartCanvas),
       el('section', { class: 'explain-panel' },
         el('h2', { 'data-i18n': 'scenes.compare.explainTitle' }),
-        el('p', { 'data-i18n': 'scenes.compare.explain2' }), explain1, el('p', { 'data-i18n': 'scenes.compare.explain3' }))),
+        el('p', { 'data-i18n': 'scenes.compare.explain2' }), explain1,
+        el('p', {}, el('span', { 'data-i18n': 'scenes.compare.explain3' }), ' ',
+          el('span', { id: 'explainFeatures', 'data-i18n': 'scenes.compare.explainFeatures' }), ' ', tryFeatures))),
     el('aside', { class: 'sidebar', 'data-i18n-aria': 'settings' },
       el('section', { class: 'panel' }, el('h2', { 'data-i18n': 'data' }), inPanel('data'), own.node),
       el('section', { class: 'panel' }, el('h2', { 'data-i18n': 'training' }), inPanel('training'))));
 
   function syncControls(state, optionsStale = false) {
-    const info = { state, kind: model.data.kind, engine, data: model.data };
+    const info = { state, kind: model.data.kind, engine, autoRate: model.learningRate({ learningRate: 'auto' }) };
     for (const c of controls) c.sync(info, { optionsStale });
     layers.sync(info, { optionsStale });
     own.sync();
@@ -252,15 +268,27 @@ function createCompareScene(env) {
   const buildKey = (state) => JSON.stringify([...BUILD_KEYS.map((k) => state[k]), state.dataset === 'own' ? state.points : '']);
 
   function rebuild(state, { data = true } = {}) {
+    if (featuresOn(state).length === 0) throw new Error(tl('noFeature'));
     if (data || !model.data) { model.rebuildData(state); bestLineFor(model.data); }
     model.rebuildNetworks(state);
     built = buildKey(state);
   }
 
   // --- drawing
+  // The features fed to the networks, as the page writes them: "x₁², x₂²" (null for 1D data).
+  const featureList = () => model.inputs.features?.map((f) => FEATURES[FEATURE_NAMES.indexOf(f)].label).join(', ') ?? null;
+  // Whether a feature other than x₁ and x₂ is on: then a linear network's boundary can curve.
+  const nonlinearFeatures = () => (model.inputs.features ?? []).some((f) => f !== 'x' && f !== 'y');
+
   function captionFor(act, data, state, outAct) {
     const oneD = data.inputs === 1, reg2d = !oneD && data.kind === 'regression';
-    if (state.networkShape.length === 0) return tl('captionNoHidden');
+    if (state.networkShape.length === 0 && !nonlinearFeatures()) return tl('captionNoHidden');
+    if ((act === 'linear' || act === 'affine' || state.networkShape.length === 0) && nonlinearFeatures()) {
+      // affine in the features, which someone chose: straight in them, curved in the plane
+      const phi = featureList();
+      const map = outAct === 'linear' || data.outputs > 1 ? 'φ·W′ + b′' : `${t(`activations.${outAct}`)}(φ·W′ + b′)`;
+      return tl(reg2d ? 'captionFeaturesReg2d' : 'captionFeatures', { phi, map });
+    }
     if (act === 'linear') {
       const base = oneD ? 'captionLinear1d' : reg2d ? 'captionLinearReg2d' : 'captionLinear';
       // The output activation wraps the affine map: y = f(x·W′ + b′) unless it is linear.
@@ -318,7 +346,7 @@ function createCompareScene(env) {
     if (best !== null) { setText(d.items.bestLine.l, tl('bestLine')); setText(d.items.bestLine.v, best === undefined ? '…' : fmtPct(best)); }
     d.bad.hidden = !n.diverged;
     if (n.diverged) {
-      const lr = lowerRate(learningRateFor(env.state(), model.data));
+      const lr = lowerRate(model.learningRate(env.state()));
       setText(d.badText, tl('diverged', { epoch: n.epoch, lr }));
       setText(d.fix, tl('useRate', { lr }));
       d.fix.dataset.lr = String(lr);
@@ -336,8 +364,10 @@ function createCompareScene(env) {
       return tl(data.inputs === 1 ? 'outputFit1d' : 'outputFit2d', { name, act, loss: fmtLoss(test ? n.testLoss : n.trainLoss),
         measure: tl(test ? 'lossShort' : 'trainLossShort') });
     }
-    return tl(straight ? 'outputStraight' : 'outputCurved', { name, act, acc: fmtPct(test ? n.testAccuracy : n.trainAccuracy),
-      measure: tl(test ? 'accuracyShort' : 'trainAccuracyShort') });
+    const acc = fmtPct(test ? n.testAccuracy : n.trainAccuracy), measure = tl(test ? 'accuracyShort' : 'trainAccuracyShort');
+    // on nonlinear input features a network without a nonlinear activation is straight in them only
+    if (straight && nonlinearFeatures()) return tl('outputFeatures', { name, act, acc, measure, phi: featureList() });
+    return tl(straight ? 'outputStraight' : 'outputCurved', { name, act, acc, measure });
   }
 
   let legendKey = '';
@@ -351,6 +381,22 @@ function createCompareScene(env) {
       { mark: 'mark', color: '#5f6670', text: t('train') },
       { mark: 'mark dashed', color: '#5f6670', text: t('test') },
     ]));
+  }
+
+  // What the diagram draws as its input nodes (2D data): every feature, whether it is on, its
+  // values over the thumbnail grid (engine.features, computed once), and the toggle a click on a
+  // node calls. The interface is documented in web/network-diagram.js.
+  const toggleFeature = (name) => {
+    const now = env.state()[name] === true;
+    if (now && featuresOn(env.state()).length === 1) { env.notify(tl('noFeature')); return; }
+    env.set({ [name]: !now });
+  };
+  const featureLabels = FEATURES.map((f) => f.label);
+  function diagramInputs(state) {
+    if (model.data.inputs !== 2) return undefined;
+    const planes = model.planes();
+    return { names: planes.names, labels: featureLabels, on: planes.names.map((f) => state[f] === true),
+      values: planes.values, scale: planes.scale, toggle: toggleFeature };
   }
 
   let msEvaluate = 0, framesAtSize = 0, trained = false;
@@ -375,13 +421,14 @@ function createCompareScene(env) {
     const evals = model.evaluate();
     msEvaluate = 0.9 * msEvaluate + 0.1 * (performance.now() - t0);
     const cls = task.kind !== 'regression';
-    const sizes = [data.inputs, ...state.networkShape, data.outputs];
+    const sizes = [model.inputs.width, ...state.networkShape, data.outputs];
+    const inputs = diagramInputs(state);
     const colLabels = sizes.map((m, l) => (l === 0 ? t('inputLayer') : l === sizes.length - 1 ? t('outputLayer') : String(m)));
     nets.forEach((n, i) => {
       const v = views[i], e = evals[i];
       v.output.draw({ data, task, output: e.output, showTest: state.showTestData, discretize: state.discretize, color: NET_HEX[i] });
       v.output.heat.parentElement.classList.toggle('discrete', state.discretize);
-      v.diagram.draw({ data, task, sizes, layers: e.layers, weights: e.weights, labels: colLabels });
+      v.diagram.draw({ data, task, sizes, layers: e.layers, weights: e.weights, labels: colLabels, inputs });
       renderStats(v, n, cls);
       describe(v.output.heat.parentElement, describeOutput(i, n, cls, data, state));
       setText(v.name, tl('network', { n: i + 1 }));
@@ -429,7 +476,7 @@ function createCompareScene(env) {
       model.train(n, state);
       trained = true;
       // a network that has just diverged stops; the other goes on; the reader is told what to change
-      const lr = lowerRate(learningRateFor(state, model.data));
+      const lr = lowerRate(model.learningRate(state));
       const fresh = model.nets.map((m, i) => m.diverged && !before[i]);
       if (model.nets.every((m) => m.diverged) && fresh.some(Boolean)) {
         env.notify(tl('divergedBoth', { e1: model.nets[0].epoch, e2: model.nets[1].epoch, lr }), { kind: 'warn' });
@@ -442,7 +489,8 @@ function createCompareScene(env) {
     render,
     // the run's epoch: a diverged network stops at its own (its card says which), the other goes on
     epoch: () => Math.max(...model.nets.map((m) => m.epoch)),
-    figures: () => ({ bestLineAccuracy: bestLineFor(model.data), learningRate: learningRateFor(env.state(), model.data) }),
+    figures: () => ({ bestLineAccuracy: bestLineFor(model.data), features: model.inputs.features?.slice() ?? null,
+      learningRate: model.learningRate(env.state()) }),
     networks: () => model.summary(),
     kind: () => model.data.kind,
     weights: () => model.nets.map((n) => n.net.getWeights().map(({ W, b }) => ({ W: Array.from(W), b: Array.from(b) }))),
@@ -473,7 +521,7 @@ export default {
   ledeTitle: false, // the page's title asks this lesson's question
   keys: KEYS,
   controls: CONTROLS,
-  figures: ['bestLineAccuracy', 'learningRate'],
+  figures: ['bestLineAccuracy', 'features', 'learningRate'],
   strings: bilingual({
     title: ['Linear vs tanh', '线性 vs tanh'],
     text: ['Two networks with the same layers and the same initial weights learn the same data. Only the activation of their hidden layers differs.', '两个网络层数相同、初始权重相同，学习同一份数据；唯一的区别是隐藏层的激活函数。'],
@@ -491,6 +539,7 @@ export default {
     activation2Aria: ['Network 2 activation', '网络 2 的激活函数'],
     outputStraight: ['{name} ({act}): {measure} {acc}; its decision boundary is a straight line.', '{name}（{act}）：{measure} {acc}；决策边界是一条直线。'],
     outputCurved: ['{name} ({act}): {measure} {acc}; its decision boundary can bend to follow the data.', '{name}（{act}）：{measure} {acc}；决策边界可以弯曲，贴合数据。'],
+    outputFeatures: ['{name} ({act}), fed the features {phi}: {measure} {acc}; its decision boundary is flat in those features and can curve in the plane.', '{name}（{act}），输入特征 {phi}：{measure} {acc}；决策边界在这些特征的空间里是平的，在平面上可以是弯的。'],
     outputFit1d: ['{name} ({act}): its fit of the data as a curve over x; {measure} {loss}.', '{name}（{act}）：对数据的拟合曲线（横轴为 x）；{measure} {loss}。'],
     outputFit2d: ['{name} ({act}): its output over the input plane as colour; {measure} {loss}.', '{name}（{act}）：在输入平面上的输出（用颜色表示）；{measure} {loss}。'],
     outputDiverged: ['{name} ({act}) diverged: its output is no longer a number.', '{name}（{act}）已发散：输出已不再是有限的数。'],
@@ -510,10 +559,15 @@ export default {
     explainTitle: ['What you are seeing', '图中显示的是什么'],
     explain1: ['Each small square is one neuron’s output over the input plane; lines are weights (blue positive, orange negative, thicker = larger).', '每个小方块是一个神经元在输入平面上的输出；连线表示权重（蓝色为正，橙色为负，越粗绝对值越大）。'],
     explain1_1d: ['Each small square plots one neuron’s output against x; lines are weights (blue positive, orange negative, thicker = larger).', '每个小方块画出一个神经元的输出随 x 的变化；连线表示权重（蓝色为正，橙色为负，越粗绝对值越大）。'],
-    explain2: ['Strictly, x·W is linear (a linear combination of the inputs); x·W + b is affine. Two such layers give (x·W₁ + b₁)W₂ + b₂ = x·(W₁W₂) + (b₁W₂ + b₂): again one affine layer (x a row vector, as in the thread). Without a nonlinear activation, depth adds nothing.', '严格地说，x·W 是线性的（输入的线性组合），x·W + b 是仿射的。两层叠加：(x·W₁ + b₁)W₂ + b₂ = x·(W₁W₂) + (b₁W₂ + b₂)，仍然只是一个仿射层（与原帖一样，x 是行向量）。没有非线性激活函数，网络再深也没有用。'],
-    explain3: ['Try: more layers for the linear network (still straight, never above the best line), ReLU or sigmoid instead of tanh, or the step (it can represent curves; backpropagation cannot train it).', '试一试：给线性网络加更多层（边界仍是直线，也超不过最好的直线）；把 tanh 换成 ReLU 或 sigmoid；或者选阶跃函数（它能表示曲线边界，但反向传播训练不了它）。'],
+    explain2: ['Strictly, x·W is linear and x·W + b is affine. Two such layers give (x·W₁ + b₁)W₂ + b₂ = x·(W₁W₂) + (b₁W₂ + b₂): again one affine layer (x a row vector, as in the thread). Without a nonlinear activation, depth adds nothing.', '严格地说，x·W 是线性的，x·W + b 是仿射的。两层叠加：(x·W₁ + b₁)W₂ + b₂ = x·(W₁W₂) + (b₁W₂ + b₂)，仍然只是一个仿射层（与原帖一样，x 是行向量）。没有非线性激活函数，网络再深也没有用。'],
+    explain3: ['Try: more layers for the linear network, or ReLU, sigmoid or the step instead of tanh.', '试一试：给线性网络加更多层，或者把 tanh 换成 ReLU、sigmoid 或阶跃函数。'],
+    explainFeatures: ['Nonlinearity can also come from the inputs: on hand-made x₁², x₂², linear layers separate the circle, but someone had to choose them; a nonlinear hidden layer learns its own.', '非线性也可以来自输入：给线性网络输入人工构造的 x₁²、x₂²，它也能把圆圈分开；可这样的特征得有人事先想到，而非线性的隐藏层能自己学出特征。'],
+    tryFeatures: ['Show me', '演示一下'],
+    captionFeatures: ['No nonlinear activation, fed the features φ = ({phi}): y = {map}, affine in φ. The boundary is flat in φ but, as φ is nonlinear in x₁, x₂, curved in the plane: the curve comes from the features someone chose, not from the network.', '没有非线性激活函数，输入的是特征 φ = ({phi})：y = {map}，对 φ 是仿射的。决策边界在 φ 的空间里是平的，但 φ 是 x₁、x₂ 的非线性函数，所以在平面上可以是弯的：弯曲来自人挑选的特征，而不是网络本身。'],
+    captionFeaturesReg2d: ['No nonlinear activation, fed the features φ = ({phi}): y = {map}, affine in φ, so over the plane the output is a weighted sum of those features plus a constant: it curves only as the chosen features do.', '没有非线性激活函数，输入的是特征 φ = ({phi})：y = {map}，对 φ 是仿射的。所以它在平面上的输出只是这些特征的加权和再加一个常数：能弯成什么样，全看挑了哪些特征。'],
+    noFeature: ['At least one input feature must be on: the networks need an input.', '至少要保留一个输入特征：网络总得有输入。'],
     noticeResetData: ['New data: both networks restarted from the same new initial weights.', '数据已更新：两个网络从同一组新的初始权重重新开始。'],
-    noticeResetNet: ['The architecture or an activation changed: both networks restarted from the same initial weights.', '结构或激活函数已改变：两个网络从同一组初始权重重新开始。'],
+    noticeResetNet: ['The architecture, an activation or the input features changed: both networks restarted from the same initial weights.', '结构、激活函数或输入特征已改变：两个网络从同一组初始权重重新开始。'],
     noticeReset: ['Both networks restarted from the same initial weights.', '两个网络已从同一组初始权重重新开始。'],
     own: OWN_TABLE,
     importMismatch: ['This model is {got}; the network here is {want}. Set the same layers and activations first.', '这个模型是 {got}，而这里的网络是 {want}。请先设置相同的层数与激活函数。'],
