@@ -13,6 +13,7 @@ import { createGoalPanel, goalStatement } from './goals.js';
 const MAX_STEP = 100000;
 const NOTICE_KEYS = { unknown: 'noticeUnknown', feature: 'noticeFeature', unsupported: 'noticeUnsupported', malformed: 'noticeMalformed',
   comparison: 'noticeComparison' };
+// A problem whose key explained it (a declaration's `explain`) is shown with that explanation.
 // The keys that hide a control: <control key>_hide -> control key
 const HIDE_KEYS = Object.entries(KEY_DECLS).filter(([, d]) => d.hide).map(([k, d]) => [k, d.hide]);
 
@@ -69,7 +70,7 @@ export function createApp(engine, doc = document) {
     state: () => state,
     set: (partial) => set(partial),
     invalidate: () => { dirty = true; },
-    notify: (text) => notices.show(text),
+    notify: (text, opts) => notices.show(text, opts), // opts: { kind: 'info' | 'warn' } (web/notices.js)
   };
   const instances = Object.create(null);
   let scene = null; // the current lesson's instance
@@ -165,7 +166,8 @@ export function createApp(engine, doc = document) {
   function reportProblems(problems) {
     const clip = (s) => (String(s).length > 40 ? `${String(s).slice(0, 40)}…` : String(s));
     for (const p of problems) {
-      notices.show(t(NOTICE_KEYS[p.reason] ?? 'noticeInvalid', { key: clip(p.key), value: clip(p.value) }), { kind: 'warn' });
+      const k = p.detail ? 'noticeInvalidDetail' : NOTICE_KEYS[p.reason] ?? 'noticeInvalid';
+      notices.show(t(k, { key: clip(p.key), value: clip(p.value), detail: p.detail }), { kind: 'warn' });
     }
   }
 

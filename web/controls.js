@@ -5,7 +5,7 @@
 // Optional for every kind: aria (i18n key), an accessible name when the visible label is shared.
 //   select: options(info) -> [[value, label]] or [{ group, options: [[value, label]] }],
 //           className (default 'field'), disabled(info), value(info)
-//   range:  min, max, step, format(value) (the text beside the label)
+//   range:  min, max, step, format(value) (the text beside the label), disabled(info)
 //   check:  disabled(info)
 // info is { state, kind (the dataset's), engine (its name lists) }.
 //   action: id, title (i18n key), value() -> the new value of `key` (e.g. a new seed)
@@ -69,6 +69,7 @@ export function createControl(decl, onChange) {
       } else if (kind === 'range') {
         input.value = String(state[key]);
         out.textContent = decl.format(state[key]);
+        input.disabled = Boolean(decl.disabled?.(info));
       } else if (kind === 'check') {
         input.checked = state[key];
         input.disabled = Boolean(decl.disabled?.(info));

@@ -83,6 +83,7 @@ const TABLE = {
   noticeSceneReset: ['The lesson restarted from its initial weights.', '本课已从初始权重重新开始。'],
   noticeUnknown: ['Ignored unknown setting “{key}”.', '已忽略未知设置“{key}”。'],
   noticeInvalid: ['Ignored invalid value “{value}” for “{key}”.', '已忽略“{key}”的无效值“{value}”。'],
+  noticeInvalidDetail: ['Ignored “{key}” in the link: {detail}.', '已忽略链接中的“{key}”：{detail}。'],
   noticeFeature: ['Ignored “{key}” = {value}: at least one input feature must be on, so the default features x₁ and x₂ are used.', '已忽略“{key}” = {value}：至少要保留一个输入特征，因此仍使用默认的 x₁ 和 x₂。'],
   noticeUnsupported: ['Ignored “{key}”: not supported here.', '已忽略“{key}”：此处不支持。'],
   noticeMalformed: ['Ignored a malformed part of the address: “{key}”.', '已忽略网址中格式错误的部分：“{key}”。'],
@@ -131,6 +132,7 @@ const TABLE = {
     multiclass: ['2D, three classes', '二维三分类'],
     regression2d: ['2D regression', '二维回归'],
     regression1d: ['1D regression', '一维回归'],
+    own: ['Your data', '自己的数据'],
   },
   datasets: {
     circle: ['Circle', '圆形'],
@@ -148,6 +150,7 @@ const TABLE = {
     abs: ['Absolute value', '绝对值'],
     step: ['Step', '阶跃'],
     cubic: ['Cubic', '三次曲线'],
+    own: ['Own data', '自己的数据'],
   },
   activations: {
     linear: ['linear', '线性 linear'],

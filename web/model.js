@@ -7,6 +7,8 @@
 // points (x1, x2) for drawing. The features of the training and test points and of both grids
 // are computed when the networks are (re)built and when the grid changes, never per epoch.
 
+import { decodePoints, KINDS } from './points.js';
+
 export const SAMPLES_2D = 500; // as TensorFlow Playground
 export const SAMPLES_1D = 200;
 export const DOMAIN_2D = 6; // inputs in [-6, 6]^2
@@ -17,6 +19,43 @@ export const THUMB_2D = 20; // neuron heatmaps: THUMB_2D^2 points, one layerOutp
 export const GRID_1D = 200;
 export const THUMB_1D = 48;
 const HISTORY_CAP = 3000;
+
+// The learning rate `learningRate=auto` stands for, per kind of data: every dataset trains 200
+// epochs at it without diverging (tests/browser/defaults.test.mjs). 2D regression needs less:
+// its output is linear and its inputs reach 6, so a linear network diverges at 0.03 in the first
+// epoch (at 0.02 it does not, on seeds 1-5). Its limit falls as the inputs grow: with input
+// features such as x₁² (up to 36) the mean squared length of an input vector, 25 for x₁, x₂ on
+// the plane, reaches 170-720 and 0.01 diverges too. So for 2D regression, auto is 0.01 while that
+// mean is at most 50 (twice the plane's: 0.01 keeps the factor 2 it has there), else
+// 0.01 x 50 / mean, rounded down to 1 or 3 x 10^k.
+export const AUTO_RATES = { classification: 0.03, multiclass: 0.03, regression1d: 0.03, regression2d: 0.01 };
+const AUTO_INPUT_SCALE = 50;
+
+/** The largest 1 x 10^k or 3 x 10^k at most v. */
+export function niceBelow(v) {
+  const k = Math.floor(Math.log10(v)), p = 10 ** k;
+  return v >= 3 * p ? 3 * p : p;
+}
+
+/** The mean over samples of |input|², inputs (n, width) row-major. */
+function meanSquaredLength(x, n) {
+  let s = 0;
+  for (const v of x) s += v * v;
+  return n ? s / n : 0;
+}
+
+/**
+ * The learning rate `auto` means for `data` (a dataset as makeData returns it) fed `inputs` (the
+ * networks' inputs at the training points, as TwinModel.inputs.train; omitted: the points).
+ */
+export function autoLearningRate(data, inputs = data.train.x) {
+  if (data.kind === 'regression' && data.inputs === 2) {
+    const s = meanSquaredLength(inputs, data.train.y.length);
+    return s <= AUTO_INPUT_SCALE ? AUTO_RATES.regression2d : niceBelow((AUTO_RATES.regression2d * AUTO_INPUT_SCALE) / s);
+  }
+  if (data.kind === 'regression') return AUTO_RATES.regression1d;
+  return AUTO_RATES[data.kind] ?? AUTO_RATES.classification;
+}
 
 /**
  * The input features the page offers (engine.featureNames, in the engine's order: the diagram's
@@ -95,7 +134,8 @@ export function accuracy(pred, y, outputs, centre) {
  * gridSize, thumbGrid, thumbSize }, from { dataset, noise (percent), percTrainData, seed }.
  * `n` overrides the sample count (500 for 2D, 200 for 1D data).
  */
-export function makeData(engine, { dataset, noise = 0, percTrainData = 50, seed = 1, n }, gridSize = GRID_2D) {
+export function makeData(engine, { dataset, noise = 0, percTrainData = 50, seed = 1, n, points = '' }, gridSize = GRID_2D) {
+  if (dataset === 'own') return makeOwnData(points, gridSize);
   const probe = engine.dataset(dataset, { n: 4, noise: 0, seed: 1 });
   const count = n ?? (probe.inputs === 1 ? SAMPLES_1D : SAMPLES_2D);
   const all = engine.dataset(dataset, { n: count, noise: noise / 100, seed });
@@ -104,6 +144,31 @@ export function makeData(engine, { dataset, noise = 0, percTrainData = 50, seed 
   const d = inputs === 1 ? DOMAIN_1D : DOMAIN_2D;
   return {
     name: dataset, kind: all.kind, inputs, outputs: all.outputs, train, test, all,
+    domain: d,
+    grid: inputs === 1 ? grid1d(GRID_1D, d) : grid2d(gridSize, d),
+    gridSize: inputs === 1 ? GRID_1D : gridSize,
+    thumbGrid: inputs === 1 ? grid1d(THUMB_1D, d) : grid2d(THUMB_2D, d),
+    thumbSize: inputs === 1 ? THUMB_1D : THUMB_2D,
+  };
+}
+
+/**
+ * The reader's own points (the `points` key, web/points.js) as a dataset: every point is training
+ * data (clicked points should not vanish into a hidden test set); the test set is empty. No
+ * points yet: an empty dataset of two classes.
+ */
+export function makeOwnData(points, gridSize = GRID_2D) {
+  const decoded = points ? decodePoints(points) : { kind: 'c', rows: [] };
+  if (decoded.error) throw new Error(`points: ${decoded.error.code}`); // the key's parser let it through: a bug
+  const { kind: letter, rows } = decoded;
+  const { inputs, kind } = KINDS[letter];
+  const x = new Float32Array(rows.length * inputs), y = new Float32Array(rows.length);
+  rows.forEach((r, i) => { for (let j = 0; j < inputs; j++) x[i * inputs + j] = r[j]; y[i] = r[inputs]; });
+  const set = { x, y, inputs, outputs: 1, kind };
+  const empty = { x: new Float32Array(0), y: new Float32Array(0), inputs, outputs: 1, kind };
+  const d = inputs === 1 ? DOMAIN_1D : DOMAIN_2D;
+  return {
+    name: 'own', own: letter, kind, inputs, outputs: 1, train: set, test: empty, all: set,
     domain: d,
     grid: inputs === 1 ? grid1d(GRID_1D, d) : grid2d(gridSize, d),
     gridSize: inputs === 1 ? GRID_1D : gridSize,
@@ -159,6 +224,11 @@ export class TwinModel {
     return this.#planes;
   }
 
+  /** The learning rate in use: the state's, or for `auto` the one for this data and these inputs. */
+  learningRate(state) {
+    return state.learningRate === 'auto' ? autoLearningRate(this.data, this.inputs?.train) : state.learningRate;
+  }
+
   /** Computes the networks' inputs from the data and the features `state` turns on. */
   #computeInputs(state) {
     const d = this.data;
@@ -172,6 +242,24 @@ export class TwinModel {
   /** New dataset and split from the state's dataset, noise, percTrainData and seed. */
   rebuildData(state) {
     this.data = makeData(this.engine, state, this.gridSize2d);
+  }
+
+  /**
+   * New data from the state, keeping both networks (weights, epochs, history) when they fit it:
+   * the same inputs, outputs and kind. Returns true if they were kept; otherwise they are rebuilt.
+   */
+  replaceData(state) {
+    const old = this.data;
+    this.rebuildData(state);
+    const d = this.data;
+    if (!this.nets.length || d.inputs !== old.inputs || d.outputs !== old.outputs || d.kind !== old.kind) {
+      this.rebuildNetworks(state);
+      return false;
+    }
+    this.#computeInputs(state);
+    this.task = taskFor(d.kind, state, d.all);
+    this.measure();
+    return true;
   }
 
   /**
@@ -248,7 +336,7 @@ export class TwinModel {
     const { train } = this.data, x = this.inputs.train;
     if (epochs <= 0 || train.y.length === 0) return;
     const opts = {
-      epochs: 1, batchSize: state.batchSize, learningRate: state.learningRate, optimizer: state.optimizer,
+      epochs: 1, batchSize: state.batchSize, learningRate: this.learningRate(state), optimizer: state.optimizer,
       l1: state.regularization === 'L1' ? state.regularizationRate : 0,
       l2: state.regularization === 'L2' ? state.regularizationRate : 0,
     };
@@ -272,11 +360,12 @@ export class TwinModel {
     const { train, test, outputs } = this.data, { train: xTrain, test: xTest } = this.inputs;
     const cls = withAccuracy && this.task.kind !== 'regression';
     for (const n of this.nets) {
-      n.trainLoss = n.net.loss(xTrain, train.y);
+      // own data may have no points yet: nothing to measure
+      n.trainLoss = train.y.length ? n.net.loss(xTrain, train.y) : NaN;
       n.testLoss = test.y.length ? n.net.loss(xTest, test.y) : NaN;
-      if (!Number.isFinite(n.trainLoss)) n.diverged = true;
+      if (train.y.length && !Number.isFinite(n.trainLoss)) n.diverged = true;
       if (cls) {
-        n.trainAccuracy = accuracy(n.net.predict(xTrain), train.y, outputs, this.task.centre);
+        n.trainAccuracy = train.y.length ? accuracy(n.net.predict(xTrain), train.y, outputs, this.task.centre) : NaN;
         n.testAccuracy = test.y.length ? accuracy(n.net.predict(xTest), test.y, outputs, this.task.centre) : NaN;
       }
       const h = n.history;

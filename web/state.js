@@ -116,7 +116,11 @@ function parseEntries(entries, ctx, values, problems) {
   for (const [name, value] of entries) {
     if (!KEYS.includes(name)) { problems.push({ key: name, value: String(value), reason: 'unknown' }); continue; }
     const parsed = parseValue(name, value, ctx);
-    if (parsed === undefined) problems.push({ key: name, value: String(value), reason: 'invalid' });
+    if (parsed === undefined) {
+      // a key may say why (its declaration's explain(value) -> text), e.g. points
+      const detail = KEY_DECLS[name].explain?.(value, ctx);
+      problems.push({ key: name, value: String(value), reason: 'invalid', ...(detail ? { detail } : {}) });
+    }
     else values[name] = parsed;
   }
 }

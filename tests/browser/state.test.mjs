@@ -186,7 +186,8 @@ test('every dataset and every activation trains without an error', async () => {
   try {
     const res = await page.evaluate(() => {
       const pg = window.playground, out = [];
-      const datasets = [...document.querySelectorAll('#dataset option')].map((o) => o.value);
+      // own data (empty until the reader adds points) has its own tests: owndata.test.mjs
+      const datasets = [...document.querySelectorAll('#dataset option')].map((o) => o.value).filter((v) => v !== 'own');
       const acts = [...document.querySelectorAll('#activation option')].map((o) => o.value);
       for (const dataset of datasets) {
         pg.set({ dataset, activation: 'linear', activation2: 'tanh' });

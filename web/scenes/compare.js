@@ -10,6 +10,8 @@
 import { t } from '../i18n.js';
 import { key, number, integer, oneOf, bool, activation, toNumber } from '../keys.js';
 import { TwinModel, GRID_2D_STEPS, FEATURES, FEATURE_NAMES, featuresOn } from '../model.js';
+import { parsePointsValue } from '../points.js';
+import { createOwnData, explainPoints, OWN_TABLE } from '../owndata.js';
 import { createOutputView } from '../heatmap.js';
 import { createDiagram } from '../network-diagram.js';
 import { createLossChart } from '../loss-chart.js';
@@ -27,6 +29,7 @@ export const DATASET_GROUPS = [
   { group: 'multiclass', names: ['spiral3', 'blobs3'] },
   { group: 'regression2d', names: ['plane', 'gauss_bumps'] },
   { group: 'regression1d', names: ['sine', 'line', 'parabola', 'abs', 'step', 'cubic'] },
+  { group: 'own', names: ['own'] }, // the reader's points (key `points`, web/owndata.js)
 ];
 const OFFERED = DATASET_GROUPS.flatMap((g) => g.names);
 const OPTIMIZERS = ['sgd', 'momentum', 'adam'];
@@ -61,7 +64,7 @@ function parseShape(v) {
 const always = (def) => key({ hash: 'always', ...def });
 
 const KEYS = {
-  dataset: always({ default: 'xor', parse: (v, ctx) => (OFFERED.includes(v) && (!ctx.datasets || ctx.datasets.includes(v)) ? v : undefined),
+  dataset: always({ default: 'xor', parse: (v, ctx) => (v === 'own' || (OFFERED.includes(v) && (!ctx.datasets || ctx.datasets.includes(v))) ? v : undefined),
     effect: 'data', values: OFFERED.map((n) => `\`${n}\``).join(' ') }),
   noise: always({ default: 0, parse: number(0, 50), effect: 'data', values: '0..50 (percent, as the Playground; the engine gets noise/100)' }),
   percTrainData: always({ default: 50, parse: number(10, 90), effect: 'data', values: '10..90' }),
@@ -72,7 +75,8 @@ const KEYS = {
   activation2: always({ default: 'tanh', parse: activation, effect: 'network', values: 'network 2’s hidden activation' }),
   outputActivation: always({ default: 'auto', parse: (v, ctx) => (v === 'auto' || ctx.activations.includes(v) ? v : undefined), effect: 'network',
     values: '`auto` (tanh for classification, linear for regression) or an activation; multiclass always uses linear + softmax' }),
-  learningRate: always({ default: 0.03, parse: number(0, 10, { open: true }), effect: 'live', values: '(0, 10]' }),
+  learningRate: always({ default: 'auto', parse: (v) => (v === 'auto' ? v : number(0, 10, { open: true })(v)), effect: 'live',
+    values: '`auto` (the dataset’s own rate: 0.01 for 2D regression, 0.03 for the rest; every dataset trains at it without diverging) or (0, 10]' }),
   batchSize: always({ default: 10, parse: integer(1, 500), effect: 'live', values: '1..500' }),
   optimizer: always({ default: 'sgd', parse: oneOf(OPTIMIZERS), effect: 'network', values: OPTIMIZERS.map((o) => `\`${o}\``).join(' ') }),
   regularization: always({ default: 'none', effect: 'live', values: REGULARIZATIONS.map((o) => `\`${o}\``).join(' '),
@@ -85,6 +89,9 @@ const KEYS = {
   ...Object.fromEntries(FEATURES.map(({ name, label }, i) => [name, key({
     default: i < 2, parse: bool, effect: 'network', atLeastOne: 'features',
     values: `\`true false\`: feed ${label} to both networks (2D data; at least one feature on; or click its node in the diagram)` })])),
+  // the reader's own data, used when dataset=own (web/points.js: quantised, base64url)
+  points: key({ default: '', parse: parsePointsValue, explain: explainPoints, effect: 'live',
+    values: '`<kind>.<base64url>`: the points of `dataset=own`, kind `c` (x, y, label ±1), `r` (x, y, target) or `f` (x, target), 12 bits a coordinate, at most 600 points (web/points.js); a change keeps the networks’ weights' }),
 };
 // The keys the networks are built from: a change of any of them rebuilds them.
 const BUILD_KEYS = Object.keys(KEYS).filter((k) => KEYS[k].effect === 'data' || KEYS[k].effect === 'network');
@@ -100,21 +107,25 @@ export function weightProduct(layers) {
   return `W₁W₂⋯W${sub(layers)}`;
 }
 
+const ownData = ({ state }) => state.dataset === 'own';
 const autoOutput = (kind) => (kind === 'classification' ? 'tanh' : 'linear');
 const activationOptions = ({ engine }) => namedOptions('activations', engine.activations);
 
 const CONTROLS = [
   { key: 'dataset', kind: 'select', label: 'dataset', panel: 'data',
     options: ({ engine }) => DATASET_GROUPS.map(({ group, names }) => ({
-      group: t(`groups.${group}`), options: namedOptions('datasets', names.filter((n) => engine.datasets.includes(n))) }))
+      group: t(`groups.${group}`), options: namedOptions('datasets', names.filter((n) => n === 'own' || engine.datasets.includes(n))) }))
       .filter((g) => g.options.length) },
-  { key: 'noise', kind: 'range', label: 'noise', panel: 'data', min: 0, max: 50, step: 5, format: (v) => String(v) },
-  { key: 'percTrainData', kind: 'range', label: 'trainRatio', panel: 'data', min: 10, max: 90, step: 10, format: (v) => `${v}%` },
+  // own data has no noise and no test set: every point trains
+  { key: 'noise', kind: 'range', label: 'noise', panel: 'data', min: 0, max: 50, step: 5, format: (v) => String(v), disabled: ownData },
+  { key: 'percTrainData', kind: 'range', label: 'trainRatio', panel: 'data', min: 10, max: 90, step: 10, format: (v) => `${v}%`, disabled: ownData },
   { key: 'seed', kind: 'action', id: 'regenerate', label: 'regenerate', title: 'regenerateTitle', panel: 'data',
     value: () => 1 + Math.floor(Math.random() * 999999) },
-  { key: 'showTestData', kind: 'check', label: 'showTestData', panel: 'data' },
+  { key: 'showTestData', kind: 'check', label: 'showTestData', panel: 'data', disabled: ownData },
   { key: 'discretize', kind: 'check', label: 'discretize', panel: 'data', disabled: ({ kind }) => kind === 'regression' },
-  { key: 'learningRate', kind: 'select', label: 'learningRate', panel: 'training', options: ({ state }) => numericOptions(LEARNING_RATES, state.learningRate) },
+  { key: 'learningRate', kind: 'select', label: 'learningRate', panel: 'training',
+    options: ({ state, autoRate }) => [['auto', t('auto', { name: autoRate })],
+      ...numericOptions(LEARNING_RATES, state.learningRate === 'auto' ? LEARNING_RATES[0] : state.learningRate)] },
   { key: 'batchSize', kind: 'select', label: 'batchSize', panel: 'training', options: ({ state }) => numericOptions(BATCH_SIZES, state.batchSize) },
   { key: 'optimizer', kind: 'select', label: 'optimizer', panel: 'training', options: () => namedOptions('optimizers', OPTIMIZERS) },
   { key: 'regularization', kind: 'select', label: 'regularization', panel: 'training', options: () => namedOptions('regularizations', REGULARIZATIONS) },
@@ -128,6 +139,7 @@ const CONTROLS = [
   { key: 'activation', kind: 'select', label: 'activation', aria: 'scenes.compare.activation1Aria', panel: 'net0', className: 'act-field', options: activationOptions },
   { key: 'activation2', kind: 'select', label: 'activation', aria: 'scenes.compare.activation2Aria', panel: 'net1', className: 'act-field', options: activationOptions },
   { key: 'networkShape', kind: 'custom', label: 'hiddenLayers', panel: 'toolbar' },
+  { key: 'points', kind: 'custom', label: 'scenes.compare.own.title', panel: 'data' }, // web/owndata.js
 ];
 
 // The hidden layers in the toolbar: a stepper for their count, one per layer for its units.
@@ -179,6 +191,13 @@ function createLayersControl(onChange) {
 // heatmap resolution steps down (100 -> 80 -> 64 -> 50 points a side) while the two grid
 // evaluations take more than EVAL_BUDGET_MS, and back up when the larger grid would fit.
 const EVAL_BUDGET_MS = 8;
+const BEST_LINE_WAIT_MS = 600;
+
+/** The rate to suggest after a divergence at `lr`: the largest offered one at most lr / 3. */
+export function lowerRate(lr) {
+  const below = LEARNING_RATES.filter((r) => r <= lr / 3 + 1e-12);
+  return below.length ? below[below.length - 1] : lr / 10;
+}
 
 function createCompareScene(env) {
   const { engine } = env;
@@ -187,11 +206,22 @@ function createCompareScene(env) {
   let built = ''; // the data and network keys the model was built from
   // The best training accuracy any straight line reaches on the current training data (exact,
   // engine.bestLineAccuracy), for 2D classification with one output; null otherwise.
-  let bestLine = null, bestLineData = null;
-  function bestLineFor(data) {
+  // It takes every pair of points (O(n³): 0.4 s for 250 points): for own data, which changes
+  // with every click, the cards wait until the clicks stop (BEST_LINE_WAIT_MS); figures() does not.
+  let bestLine = null, bestLineData = null, bestLineTimer = 0, bestLineWaits = null;
+  function bestLineFor(data, { wait = false } = {}) {
     if (data === bestLineData) return bestLine;
+    const n = data.train.y.length;
+    const ok = data.kind === 'classification' && data.inputs === 2 && data.outputs === 1 && n >= 1 && n <= engine.limits.bestLinePoints;
+    if (ok && wait && data.own && n > 60) {
+      if (bestLineWaits !== data) {
+        bestLineWaits = data;
+        clearTimeout(bestLineTimer);
+        bestLineTimer = setTimeout(() => { if (data === model.data) { bestLineFor(data); env.invalidate(); } }, BEST_LINE_WAIT_MS);
+      }
+      return undefined;
+    }
     bestLineData = data;
-    const ok = data.kind === 'classification' && data.inputs === 2 && data.outputs === 1 && data.train.y.length >= 1;
     bestLine = ok ? engine.bestLineAccuracy(data.train.x, data.train.y, 2) : null;
     return bestLine;
   }
@@ -199,6 +229,7 @@ function createCompareScene(env) {
   // --- DOM: the settings sidebar, two network cards, the loss chart and the explanation
   const controls = CONTROLS.filter((c) => c.kind !== 'custom').map((c) => createControl(c, env.set));
   const layers = createLayersControl(env.set);
+  const own = createOwnData(env, { data: () => model.data });
   const inPanel = (p) => controls.filter((c) => c.decl.panel === p).map((c) => c.node);
   const netCard = (i) => {
     const name = el('span', { class: 'net-name' });
@@ -209,7 +240,7 @@ function createCompareScene(env) {
     const node = el('article', { class: 'net-card', 'data-net': String(i) },
       el('header', { class: 'net-head' }, el('h2', {}, el('span', { class: 'swatch' }), name), ...inPanel(`net${i}`)),
       stats, el('div', { class: 'net-body' }, diagramCanvas, box), caption);
-    const view = { node, name, stats, caption, output: createOutputView(box, { index: i }), shown: null };
+    const view = { node, name, stats, caption, box, output: createOutputView(box, { index: i }), shown: null };
     // the diagram: a hovered, focused or pinned neuron is drawn large; a weight can be edited, in
     // this network only (reset gives both networks the shared initial weights again)
     view.diagram = createDiagram(diagramCanvas, {
@@ -220,6 +251,7 @@ function createCompareScene(env) {
     return view;
   };
   const views = [netCard(0), netCard(1)];
+  views.forEach((v, i) => own.attach(v.box, i));
   const chartCanvas = el('canvas', { id: 'lossChart', role: 'img' });
   const chart = createLossChart(chartCanvas);
   const legendEl = el('div', { class: 'legend', id: 'legend' });
@@ -242,16 +274,18 @@ function createCompareScene(env) {
         el('p', {}, el('span', { 'data-i18n': 'scenes.compare.explain3' }), ' ',
           el('span', { id: 'explainFeatures', 'data-i18n': 'scenes.compare.explainFeatures' }), ' ', tryFeatures))),
     el('aside', { class: 'sidebar', 'data-i18n-aria': 'settings' },
-      el('section', { class: 'panel' }, el('h2', { 'data-i18n': 'data' }), inPanel('data')),
+      el('section', { class: 'panel' }, el('h2', { 'data-i18n': 'data' }), inPanel('data'), own.node),
       el('section', { class: 'panel' }, el('h2', { 'data-i18n': 'training' }), inPanel('training'))));
 
   function syncControls(state, optionsStale = false) {
-    const info = { state, kind: model.data.kind, engine };
+    const info = { state, kind: model.data.kind, engine, autoRate: model.learningRate({ learningRate: 'auto' }) };
     for (const c of controls) c.sync(info, { optionsStale });
     layers.sync(info, { optionsStale });
+    own.sync();
   }
 
-  const buildKey = (state) => JSON.stringify(BUILD_KEYS.map((k) => state[k]));
+  // own data's points are part of what the networks were built from (a change keeps them, below)
+  const buildKey = (state) => JSON.stringify([...BUILD_KEYS.map((k) => state[k]), state.dataset === 'own' ? state.points : '']);
 
   function rebuild(state, { data = true } = {}) {
     if (featuresOn(state).length === 0) throw new Error(tl('noFeature'));
@@ -304,26 +338,44 @@ function createCompareScene(env) {
     const bl = el('span'), bv = el('b');
     items.bestLine = { s: el('span', { class: 'best-line' }, bl, ' ', bv), l: bl, v: bv };
     big.append(items.bestLine.s);
-    const bad = el('span', { class: 'bad' });
+    // a diverged network: what happened, and a button that applies the remedy
+    const badText = el('span'), fix = el('button', { type: 'button', class: 'text-button fix-rate' });
+    fix.addEventListener('click', () => {
+      env.set({ learningRate: Number(fix.dataset.lr) });
+      model.rebuildNetworks(env.state());
+      env.invalidate();
+      env.notify(tl('noticeReset'));
+    });
+    const bad = el('span', { class: 'bad' }, badText, ' ', fix);
     view.stats.replaceChildren(big, small, bad);
-    return { value, label, items, bad };
+    return { value, label, items, bad, badText, fix };
   }
 
   function renderStats(view, n, cls) {
     const d = view.statsDom ?? (view.statsDom = statsDom(view));
-    setText(d.value, cls ? fmtPct(n.testAccuracy) : fmtLoss(n.testLoss));
-    setText(d.label, tl(cls ? 'accuracyShort' : 'lossShort'));
+    // own data has no test set: the big number is then the training one
+    const test = model.data.test.y.length > 0;
+    setText(d.value, cls ? fmtPct(test ? n.testAccuracy : n.trainAccuracy) : fmtLoss(test ? n.testLoss : n.trainLoss));
+    setText(d.label, tl(cls ? (test ? 'accuracyShort' : 'trainAccuracyShort') : (test ? 'lossShort' : 'trainLossShort')));
     for (const k of ['trainLoss', 'testLoss', 'trainAccuracy']) {
       setText(d.items[k].l, t(k));
       setText(d.items[k].v, k === 'trainAccuracy' ? fmtPct(n[k]) : fmtLoss(n[k]));
     }
-    setHidden(d.items.trainAccuracy.s, !cls);
+    // the big number is not repeated below it (own data: no test set, so it is a training number)
+    setHidden(d.items.trainAccuracy.s, !cls || !test);
+    setHidden(d.items.trainLoss.s, !cls && !test);
+    setHidden(d.items.testLoss.s, !test);
     // network 1's card: the ceiling of every straight line on the same training data
-    const best = view === views[0] ? bestLineFor(model.data) : null;
+    const best = view === views[0] ? bestLineFor(model.data, { wait: true }) : null;
     setHidden(d.items.bestLine.s, best === null);
-    if (best !== null) { setText(d.items.bestLine.l, tl('bestLine')); setText(d.items.bestLine.v, fmtPct(best)); }
+    if (best !== null) { setText(d.items.bestLine.l, tl('bestLine')); setText(d.items.bestLine.v, best === undefined ? '…' : fmtPct(best)); }
     setHidden(d.bad, !n.diverged);
-    setText(d.bad, tl('diverged'));
+    if (n.diverged) {
+      const lr = lowerRate(model.learningRate(env.state()));
+      setText(d.badText, tl('diverged', { epoch: n.epoch, lr }));
+      setText(d.fix, tl('useRate', { lr }));
+      d.fix.dataset.lr = String(lr);
+    }
   }
 
   // The text alternative of a network's output picture: what it shows now.
@@ -331,10 +383,16 @@ function createCompareScene(env) {
     const name = tl('network', { n: i + 1 }), act = t(`activations.${n.activation}`);
     if (n.diverged) return tl('outputDiverged', { name, act });
     const straight = n.activation === 'linear' || n.activation === 'affine' || state.networkShape.length === 0;
-    if (!cls) return tl(data.inputs === 1 ? 'outputFit1d' : 'outputFit2d', { name, act, loss: fmtLoss(n.testLoss) });
+    // own data has no test set: then the training numbers
+    const test = data.test.y.length > 0;
+    if (!cls) {
+      return tl(data.inputs === 1 ? 'outputFit1d' : 'outputFit2d', { name, act, loss: fmtLoss(test ? n.testLoss : n.trainLoss),
+        measure: tl(test ? 'lossShort' : 'trainLossShort') });
+    }
+    const acc = fmtPct(test ? n.testAccuracy : n.trainAccuracy), measure = tl(test ? 'accuracyShort' : 'trainAccuracyShort');
     // on nonlinear input features a network without a nonlinear activation is straight in them only
-    if (straight && nonlinearFeatures()) return tl('outputFeatures', { name, act, acc: fmtPct(n.testAccuracy), phi: featureList() });
-    return tl(straight ? 'outputStraight' : 'outputCurved', { name, act, acc: fmtPct(n.testAccuracy) });
+    if (straight && nonlinearFeatures()) return tl('outputFeatures', { name, act, acc, measure, phi: featureList() });
+    return tl(straight ? 'outputStraight' : 'outputCurved', { name, act, acc, measure });
   }
 
   let legendKey = '';
@@ -415,9 +473,12 @@ function createCompareScene(env) {
       setText(v.caption, captionFor(n.activation, data, state, acts[acts.length - 1]));
     });
     setText(explain1, tl(data.inputs === 1 ? 'explain1_1d' : 'explain1'));
+    own.render();
     renderLegend(state);
     chart.draw(nets.map((n, i) => ({ history: n.history, color: NET_HEX[i] })), { epoch: t('epochAxis'), loss: t('lossAxis') });
-    describe(chartCanvas, tl('chartAria', { epoch: nets[0].epoch, loss1: fmtLoss(nets[0].testLoss), loss2: fmtLoss(nets[1].testLoss) }));
+    const test = data.test.y.length > 0, loss = (n) => fmtLoss(test ? n.testLoss : n.trainLoss);
+    describe(chartCanvas, tl('chartAria', { epoch: Math.max(...nets.map((n) => n.epoch)), loss1: loss(nets[0]), loss2: loss(nets[1]),
+      measure: tl(test ? 'lossShort' : 'trainLossShort') }));
     if (trained) { trained = false; adaptResolution(); }
   }
 
@@ -433,16 +494,40 @@ function createCompareScene(env) {
       const dataChange = changed.some((k) => KEYS[k]?.effect === 'data');
       const netChange = dataChange || changed.some((k) => KEYS[k]?.effect === 'network');
       const prevKind = model.data?.kind;
-      if (netChange) rebuild(state, { data: dataChange });
+      const ownEdit = state.dataset === 'own' && changed.includes('points');
+      if (netChange) rebuild(state, { data: dataChange || ownEdit });
       if (netChange && announce) env.notify(tl(dataChange ? 'noticeResetData' : 'noticeResetNet'));
+      // own data edited: the networks keep their weights unless the kind of data changed
+      if (!netChange && ownEdit) {
+        const kept = model.replaceData(state);
+        built = buildKey(state);
+        if (!kept && announce) env.notify(tl('noticeResetData'));
+      }
       if (changed.includes('lang')) legendKey = '';
       syncControls(state, changed.includes('lang') || model.data.kind !== prevKind);
     },
     reset() { model.rebuildNetworks(env.state()); return tl('noticeReset'); },
-    train(n) { model.train(n, env.state()); trained = true; },
+    train(n) {
+      const before = model.nets.map((m) => m.diverged);
+      const state = env.state();
+      model.train(n, state);
+      trained = true;
+      // a network that has just diverged stops; the other goes on; the reader is told what to change
+      const lr = lowerRate(model.learningRate(state));
+      const fresh = model.nets.map((m, i) => m.diverged && !before[i]);
+      if (model.nets.every((m) => m.diverged) && fresh.some(Boolean)) {
+        env.notify(tl('divergedBoth', { e1: model.nets[0].epoch, e2: model.nets[1].epoch, lr }), { kind: 'warn' });
+      } else {
+        fresh.forEach((f, i) => {
+          if (f) env.notify(tl('divergedNotice', { n: i + 1, other: 2 - i, epoch: model.nets[i].epoch, lr }), { kind: 'warn' });
+        });
+      }
+    },
     render,
-    epoch: () => model.nets[0].epoch,
-    figures: () => ({ bestLineAccuracy: bestLineFor(model.data), features: model.inputs.features?.slice() ?? null }),
+    // the run's epoch: a diverged network stops at its own (its card says which), the other goes on
+    epoch: () => Math.max(...model.nets.map((m) => m.epoch)),
+    figures: () => ({ bestLineAccuracy: bestLineFor(model.data), features: model.inputs.features?.slice() ?? null,
+      learningRate: model.learningRate(env.state()) }),
     networks: () => model.summary(),
     kind: () => model.data.kind,
     weights: () => model.nets.map((n) => n.net.getWeights().map(({ W, b }) => ({ W: Array.from(W), b: Array.from(b) }))),
@@ -473,22 +558,27 @@ export default {
   ledeTitle: false, // the page's title asks this lesson's question
   keys: KEYS,
   controls: CONTROLS,
-  figures: ['bestLineAccuracy', 'features'],
+  figures: ['bestLineAccuracy', 'features', 'learningRate'],
   strings: bilingual({
     title: ['Linear vs tanh', '线性 vs tanh'],
     text: ['Two networks with the same layers and the same initial weights learn the same data. Only the activation of their hidden layers differs.', '两个网络层数相同、初始权重相同，学习同一份数据；唯一的区别是隐藏层的激活函数。'],
     network: ['Network {n}', '网络 {n}'],
     accuracyShort: ['test accuracy', '测试准确率'],
     lossShort: ['test loss', '测试损失'],
-    diverged: ['diverged: lower the learning rate', '已发散：请降低学习率'],
-    chartAria: ['Loss over time: after {epoch} epochs, test loss {loss1} for network 1 and {loss2} for network 2.', '损失随训练的变化：训练 {epoch} 轮后，网络 1 的测试损失为 {loss1}，网络 2 为 {loss2}。'],
+    diverged: ['diverged at epoch {epoch}: lower the learning rate to {lr}', '在第 {epoch} 轮发散：请把学习率降到 {lr}'],
+    divergedNotice: ['Network {n} diverged at epoch {epoch} and stopped; network {other} goes on. Lower the learning rate to {lr} and restart (the button on network {n}’s card does both).', '网络 {n} 在第 {epoch} 轮发散，已停止训练；网络 {other} 继续训练。请把学习率降到 {lr} 并重新开始（网络 {n} 卡片上的按钮可以一步完成）。'],
+    divergedBoth: ['Both networks diverged (network 1 at epoch {e1}, network 2 at epoch {e2}): lower the learning rate to {lr} and restart (the button on a card does both).', '两个网络都发散了（网络 1 在第 {e1} 轮，网络 2 在第 {e2} 轮）：请把学习率降到 {lr} 并重新开始（卡片上的按钮可以一步完成）。'],
+    useRate: ['Use {lr} and restart', '改用 {lr} 并重新开始'],
+    trainAccuracyShort: ['training accuracy', '训练准确率'],
+    trainLossShort: ['training loss', '训练损失'],
+    chartAria: ['Loss over time: after {epoch} epochs, {measure} {loss1} for network 1 and {loss2} for network 2.', '损失随训练的变化：训练 {epoch} 轮后，网络 1 的{measure}为 {loss1}，网络 2 为 {loss2}。'],
     activation1Aria: ['Network 1 activation', '网络 1 的激活函数'],
     activation2Aria: ['Network 2 activation', '网络 2 的激活函数'],
-    outputStraight: ['{name} ({act}): test accuracy {acc}; its decision boundary is a straight line.', '{name}（{act}）：测试准确率 {acc}；决策边界是一条直线。'],
-    outputCurved: ['{name} ({act}): test accuracy {acc}; its decision boundary can bend to follow the data.', '{name}（{act}）：测试准确率 {acc}；决策边界可以弯曲，贴合数据。'],
-    outputFeatures: ['{name} ({act}), fed the features {phi}: test accuracy {acc}; its decision boundary is flat in those features and can curve in the plane.', '{name}（{act}），输入特征 {phi}：测试准确率 {acc}；决策边界在这些特征的空间里是平的，在平面上可以是弯的。'],
-    outputFit1d: ['{name} ({act}): its fit of the data as a curve over x; test loss {loss}.', '{name}（{act}）：对数据的拟合曲线（横轴为 x）；测试损失 {loss}。'],
-    outputFit2d: ['{name} ({act}): its output over the input plane as colour; test loss {loss}.', '{name}（{act}）：在输入平面上的输出（用颜色表示）；测试损失 {loss}。'],
+    outputStraight: ['{name} ({act}): {measure} {acc}; its decision boundary is a straight line.', '{name}（{act}）：{measure} {acc}；决策边界是一条直线。'],
+    outputCurved: ['{name} ({act}): {measure} {acc}; its decision boundary can bend to follow the data.', '{name}（{act}）：{measure} {acc}；决策边界可以弯曲，贴合数据。'],
+    outputFeatures: ['{name} ({act}), fed the features {phi}: {measure} {acc}; its decision boundary is flat in those features and can curve in the plane.', '{name}（{act}），输入特征 {phi}：{measure} {acc}；决策边界在这些特征的空间里是平的，在平面上可以是弯的。'],
+    outputFit1d: ['{name} ({act}): its fit of the data as a curve over x; {measure} {loss}.', '{name}（{act}）：对数据的拟合曲线（横轴为 x）；{measure} {loss}。'],
+    outputFit2d: ['{name} ({act}): its output over the input plane as colour; {measure} {loss}.', '{name}（{act}）：在输入平面上的输出（用颜色表示）；{measure} {loss}。'],
     outputDiverged: ['{name} ({act}) diverged: its output is no longer a number.', '{name}（{act}）已发散：输出已不再是有限的数。'],
     captionLinear: ['Only linear layers: the whole network is one affine map y = x·W′ + b′ (x a row vector, as in the thread; W′ = {product}, a matrix product). Its decision boundary x·W′ + b′ = 0 is a straight line, however many layers it has.', '全是线性层：整个网络就是一个仿射映射 y = x·W′ + b′（与原帖一样，x 是行向量；W′ = {product}，由矩阵乘法得到）。决策边界 x·W′ + b′ = 0 是一条直线，层数再多也一样。'],
     captionLinearOut: ['Only linear hidden layers: y = {out}(x·W′ + b′), one affine map (row vectors, as in the thread; W′ = {product}) inside the output’s {out}, so the decision boundary is straight, however deep.', '隐藏层全是线性的：y = {out}(x·W′ + b′)，即输出层的 {out} 套着一个仿射映射（与原帖一样用行向量，W′ = {product}），所以决策边界是直线，层数再多也一样。'],
@@ -516,6 +606,7 @@ export default {
     noticeResetData: ['New data: both networks restarted from the same new initial weights.', '数据已更新：两个网络从同一组新的初始权重重新开始。'],
     noticeResetNet: ['The architecture, an activation or the input features changed: both networks restarted from the same initial weights.', '结构、激活函数或输入特征已改变：两个网络从同一组初始权重重新开始。'],
     noticeReset: ['Both networks restarted from the same initial weights.', '两个网络已从同一组初始权重重新开始。'],
+    own: OWN_TABLE,
     importMismatch: ['This model is {got}; the network here is {want}. Set the same layers and activations first.', '这个模型是 {got}，而这里的网络是 {want}。请先设置相同的层数与激活函数。'],
   }),
   create: createCompareScene,
