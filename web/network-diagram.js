@@ -391,8 +391,10 @@ export function createDiagram(canvas, options = {}) {
     if (pressed !== pressedKey) {
       pressedKey = pressed;
       for (const col of nodes) for (const n of col) {
-        const p = n.col === 0 && toggles ? last.inputs[n.unit]?.on !== false : !!pinned && pinned.col === n.col && pinned.unit === n.unit;
+        const pin = !!pinned && pinned.col === n.col && pinned.unit === n.unit;
+        const p = n.col === 0 && toggles ? last.inputs[n.unit]?.on !== false : pin;
         if (n.button.getAttribute('aria-pressed') !== String(p)) n.button.setAttribute('aria-pressed', String(p));
+        n.button.classList.toggle('is-pinned', pin);
       }
     }
   }
@@ -723,6 +725,8 @@ export function createDiagram(canvas, options = {}) {
   const interp = new Map(); // tile size -> bilinear indices and weights
   let tileBuf = new Float32Array(0), thumbBuf = new Float32Array(0);
   let labelWidth = 0, labelWidthKey = '', inputNodesAttr = '';
+  const textLayer = document.createElement('canvas');
+  let textLayerKey = '';
   const BINS = 29; // line widths 0..7 px in quarter pixels
   const binStart = new Uint32Array(BINS + 1);
   let orderIdx = new Uint32Array(0), orderLayer = new Uint8Array(0), orderBin = new Uint8Array(0), sorted = new Uint32Array(0);
@@ -959,28 +963,42 @@ export function createDiagram(canvas, options = {}) {
     unpremultiply();
     ctx.putImageData(img, 0, 0);
 
-    // labels (crowded columns: "input" / "output" would run into the layer sizes)
+    // the texts (column headings, input labels) change with the layout, the language or a
+    // feature's state only: drawn into a canvas of their own then, copied every frame
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.font = '600 10px system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'alphabetic';
-    ctx.fillStyle = '#5f6670';
-    L.cols.forEach((col, l) => {
-      let label = labels[l] ?? '';
-      if (ctx.measureText(label).width > L.colGap - 4) label = l === 0 ? 'x' : l === L.cols.length - 1 ? 'ŷ' : label;
-      ctx.fillText(label, col.x, 11);
-    });
-    // the input features' labels: bold when the networks are fed it (both AA on the light paper)
-    if (frame.labelled) {
-      ctx.textAlign = 'right';
-      ctx.textBaseline = 'middle';
-      inputs.forEach((inp, u) => {
-        const on = inp.on !== false;
-        ctx.font = on ? LABEL_FONT_ON : LABEL_FONT_OFF;
-        ctx.fillStyle = on ? '#1d1f23' : '#5f6670';
-        ctx.fillText(inp.label, L.cols[0].x - S / 2 - 3, L.cols[0].ys[u]);
+    const textKey = [W, H, dpr, L.S, L.colGap, labelWidth, labels.join('|'), frame.labelled ? inputs.map((i) => `${i.label}${i.on !== false}`).join('|') : ''].join('/');
+    if (textKey !== textLayerKey) {
+      textLayerKey = textKey;
+      if (textLayer.width !== W || textLayer.height !== H) { textLayer.width = W; textLayer.height = H; }
+      const tx = textLayer.getContext('2d');
+      tx.setTransform(1, 0, 0, 1, 0, 0);
+      tx.clearRect(0, 0, W, H);
+      tx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      // crowded columns: "input" / "output" would run into the layer sizes
+      tx.font = '600 10px system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+      tx.textAlign = 'center';
+      tx.textBaseline = 'alphabetic';
+      tx.fillStyle = '#5f6670';
+      L.cols.forEach((col, l) => {
+        let label = labels[l] ?? '';
+        if (tx.measureText(label).width > L.colGap - 4) label = l === 0 ? 'x' : l === L.cols.length - 1 ? 'ŷ' : label;
+        tx.fillText(label, col.x, 11);
       });
+      // the input features' labels: bold when the networks are fed it (both AA on the light paper)
+      if (frame.labelled) {
+        tx.textAlign = 'right';
+        tx.textBaseline = 'middle';
+        inputs.forEach((inp, u) => {
+          const on = inp.on !== false;
+          tx.font = on ? LABEL_FONT_ON : LABEL_FONT_OFF;
+          tx.fillStyle = on ? '#1d1f23' : '#5f6670';
+          tx.fillText(inp.label, L.cols[0].x - S / 2 - 3, L.cols[0].ys[u]);
+        });
+      }
     }
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(textLayer, 0, 0);
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     for (const f of after) f();
     // where the input nodes are, for tests and tools: JSON [{ name, on, x, y, size }], CSS px
     // from the canvas's top-left corner (labelled input columns only)
