@@ -125,7 +125,7 @@ const TABLE = {
     badWeight: ['Type a number from −{max} to {max}, such as 0.5 or −1.2. The weight has not changed.', '请输入 −{max} 到 {max} 之间的数，例如 0.5 或 −1.2。权重没有改变。'],
     showingNeuron: ['Showing the output of {name}', '这里显示的是{name}的输出'],
     showingInput: ['Showing {name}', '这里显示的是{name}'],
-    pinnedHint: ['Click or tap it again for the network’s output', '再点一下这个神经元，就回到网络的输出'],
+    pinnedHint: ['Click or tap it again for the network’s output', '再点一下它，就回到网络的输出'],
   },
   groups: {
     classification: ['2D classification', '二维分类'],

@@ -295,12 +295,6 @@ export class TwinModel {
     this.measure();
   }
 
-  /** Weight w = { layer, out, in } of network `index` (engine layout: layer l's W is (out, in) row-major). */
-  weight(index, w) {
-    const { net } = this.nets[index];
-    return net.getWeights()[w.layer].W[w.out * net.layers[w.layer] + w.in];
-  }
-
   /**
    * Sets weight w = { layer, out, in } of network `index` to `value`, and only there (the other
    * network keeps its own weights; reset() gives both the shared initial weights again); then
