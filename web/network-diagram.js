@@ -308,7 +308,7 @@ export function createDiagram(canvas, options = {}) {
   }
   function syncShown() {
     const info = shownInfo();
-    const key = info ? `${info.layer}:${info.unit}:${info.pinned}:${info.via}` : 'null';
+    const key = info ? `${info.layer}:${info.unit}:${info.pinned}:${info.via}:${info.name}` : 'null';
     if (key === shownKey) return;
     shownKey = key;
     onShow?.(info);
@@ -383,6 +383,7 @@ export function createDiagram(canvas, options = {}) {
       prevBtn.title = t('diagram.prevWeight');
       nextBtn.title = t('diagram.nextWeight');
       if (proxyItem) proxies[proxyTurn].setAttribute('aria-label', weightName(proxyItem));
+      syncShown(); // the shown node's name, in the new language
       if (editing) { const w = editing; editing = null; openEditor(w, editFromKeyboard); }
     }
     // aria-pressed: a neuron kept shown; an input node that toggles: whether it is fed

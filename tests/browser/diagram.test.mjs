@@ -82,6 +82,11 @@ test('hovering a neuron draws its output large (and only in its network); leavin
     assert.ok(r > 0.9, `large picture ~ the neuron's tile: r = ${r.toFixed(3)}`);
     const badge = await page.textContent('.net-card[data-net="1"] .showing-badge');
     assert.match(badge, /neuron 3 of layer 1/);
+    await page.evaluate(() => window.playground.set({ lang: 'zh' }));
+    await frames(page);
+    assert.match(await page.textContent('.net-card[data-net="1"] .showing-badge'), /这里显示的是第 1 层第 3 个神经元的输出/);
+    await page.evaluate(() => window.playground.set({ lang: 'en' }));
+    await frames(page);
     // another neuron, then away
     await hoverNode(page, node(1, 2, 0));
     await frames(page);
