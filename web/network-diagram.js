@@ -639,23 +639,32 @@ export function createDiagram(canvas, options = {}) {
   function hideCard() { card.hidden = true; }
   // Near the pointer (hover); or, for the keyboard and the editor, beside the item but on the
   // other side of the diagram's middle, so the weight or neuron stays in sight.
+  // The card is position: fixed (a diagram that scrolls sideways would clip it): placed from the
+  // item's point in the diagram, kept inside the window, and placed again when the page scrolls.
+  let cardAt = null;
   function placeCard(x, y, { pointer = true } = {}) {
-    const { cw, ch } = L;
+    cardAt = { x, y, pointer };
+    const { ch } = L;
     const w = card.offsetWidth || 180, h = card.offsetHeight || 50;
+    const r = inner.getBoundingClientRect(), vw = document.documentElement.clientWidth, vh = window.innerHeight;
+    const X = r.left + x, Y = r.top + y;
     let left, top;
     if (pointer) {
-      left = x + 14; top = y + 12;
-      if (left + w > cw) left = Math.max(0, x - w - 14);
-      if (top + h > ch + 40) top = Math.max(0, y - h - 12);
+      left = X + 14; top = Y + 12;
+      if (left + w > vw - 8) left = X - w - 14;
+      if (top + h > vh - 8) top = Y - h - 12;
     } else {
-      // inside the diagram when it scrolls sideways (touch), else free to reach past its bottom
-      const room = getComputedStyle(wrap).overflowX === 'visible' ? Infinity : ch - h;
-      left = Math.min(Math.max(0, x - w / 2), Math.max(0, cw - w));
-      top = y > ch / 2 && y - h - 18 >= 0 ? y - h - 18 : Math.max(0, Math.min(y + 18, room));
+      left = X - w / 2;
+      // on the far side of the diagram's middle, so the item stays in sight
+      top = y > ch / 2 ? Y - h - 18 : Y + 18;
+      if (top < 8) top = Y + 18;
+      if (top + h > vh - 8) top = Math.max(8, Y - h - 18);
     }
+    left = Math.max(8, Math.min(left, vw - 8 - w));
     card.style.left = `${left.toFixed(0)}px`;
     card.style.top = `${top.toFixed(0)}px`;
   }
+  addEventListener('scroll', () => { if (!card.hidden && cardAt && L) placeCard(cardAt.x, cardAt.y, { pointer: cardAt.pointer }); }, { capture: true, passive: true });
 
   // ---- the editor
   function openEditor(w, kb, at) {
