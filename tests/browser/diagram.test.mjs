@@ -334,6 +334,14 @@ test('touch: a tap on a neuron pins its picture (tap again: the output); a tap o
     const sizes = await page.evaluate(() => [...document.querySelectorAll('.diagram-wrap[data-net="0"] .dg-editor button, .diagram-wrap[data-net="0"] .dg-edit-input')]
       .map((e) => { const r = e.getBoundingClientRect(); return [Math.round(r.width), Math.round(r.height)]; }));
     for (const [w, h] of sizes) assert.ok(w >= 44 && h >= 44, `editor target ${w} x ${h}`);
+    // the editor is whole on the screen (not clipped by the diagram that scrolls sideways)
+    const card = await page.evaluate(() => {
+      const c = document.querySelector('.diagram-wrap[data-net="0"] .dg-card'), r = c.getBoundingClientRect();
+      const at = (x, y) => c.contains(document.elementFromPoint(x, y));
+      return { l: r.left, r: r.right, t: r.top, b: r.bottom, corners: [at(r.left + 4, r.top + 4), at(r.right - 4, r.top + 4), at(r.left + 4, r.bottom - 4), at(r.right - 4, r.bottom - 4)] };
+    });
+    assert.ok(card.l >= 0 && card.r <= 375 && card.t >= 0 && card.b <= 812, `editor inside the screen: ${JSON.stringify(card)}`);
+    assert.deepEqual(card.corners, [true, true, true, true], 'nothing covers or clips the editor');
     await page.fill('.diagram-wrap[data-net="0"] .dg-edit-input', '1.5');
     await page.tap('.diagram-wrap[data-net="0"] .dg-set');
     assert.equal((await weights(page))[0][0].W[0], 1.5);
