@@ -22,23 +22,8 @@ std::string layer_label(int l, int num_layers) {
          (l + 1 == num_layers ? std::string(" (output layer)") : " (hidden layer " + std::to_string(l + 1) + ")");
 }
 
-// Row-major (n, dim) samples as a double matrix, validating the sizes.
-Eigen::MatrixXd samples(const std::vector<float>& v, int dim, const char* field, const char* dim_field) {
-  if (dim < 1 || dim > kMaxUnits)
-    throw std::invalid_argument(std::string(dim_field) + ": " + std::to_string(dim) + " must be in 1.." +
-                                std::to_string(kMaxUnits));
-  if (v.empty() || v.size() % static_cast<size_t>(dim) != 0)
-    throw std::invalid_argument(std::string(field) + ": length " + std::to_string(v.size()) +
-                                " is not a positive multiple of " + std::to_string(dim));
-  const auto n = static_cast<Eigen::Index>(v.size() / static_cast<size_t>(dim));
-  Eigen::Map<const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>> m(v.data(), n, dim);
-  Eigen::MatrixXd out = m.cast<double>();
-  if (!out.allFinite()) throw std::invalid_argument(std::string(field) + ": contains a value that is not finite");
-  return out;
-}
-
-// The decompositions below fit the analyses' matrices (at most kMaxUnits = 64 columns, as a
-// layer; rows up to the samples' count) in a few hundred bytes of WebAssembly, where Eigen's
+// The decompositions below fit the analyses' matrices (at most kMaxUnits columns, as a layer;
+// rows up to the samples' count) in a few hundred bytes of WebAssembly, where Eigen's
 // JacobiSVD, CompleteOrthogonalDecomposition and the blocked products they pull in took tens of
 // kilobytes (bench/README.md). All in double, with plain loops over Eigen's Core types.
 
@@ -66,8 +51,12 @@ void reduce_tall(Eigen::MatrixXd& A, Eigen::MatrixXd* B) {
     reflect(A, k, k + 1, vv);
     if (B) reflect(*B, k, 0, vv);
   }
-  A.conservativeResize(p, p);
-  if (B) B->conservativeResize(p, B->cols());
+  Eigen::MatrixXd top = A.topRows(p);
+  A.swap(top);
+  if (B) {
+    top = B->topRows(p);
+    B->swap(top);
+  }
 }
 
 // One-sided Jacobi (Hestenes): plane rotations of A's columns until every two are orthogonal, so
@@ -119,7 +108,7 @@ std::vector<Eigen::Index> by_norm(const Eigen::MatrixXd& A, Eigen::VectorXd& nor
   std::vector<Eigen::Index> order(static_cast<size_t>(A.cols()));
   for (size_t k = 0; k < order.size(); ++k) order[k] = Eigen::Index(k);
   const Eigen::VectorXd n = A.colwise().norm().transpose();
-  std::stable_sort(order.begin(), order.end(), [&](Eigen::Index x, Eigen::Index y) { return n[x] > n[y]; });
+  std::sort(order.begin(), order.end(), [&](Eigen::Index x, Eigen::Index y) { return n[x] > n[y] || (n[x] == n[y] && x < y); });
   norms.resize(n.size());
   for (size_t k = 0; k < order.size(); ++k) norms[Eigen::Index(k)] = n[order[k]];
   return order;
@@ -156,6 +145,27 @@ Eigen::MatrixXd span_basis(const Eigen::MatrixXd& M, const char* field) {
 }
 
 }  // namespace
+
+namespace detail {
+
+// Row-major (n, dim) samples as a double matrix, validating the sizes.
+Eigen::MatrixXd samples(const std::vector<float>& v, int dim, const char* field, const char* dim_field) {
+  if (dim < 1 || dim > kMaxUnits)
+    throw std::invalid_argument(std::string(dim_field) + ": " + std::to_string(dim) + " must be in 1.." +
+                                std::to_string(kMaxUnits));
+  if (v.empty() || v.size() % static_cast<size_t>(dim) != 0)
+    throw std::invalid_argument(std::string(field) + ": length " + std::to_string(v.size()) +
+                                " is not a positive multiple of " + std::to_string(dim));
+  const auto n = static_cast<Eigen::Index>(v.size() / static_cast<size_t>(dim));
+  Eigen::Map<const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>> m(v.data(), n, dim);
+  Eigen::MatrixXd out = m.cast<double>();
+  if (!out.allFinite()) throw std::invalid_argument(std::string(field) + ": contains a value that is not finite");
+  return out;
+}
+
+}  // namespace detail
+
+using detail::samples;
 
 template <typename T>
 AffineMap collapse(const Network<T>& net) {
@@ -420,87 +430,5 @@ template double collapse_deviation<double>(Network<double>&, const double*, Eige
 template AffineMap collapse<double>(const Network<double>&);
 template Pieces count_linear_pieces<float>(const Network<float>&, double, double);
 template Pieces count_linear_pieces<double>(const Network<double>&, double, double);
-
-}  // namespace nlp
-
-namespace nlp {
-
-namespace {
-
-// Best threshold on (value, positive) pairs: the most points sign(s (v - t)) classifies correctly
-// over every t and s = +1 or -1 (t beyond either end: all one class); equal values fall together.
-int best_threshold(std::vector<std::pair<double, bool>> pts) {
-  std::sort(pts.begin(), pts.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  const int n = static_cast<int>(pts.size());
-  int total_pos = 0;
-  for (const auto& p : pts) total_pos += p.second ? 1 : 0;
-  // All on one side: max(pos, neg).
-  int best = std::max(total_pos, n - total_pos);
-  int pos_below = 0, neg_below = 0;
-  for (int i = 0; i < n; ++i) {
-    (pts[size_t(i)].second ? pos_below : neg_below)++;
-    if (i + 1 < n && pts[size_t(i + 1)].first == pts[size_t(i)].first) continue;  // cut only between distinct values
-    const int pos_above = total_pos - pos_below, neg_above = (n - total_pos) - neg_below;
-    best = std::max({best, neg_below + pos_above, pos_below + neg_above});
-  }
-  return best;
-}
-
-}  // namespace
-
-BestLine best_line_accuracy(const std::vector<float>& x, const std::vector<float>& y, int inputs) {
-  if (inputs != 1 && inputs != 2)
-    throw std::invalid_argument("inputs: " + std::to_string(inputs) + " must be 1 or 2 (a threshold or a straight line)");
-  const Eigen::MatrixXd X = samples(x, inputs, "x", "inputs");
-  const auto n = static_cast<int>(X.rows());
-  if (n > kMaxBestLinePoints)
-    throw std::invalid_argument("x: " + std::to_string(n) + " points, more than " + std::to_string(kMaxBestLinePoints));
-  if (y.size() != size_t(n))
-    throw std::invalid_argument("y: length " + std::to_string(y.size()) + " is not " + std::to_string(n) +
-                                " (one label per point)");
-  std::vector<bool> pos(static_cast<size_t>(n));
-  for (int i = 0; i < n; ++i) {
-    if (y[size_t(i)] != 1.0f && y[size_t(i)] != -1.0f)
-      throw std::invalid_argument("y: label " + num(y[size_t(i)]) + " at " + std::to_string(i) + " is not +1 or -1");
-    pos[size_t(i)] = y[size_t(i)] > 0;
-  }
-  BestLine out;
-  out.n = n;
-  if (inputs == 1) {
-    std::vector<std::pair<double, bool>> pts;
-    for (int i = 0; i < n; ++i) pts.emplace_back(X(i, 0), pos[size_t(i)]);
-    out.correct = best_threshold(std::move(pts));
-  } else {
-    int total_pos = 0;
-    for (int i = 0; i < n; ++i) total_pos += pos[size_t(i)] ? 1 : 0;
-    int best = std::max(total_pos, n - total_pos);
-    std::vector<std::pair<double, bool>> on;  // points on the line: (position along it, label)
-    for (int i = 0; i < n; ++i) {
-      for (int j = i + 1; j < n; ++j) {
-        const double dx = X(j, 0) - X(i, 0), dy = X(j, 1) - X(i, 1);
-        if (dx == 0 && dy == 0) continue;  // the same point twice: no line
-        int left_pos = 0, left_neg = 0, right_pos = 0, right_neg = 0;
-        on.clear();
-        for (int k = 0; k < n; ++k) {
-          const double ex = X(k, 0) - X(i, 0), ey = X(k, 1) - X(i, 1);
-          const double cross = dx * ey - dy * ex;
-          const bool p = pos[size_t(k)];
-          if (cross > 0) (p ? left_pos : left_neg)++;
-          else if (cross < 0) (p ? right_pos : right_neg)++;
-          else on.emplace_back(dx * ex + dy * ey, p);
-        }
-        // The points off the line: left side positive, or right side positive. The points on it:
-        // a small turn of the line about a point between two of them sends those before it to
-        // one side and the rest to the other (either way round), a small shift sends them all to
-        // one side, whichever side is positive; best_threshold finds the best such split.
-        const int strict = std::max(left_pos + right_neg, left_neg + right_pos);
-        best = std::max(best, strict + best_threshold(on));
-      }
-    }
-    out.correct = best;
-  }
-  out.accuracy = double(out.correct) / double(n);
-  return out;
-}
 
 }  // namespace nlp

@@ -52,6 +52,7 @@ async function main() {
     platform: 'browser',
     write: false,
     minify,
+    charset: 'utf8',  // the Chinese strings as UTF-8 (3 bytes a character), not \uXXXX escapes (6)
   });
   const js = result.outputFiles[0].text;
   // styles.css first, then the other style sheets of web/ (one per concern), in name order

@@ -27,12 +27,16 @@ api.ready = (async () => {
   loading.textContent = t('loading');
   try {
     const engine = await loadEngine();
+    // The page stays hidden (index.html) until the app fills it: one style and layout pass, in
+    // the same task as the first frame, instead of one more for the bare page while the engine loads.
+    document.getElementById('page').hidden = false;
     Object.assign(api, createApp(engine, document));
     startMessaging(api); // the postMessage API for a page that embeds this one (web/messages.js)
     createSharePanel(api, document); // the Share button and panel in #share (web/share.js)
     loading.hidden = true;
     return api;
   } catch (err) {
+    document.getElementById('page').hidden = false;
     loading.classList.add('error');
     loading.textContent = t('loadFailed', { msg: err && err.message ? err.message : String(err) });
     throw err;
