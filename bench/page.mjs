@@ -28,7 +28,7 @@ export const ANCHOR = Object.freeze({
   cpuMsPerFrame: 34,           // about 34 ms of CPU per frame for one 6x8 network
 });
 
-const KB = 1024;
+const KB = 1000;  // kB, as tests/node/size.test.mjs
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 
@@ -170,7 +170,7 @@ export async function measurePage({ loads = 7, fpsSeconds = 10, log = () => {} }
   return out;
 }
 
-const fmtKB = (b) => `${(b / KB).toFixed(1)} KB`;
+const fmtKB = (b) => `${(b / KB).toFixed(1)} kB`;
 const fmtMs = (f) => `${f.median.toFixed(0)} ms median (${f.runs.map((x) => x.toFixed(0)).join(', ')})`;
 
 /** The page table, with TensorFlow Playground's figures beside ours. */
@@ -179,7 +179,7 @@ export function pageReport(p) {
   const { http, single } = p.sizes;
   lines.push('=== Page (headless Chromium; TensorFlow Playground beside it)');
   lines.push('');
-  lines.push(`bytes over http, before the first frame: ${fmtKB(http.gzip)} gzip (${fmtKB(http.raw)} raw: ${http.files.map((f) => `${f.file} ${fmtKB(f.gzip)}`).join(' + ')})   TensorFlow Playground: ${ANCHOR.httpGzipKB} KB gzip`);
+  lines.push(`bytes over http, before the first frame: ${fmtKB(http.gzip)} gzip (${fmtKB(http.raw)} raw: ${http.files.map((f) => `${f.file} ${fmtKB(f.gzip)}`).join(' + ')})   TensorFlow Playground: ${ANCHOR.httpGzipKB} kB gzip`);
   lines.push(`bytes of the single offline file ${single.file}: ${fmtKB(single.gzip)} gzip (${fmtKB(single.raw)} raw)`);
   if (p.firstFrame?.http) {
     lines.push(`first drawn heatmap after navigation start: http ${fmtMs(p.firstFrame.http)}; file:// ${fmtMs(p.firstFrame.file)}`);
