@@ -37,6 +37,9 @@ inline constexpr double kMaxCallWork = 2e9;
 inline constexpr double kMaxAnalysisWork = 4e8;
 // Points one activationCurve call evaluates (f and f' each, in double): about 0.5 s here.
 inline constexpr int kMaxCurvePoints = 1000000;
+// Points one compute_features call transforms (input_features.h): at most 9 values each, so at most
+// 9e6 floats of result; well under a second here.
+inline constexpr int kMaxFeaturePoints = 1000000;
 // Points best_line_accuracy tries every pair of (O(n^3) work): 600 is about 0.5 s here.
 inline constexpr int kMaxBestLinePoints = 600;
 

@@ -13,6 +13,7 @@ import { createGoalPanel, goalStatement } from './goals.js';
 const MAX_STEP = 100000;
 const NOTICE_KEYS = { unknown: 'noticeUnknown', feature: 'noticeFeature', unsupported: 'noticeUnsupported', malformed: 'noticeMalformed',
   comparison: 'noticeComparison' };
+// A problem whose key explained it (a declaration's `explain`) is shown with that explanation.
 // The keys that hide a control: <control key>_hide -> control key
 const HIDE_KEYS = Object.entries(KEY_DECLS).filter(([, d]) => d.hide).map(([k, d]) => [k, d.hide]);
 
@@ -69,7 +70,7 @@ export function createApp(engine, doc = document) {
     state: () => state,
     set: (partial) => set(partial),
     invalidate: () => { dirty = true; },
-    notify: (text) => notices.show(text),
+    notify: (text, opts) => notices.show(text, opts), // opts: { kind: 'info' | 'warn' } (web/notices.js)
   };
   const instances = Object.create(null);
   let scene = null; // the current lesson's instance
@@ -165,7 +166,8 @@ export function createApp(engine, doc = document) {
   function reportProblems(problems) {
     const clip = (s) => (String(s).length > 40 ? `${String(s).slice(0, 40)}…` : String(s));
     for (const p of problems) {
-      notices.show(t(NOTICE_KEYS[p.reason] ?? 'noticeInvalid', { key: clip(p.key), value: clip(p.value) }), { kind: 'warn' });
+      const k = p.detail ? 'noticeInvalidDetail' : NOTICE_KEYS[p.reason] ?? 'noticeInvalid';
+      notices.show(t(k, { key: clip(p.key), value: clip(p.value), detail: p.detail }), { kind: 'warn' });
     }
   }
 
@@ -229,7 +231,13 @@ export function createApp(engine, doc = document) {
     emit('train', () => ({ networks: scene.networks ? scene.networks() : [], scene: { id: scene.id, ...scene.figures() } }));
   }
 
+  // Screen readers hear what changes the run: play and pause here, resets, goals and warnings
+  // through the notices (a polite live region); the epoch counter itself is silent.
+  const announcer = doc.getElementById('announcer');
+  function announce(text) { announcer.textContent = ''; requestAnimationFrame(() => { announcer.textContent = text; }); }
+
   function setPlaying(p) {
+    if (p !== playing && scene) announce(p ? t('announcePlaying') : t('announcePaused', { epoch: scene.epoch().toLocaleString('en-US') }));
     playing = p;
     toolbar.setPlaying(p);
     frames.length = 0;

@@ -15,7 +15,7 @@ export const CLASS_HEX = ['#f59322', '#0877bd', '#c2185b'];
 // The two networks' identities (chart lines, card accents): the linear one purple, the tanh one
 // green. The lessons use the same two for their linear and tanh (or "the one that learns") models.
 export const LINEAR_HEX = '#6d4bb3';
-export const TANH_HEX = '#0f8a66';
+export const TANH_HEX = '#0b7d5c'; // text in this colour has 5.1:1 contrast on white (WCAG AA)
 export const NET_HEX = [LINEAR_HEX, TANH_HEX];
 
 // Other colours the lessons share.

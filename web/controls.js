@@ -2,9 +2,10 @@
 // node carries data-control="<key>", the key it sets, so that any control can be found (and
 // hidden) by its key. The declaration:
 //   { key, kind: 'select' | 'range' | 'check' | 'action' | 'custom', label (i18n key), ... }
+// Optional for every kind: aria (i18n key), an accessible name when the visible label is shared.
 //   select: options(info) -> [[value, label]] or [{ group, options: [[value, label]] }],
 //           className (default 'field'), disabled(info), value(info)
-//   range:  min, max, step, format(value) (the text beside the label)
+//   range:  min, max, step, format(value) (the text beside the label), disabled(info)
 //   check:  disabled(info)
 // info is { state, kind (the dataset's), engine (its name lists) }.
 //   action: id, title (i18n key), value() -> the new value of `key` (e.g. a new seed)
@@ -30,9 +31,9 @@ export function createControl(decl, onChange) {
     input.addEventListener('change', () => onChange({ [key]: input.value }));
   } else if (kind === 'range') {
     input = el('input', { type: 'range', id: key, min: decl.min, max: decl.max, step: decl.step });
-    out = el('output', { id: `${key}Out` });
+    out = el('span', { id: `${key}Out`, class: 'value' });
     node = el('label', { class: 'field range', 'data-control': key }, el('span', {}, el('span', { 'data-i18n': label }), ' ', out), input);
-    input.addEventListener('input', () => { out.value = decl.format(input.value); });
+    input.addEventListener('input', () => { out.textContent = decl.format(input.value); });
     input.addEventListener('change', () => onChange({ [key]: input.value }));
   } else if (kind === 'check') {
     input = el('input', { type: 'checkbox', id: key });
@@ -47,6 +48,8 @@ export function createControl(decl, onChange) {
     throw new Error(`control ${key}: kind '${kind}' is built by its lesson, not here`);
   }
 
+  // a name of its own where the visible label is shared ("Network 1 activation")
+  if (decl.aria) input.setAttribute('data-i18n-aria', decl.aria);
   let optionsKey = '';
   return {
     decl, node, input,
@@ -65,7 +68,8 @@ export function createControl(decl, onChange) {
         input.disabled = Boolean(decl.disabled?.(info));
       } else if (kind === 'range') {
         input.value = String(state[key]);
-        out.value = decl.format(state[key]);
+        out.textContent = decl.format(state[key]);
+        input.disabled = Boolean(decl.disabled?.(info));
       } else if (kind === 'check') {
         input.checked = state[key];
         input.disabled = Boolean(decl.disabled?.(info));

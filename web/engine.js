@@ -22,7 +22,7 @@ const JSON_FORMAT = 'nonlinear-playground/network@1';
 const MODULE_MEMORY = ['HEAPU8', 'HEAP32', 'HEAPF32'];
 const ERROR_CHANNEL = ['errorFlag', 'takeError'];
 const ENTRIES = ['entries', 'version', 'names', 'limits', 'defaults', 'stage', 'dataset', 'split', 'leastSquares', 'pca',
-  'principalAngle', 'bestLineAccuracy', 'activationCurve', 'heapInUse', 'liveNetworks'];
+  'principalAngle', 'bestLineAccuracy', 'activationCurve', 'features', 'heapInUse', 'liveNetworks'];
 const NET_STATICS = ['create'];
 const NET_METHODS = ['parameterCount', 'layers', 'activations', 'lossName', 'seed', 'affineA', 'affineC', 'fit',
   'predict', 'loss', 'gradients', 'parameters', 'setParameters', 'layerOutputs', 'collapse', 'collapseDeviation',
@@ -207,6 +207,7 @@ class Engine {
     this.datasetKinds = Object.freeze(names.datasetKinds);
     this.losses = Object.freeze(names.losses);
     this.optimizers = Object.freeze(names.optimizers);
+    this.featureNames = Object.freeze(names.features);
     this.limits = Object.freeze(M.limits());
     const defaults = M.defaults();
     this.#defaults = Object.freeze({ affine: Object.freeze(defaults.affine), train: Object.freeze(defaults.train) });
@@ -316,6 +317,22 @@ class Engine {
     checkNumber(c, 'c');
     const values = asFloat32(xs, 'xs', this.limits);
     return this.#M.activationCurve(name, this._stage(STAGE_X, values, 'xs'), values.length, a, c);
+  }
+
+  /**
+   * The input features `features` (names, engine.featureNames: TensorFlow Playground's x, y,
+   * xSquared, ...) at the points x (n, 2) row-major: a Float32Array (n, k), one column per
+   * feature in the order given. The list is checked against the number of features before it is
+   * copied; the engine refuses an empty list, an unknown name and a name given twice.
+   */
+  features(x, features) {
+    if (!Array.isArray(features)) throw new Error(`features: ${describe(features)} must be an array of feature names`);
+    if (features.length > this.featureNames.length)
+      throw new Error(`features: ${features.length} names, at most ${this.featureNames.length} (each feature once: ${this.featureNames.join(', ')})`);
+    const names = Array.from(features, (f, i) => checkName(f, `features[${i}]`, this.limits));
+    const xs = asFloat32(x, 'x', this.limits);
+    const n = sampleCount(xs, 2, 'x');
+    return this.#M.features(names, this._stage(STAGE_X, xs, 'x'), n);
   }
 
   leastSquares(x, y, inputs) {

@@ -9,6 +9,15 @@
 import { cssSize } from './size.js';
 import { divergingWord, fillDiverging, divergingCss, CLASS_RGB, CLASS_HEX, MID, packRGB, NAN_WORD } from './colors.js';
 
+/** The y range a 1D plot shows: the data's targets with a margin ([-1, 1] with no data yet). */
+export function range1d(data) {
+  let lo = Infinity, hi = -Infinity;
+  for (const v of data.all.y) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  if (lo > hi) { lo = -1; hi = 1; }
+  const pad = Math.max(0.15 * (hi - lo), 0.1);
+  return [lo - pad, hi + pad];
+}
+
 export function createOutputView(container, { index }) {
   container.classList.add('output-view');
   const heat = document.createElement('canvas');
@@ -160,10 +169,7 @@ export function createOutputView(container, { index }) {
     octx.fillStyle = '#fbfbfc';
     octx.fillRect(0, 0, w, h);
     const d = data.domain;
-    let lo = Infinity, hi = -Infinity;
-    for (const v of data.all.y) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-    const pad = Math.max(0.15 * (hi - lo), 0.1);
-    lo -= pad; hi += pad;
+    const [lo, hi] = range1d(data);
     const sx = (x) => ((x + d) / (2 * d)) * w, sy = (y) => h - ((y - lo) / (hi - lo)) * h;
     // axes through the origin
     octx.strokeStyle = '#d5d8dc';

@@ -8,6 +8,10 @@
 // 'network' (reset), 'live', 'view', 'rebuild' (the lesson rebuilds its networks).
 // hash: 'always' (written on every hash) or 'changed' (only when it differs from its default,
 // so a link to a lesson stays short). values and doc are the README's words for the key.
+// explain(value, ctx) -> text, optional: why a refused value is wrong (shown in the notice).
+// atLeastOne (optional, boolean keys): a group name; at least one key of the group must be true
+// (compare's input features): state.js drops and reports a hash that turns all of them off, and the
+// lesson refuses such a change from playground.set().
 
 export function toNumber(v) {
   if (typeof v === 'number') return v;

@@ -233,12 +233,13 @@ export function startMessaging(api, win = window) {
         if (doc.body) observer.observe(doc.body);
       }
       win.addEventListener('resize', onViewport);
+      doc.documentElement.classList.add('sizing'); // web/course.css: a stable scrollbar gutter
       postHeight();
     } else {
       observer?.disconnect();
       observer = null;
       win.removeEventListener('resize', onViewport);
-      doc.documentElement.classList.remove('autosized');
+      doc.documentElement.classList.remove('autosized', 'sizing');
     }
   };
 

@@ -2,6 +2,17 @@
 // its own small heatmap over the input plane (2D data) or its own small curve (1D data), and each
 // weight as a curve whose colour is its sign (blue +, orange -) and whose width is its size.
 // Inputs come from one layerOutputs() call over a coarse grid and one getWeights() call per frame.
+//
+// Input features (frame.inputs, 2D data in the compare lesson; web/scenes/compare.js builds it):
+//   { names, labels, on, values, scale, toggle(name) }
+// names: every feature the page offers, in drawing order; labels: what is written beside each
+// node; on[j]: whether the networks are fed names[j] (layer 0's W has one column per feature on,
+// in this order); values: every feature over data.thumbGrid, (thumbSize², names.length)
+// row-major; scale[j]: the largest |value| of feature j there (the colour scale's end). The input
+// column then shows every feature as TensorFlow Playground does, those off dimmed, and a click (or
+// tap) on one, or on its label or its row, calls toggle(name). Where the nodes were drawn, for tests and tools: the canvas's
+// data-input-nodes attribute, JSON [{ name, on, x, y, size }] in CSS pixels from its top-left
+// corner. Without frame.inputs the input nodes are x1 and x2 themselves (data.thumbGrid).
 
 import { cssSize } from './size.js';
 import { fillDiverging, NEG, POS, MID } from './colors.js';
@@ -15,6 +26,19 @@ export function createDiagram(canvas) {
   const atlas = document.createElement('canvas');
   const actx = atlas.getContext('2d');
   let atlasImage = null;
+  // the input-feature nodes as last drawn (frame.inputs): [{ name, on, x, y, size }], and their toggle
+  let inputNodes = [], toggleInput = null, inputNodesAttr = '';
+  // a node's target: its row of the input column, label included (half the pitch up and down),
+  // so that a finger need not hit the small square itself
+  const inputAt = (ev) => {
+    const r = canvas.getBoundingClientRect(), x = ev.clientX - r.left, y = ev.clientY - r.top;
+    return inputNodes.find((nd) => x >= 0 && x <= nd.x + nd.size / 2 + 2 && Math.abs(y - nd.y) <= Math.max(nd.size / 2 + 1, nd.pitch / 2));
+  };
+  canvas.addEventListener('click', (ev) => {
+    const nd = inputAt(ev);
+    if (nd && toggleInput) toggleInput(nd.name);
+  });
+  canvas.addEventListener('mousemove', (ev) => { canvas.style.cursor = inputAt(ev) ? 'pointer' : ''; });
 
   function fit() {
     const dpr = window.devicePixelRatio || 1;
@@ -25,18 +49,19 @@ export function createDiagram(canvas) {
     return { cw, ch };
   }
 
-  // Node centres and size for layer sizes `sizes` in a cw x ch box (CSS pixels).
-  function layout(sizes, cw, ch) {
+  // Node centres and size for layer sizes `sizes` in a cw x ch box (CSS pixels), `left` pixels
+  // kept free on the left (the input features' labels).
+  function layout(sizes, cw, ch, left = 0) {
     const top = 18, bottom = 4, cols = sizes.length;
     const maxUnits = Math.max(...sizes);
-    const colGap = (cw - 8) / cols;
+    const colGap = (cw - 8 - left) / cols;
     const S = Math.max(8, Math.min(34, colGap * 0.62, ((ch - top - bottom) / maxUnits) * 0.78));
     const pitch = Math.min(S * 1.32, (ch - top - bottom) / maxUnits);
     const mid = top + (ch - top - bottom) / 2;
     return {
       S, top,
       cols: sizes.map((m, l) => {
-        const x = 4 + colGap * (l + 0.5);
+        const x = 4 + left + colGap * (l + 0.5);
         return { x, ys: Array.from({ length: m }, (_, k) => mid + (k - (m - 1) / 2) * pitch) };
       }),
     };
@@ -59,8 +84,10 @@ export function createDiagram(canvas) {
       }
       q++;
     };
-    // input nodes: x1 and x2 themselves
-    for (let u = 0; u < sizes[0]; u++) fillNode(data.thumbGrid, u, 2, 0, data.domain);
+    // input nodes: every feature (frame.inputs), or x1 and x2 themselves
+    const inputs = frame.inputs;
+    if (inputs) for (let u = 0; u < sizes[0]; u++) fillNode(inputs.values, u, sizes[0], 0, inputs.scale[u] || 1);
+    else for (let u = 0; u < sizes[0]; u++) fillNode(data.thumbGrid, u, 2, 0, data.domain);
     layers.forEach((vals, l) => {
       const m = sizes[l + 1], isOut = l === layers.length - 1 && m === 1;
       for (let u = 0; u < m; u++) fillNode(vals, u, m, isOut ? task.centre : 0, isOut ? task.half : 1);
@@ -85,12 +112,32 @@ export function createDiagram(canvas) {
     ctx.stroke();
   }
 
+  // An input feature's node: dimmed when the networks are not fed it; its label on the left.
+  function drawInputLabel(inputs, u, x0, y, S) {
+    const on = inputs.on[u];
+    if (!on) { ctx.fillStyle = 'rgba(255,255,255,0.62)'; ctx.fillRect(x0, y - S / 2, S, S); }
+    ctx.save();
+    ctx.font = `${on ? '600 ' : ''}9px system-ui, -apple-system, "Segoe UI", sans-serif`;
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'middle';
+    ctx.fillStyle = on ? '#1d1f23' : '#5f6670'; // both AA on the diagram's light paper; off: regular, on: bold
+    ctx.fillText(inputs.labels[u], x0 - 3, y);
+    ctx.restore();
+  }
+
   return {
     draw(frame) {
-      const { data, layers, weights, labels, sizes } = frame; // sizes: [inputs, ...hidden, outputs]
+      const { data, layers, weights, labels } = frame; // frame.sizes: [inputs, ...hidden, outputs]
       const { cw, ch } = fit();
       ctx.clearRect(0, 0, cw, ch);
-      const L = layout(sizes, cw, ch), S = L.S;
+      // input features: the input column lists every one; rows[i] is where W's column i starts
+      const inputs = data.inputs === 2 ? frame.inputs : undefined;
+      const rows = inputs ? inputs.on.flatMap((on, j) => (on ? [j] : [])) : null;
+      const sizes = inputs ? [inputs.names.length, ...frame.sizes.slice(1)] : frame.sizes;
+      ctx.font = '9px system-ui, -apple-system, "Segoe UI", sans-serif';
+      const labelW = inputs ? Math.ceil(Math.max(...inputs.labels.map((s) => ctx.measureText(s).width))) + 4 : 0;
+      const L = layout(sizes, cw, ch, labelW), S = L.S;
+      toggleInput = inputs ? inputs.toggle : null;
 
       // weights: W is (out, in) row-major, y = f(W x + b). Lines are bucketed by sign and by
       // width (quarter-pixel steps) so a frame strokes a few dozen paths, not one per weight.
@@ -106,8 +153,9 @@ export function createDiagram(canvas) {
             const key = (w >= 0 ? 1 : -1) * width;
             let path = buckets.get(key);
             if (!path) buckets.set(key, (path = new Path2D()));
-            path.moveTo(x0, a.ys[i]);
-            path.bezierCurveTo(xm, a.ys[i], xm, b.ys[o], x1, b.ys[o]);
+            const ya = a.ys[l === 0 && rows ? rows[i] : i];
+            path.moveTo(x0, ya);
+            path.bezierCurveTo(xm, ya, xm, b.ys[o], x1, b.ys[o]);
           }
         }
       });
@@ -120,7 +168,7 @@ export function createDiagram(canvas) {
 
       // neurons
       if (data.inputs !== 1) {
-        fillAtlas2d(frame, sizes);
+        fillAtlas2d({ ...frame, inputs }, sizes);
         ctx.imageSmoothingEnabled = true;
       }
       let q = 0;
@@ -150,9 +198,14 @@ export function createDiagram(canvas) {
           ctx.strokeStyle = 'rgba(0,0,0,0.28)';
           ctx.lineWidth = 1;
           ctx.strokeRect(x0 + 0.5, y0 + 0.5, S - 1, S - 1);
+          if (inputs && l === 0) drawInputLabel(inputs, u, x0, y, S);
           q++;
         });
       });
+      const ys0 = L.cols[0].ys, pitch = ys0.length > 1 ? ys0[1] - ys0[0] : S;
+      inputNodes = inputs ? inputs.names.map((name, u) => ({ name, on: inputs.on[u], x: L.cols[0].x, y: ys0[u], size: S, pitch })) : [];
+      const attr = JSON.stringify(inputNodes.map((nd) => ({ name: nd.name, on: nd.on, x: +nd.x.toFixed(1), y: +nd.y.toFixed(1), size: +nd.size.toFixed(1) })));
+      if (attr !== inputNodesAttr) { inputNodesAttr = attr; if (inputNodes.length) canvas.dataset.inputNodes = attr; else delete canvas.dataset.inputNodes; }
     },
   };
 }

@@ -65,14 +65,33 @@ export const DEFAULTS = Object.freeze(Object.fromEntries(KEYS.map((k) => [k, KEY
 /** Keys written to the hash only when they differ from their default (lessons' parameters). */
 export const SCENE_KEYS = new Set(KEYS.filter((k) => KEY_DECLS[k].hash === 'changed'));
 
-// TensorFlow Playground keys that mean nothing here. Input features other than x and y are not
-// offered: a link that turns one on is told so; the others are view options we do not have.
-const TFP_FEATURES = { x: true, y: true, xTimesY: false, xSquared: false, ySquared: false,
-  cosX: false, sinX: false, cosY: false, sinY: false };
+// Groups of boolean keys of which at least one must be on (a declaration's `atLeastOne: group`):
+// the compare lesson's input features. group -> keys, in hash order.
+const AT_LEAST_ONE = (() => {
+  const groups = new Map();
+  for (const [k, d] of Object.entries(KEY_DECLS)) if (d.atLeastOne) groups.set(d.atLeastOne, [...(groups.get(d.atLeastOne) ?? []), k]);
+  return groups;
+})();
+
+// TensorFlow Playground keys that mean nothing here: view options we do not have.
 const TFP_SILENT = new Set(['collectStats', 'tutorial', 'problem', 'regDataset', 'initZero']);
 const TFP_REG_DATASETS = { 'reg-plane': 'plane', 'reg-gauss': 'gauss_bumps' };
 
 const toBool = (v) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : undefined);
+
+/**
+ * A hash is a complete description (omitted keys take their defaults): if it leaves every key of
+ * an atLeastOne group off, the values it gave them are dropped (the defaults apply) and reported
+ * as one problem, reason 'feature'.
+ */
+function checkGroups(values, problems) {
+  for (const keys of AT_LEAST_ONE.values()) {
+    if (keys.some((k) => (Object.hasOwn(values, k) ? values[k] : DEFAULTS[k]) === true)) continue;
+    const given = keys.filter((k) => Object.hasOwn(values, k));
+    for (const k of given) delete values[k];
+    problems.push({ key: given.join(', '), value: 'false', reason: 'feature' });
+  }
+}
 
 /**
  * Validates one value (a string from the hash, or a JS value from playground.set()). Returns the
@@ -97,7 +116,11 @@ function parseEntries(entries, ctx, values, problems) {
   for (const [name, value] of entries) {
     if (!KEYS.includes(name)) { problems.push({ key: name, value: String(value), reason: 'unknown' }); continue; }
     const parsed = parseValue(name, value, ctx);
-    if (parsed === undefined) problems.push({ key: name, value: String(value), reason: 'invalid' });
+    if (parsed === undefined) {
+      // a key may say why (its declaration's explain(value) -> text), e.g. points
+      const detail = KEY_DECLS[name].explain?.(value, ctx);
+      problems.push({ key: name, value: String(value), reason: 'invalid', ...(detail ? { detail } : {}) });
+    }
     else values[name] = parsed;
   }
 }
@@ -136,13 +159,12 @@ export function parseHash(hash, ctx) {
   }
   const rest = [];
   for (const [name, value] of Object.entries(raw)) {
-    if (Object.hasOwn(TFP_FEATURES, name)) {
-      if (toBool(value) !== TFP_FEATURES[name]) problems.push({ key: name, value, reason: 'feature' });
-    } else if (TFP_SILENT.has(name)) {
+    if (TFP_SILENT.has(name)) {
       if (name === 'initZero' && toBool(value) === true) problems.push({ key: name, value, reason: 'unsupported' });
     } else rest.push([name, value]);
   }
   parseEntries(rest, ctx, values, problems);
+  checkGroups(values, problems);
   return { values, problems };
 }
 

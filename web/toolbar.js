@@ -21,7 +21,7 @@ export const HOST_CONTROLS = [
 export function createToolbar(doc, { scenes, onChange, onAction }) {
   const $ = (id) => doc.getElementById(id);
   const play = $('play'), epochOut = $('epoch'), speed = $('speed');
-  const sceneSelect = $('scene'), prev = $('prevScene'), next = $('nextScene');
+  const sceneSelect = $('scene'), sceneText = $('sceneText'), prev = $('prevScene'), next = $('nextScene');
   const langButtons = [...doc.querySelectorAll('[data-lang]')];
 
   play.addEventListener('click', () => onAction('togglePlay'));
@@ -57,6 +57,8 @@ export function createToolbar(doc, { scenes, onChange, onAction }) {
         sceneSelect.dataset.labels = labels.join('|');
       }
       sceneSelect.value = id;
+      // the picker's face: the same label, wrapping by words on a narrow screen (a select truncates)
+      sceneText.textContent = labels[i];
       prev.disabled = i <= 0;
       next.disabled = i >= scenes.length - 1;
       next.title = i < scenes.length - 1 ? t('nextScene', { name: title(scenes[i + 1]) }) : '';
@@ -80,6 +82,7 @@ export function createToolbar(doc, { scenes, onChange, onAction }) {
       play.setAttribute('aria-label', t(playing ? 'pause' : 'play'));
       play.setAttribute('aria-pressed', String(playing));
     },
-    setEpoch(epoch) { const s = epoch.toLocaleString('en-US'); if (epochOut.value !== s) epochOut.value = s; },
+    // a plain element, not a live region: the count changes every frame (announcements: app.js)
+    setEpoch(epoch) { const s = epoch.toLocaleString('en-US'); if (epochOut.textContent !== s) epochOut.textContent = s; },
   };
 }

@@ -34,6 +34,7 @@
 #include "dataset.h"
 #include "engine_limits.h"
 #include "entry.h"
+#include "input_features.h"
 #include "kernels.h"
 #include "network.h"
 #include "synthetic.h"
@@ -204,6 +205,7 @@ val names() {
   o.set("datasetKinds", string_array(nlp::dataset_kind_names()));
   o.set("losses", string_array(nlp::loss_names()));
   o.set("optimizers", string_array(nlp::optimizer_names()));
+  o.set("features", string_array(nlp::feature_names()));
   return o;
 }
 
@@ -224,6 +226,7 @@ val limits() {
   o.set("analysisWork", nlp::kMaxAnalysisWork);
   o.set("bestLinePoints", nlp::kMaxBestLinePoints);
   o.set("curvePoints", nlp::kMaxCurvePoints);
+  o.set("featurePoints", nlp::kMaxFeaturePoints);
   return o;
 }
 
@@ -383,6 +386,17 @@ val activation_curve(const std::string& name, uintptr_t x, int count, double a, 
   o.set("value", float_array(value.data(), value.size()));
   o.set("derivative", float_array(derivative.data(), derivative.size()));
   return o;
+}
+
+// The input features `names` (engine/input_features.h) at n points (x1, x2) staged at x: (n, k) row-major.
+val features(val names, uintptr_t x, int n) {
+  nlp::check_feature_count(size_t(names["length"].as<double>()), "features");  // before the list is read
+  const auto list = emscripten::vecFromJSArray<std::string>(names);
+  const auto fs = nlp::features_from_names(list, "features");
+  nlp::check_feature_points(n, "x");
+  const float* xs = finite(x, size_t(n) * 2, "x");
+  const auto out = nlp::compute_features(fs, xs, n, "x");
+  return float_array(out.data(), out.size());
 }
 
 // ---------------------------------------------------------------- networks
@@ -578,6 +592,7 @@ EMSCRIPTEN_BINDINGS(nlp) {
   def<&principal_angle>("principalAngle");
   def<&best_line_accuracy>("bestLineAccuracy");
   def<&activation_curve>("activationCurve");
+  def<&features>("features");
   def<&heap_in_use>("heapInUse");
   def<&live_networks>("liveNetworks");
   const auto net = emscripten::class_<NetHandle>("Net");

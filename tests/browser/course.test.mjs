@@ -25,7 +25,7 @@ test('<key>_hide removes a control, the layout closes up, and hide keys round-tr
     // a whole panel hidden: its heading goes too; every sidebar control hidden: the networks take the width
     const wide0 = await run(page, () => document.querySelector('.twins').getBoundingClientRect().width);
     const sidebarKeys = ['dataset', 'noise', 'percTrainData', 'seed', 'showTestData', 'discretize', 'learningRate', 'batchSize', 'optimizer',
-      'regularization', 'regularizationRate', 'outputActivation'];
+      'regularization', 'regularizationRate', 'outputActivation', 'points'];
     await run(page, (keys) => window.playground.set(Object.fromEntries(keys.map((k) => [`${k}_hide`, true]))), sidebarKeys);
     assert.equal(await page.isVisible('.sidebar'), false);
     const wide1 = await run(page, () => document.querySelector('.twins').getBoundingClientRect().width);

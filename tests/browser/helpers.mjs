@@ -43,9 +43,10 @@ export async function serveDist() {
  * Opens `url` in a new page and waits for window.playground.ready. Returns { page, errors,
  * requests }: errors holds console errors and uncaught exceptions, requests every URL asked for.
  * The page starts paused unless `play` is set, so numbers depend only on what the test does.
+ * `context` adds Playwright context options (hasTouch, isMobile, colorScheme, reducedMotion...).
  */
-export async function openPage(browser, url, { viewport = { width: 1280, height: 800 }, locale = 'en-US', play = false } = {}) {
-  const context = await browser.newContext({ viewport, locale });
+export async function openPage(browser, url, { viewport = { width: 1280, height: 800 }, locale = 'en-US', play = false, context: more = {} } = {}) {
+  const context = await browser.newContext({ viewport, locale, ...more });
   const page = await context.newPage();
   const errors = [], requests = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });

@@ -18,6 +18,7 @@
 #include "dataset.h"
 #include "engine_limits.h"
 #include "entry.h"
+#include "input_features.h"
 #include "network.h"
 #include "synthetic.h"
 
@@ -162,7 +163,7 @@ void network_calls(Bytes& in) {
 }
 
 void data_calls(Bytes& in) {
-  switch (in.small(0, 4)) {
+  switch (in.small(0, 5)) {
     case 0: {  // dataset
       const std::string name = in.name(strings(nlp::dataset_names()));
       nlp::check_name(name, "dataset");
@@ -200,6 +201,22 @@ void data_calls(Bytes& in) {
       nlp::check_samples(n, dim, "x", "columns");
       nlp::finite(x.data(), x.size(), "x");
       nlp::pca(x, dim);
+      break;
+    }
+    case 5: {  // features
+      const int count = in.small(0, 11);
+      nlp::check_feature_count(size_t(count), "features");
+      std::vector<std::string> names;
+      for (int i = 0; i < count; ++i) {
+        names.push_back(in.name(nlp::feature_names()));
+        nlp::check_name(names.back(), "features[" + std::to_string(i) + "]");
+      }
+      const auto fs = nlp::features_from_names(names, "features");
+      const int n = in.small(0, 40);
+      nlp::check_feature_points(n, "x");
+      const auto x = in.floats(size_t(n) * 2);
+      nlp::finite(x.data(), x.size(), "x");
+      nlp::compute_features(fs, x.data(), n, "x");
       break;
     }
     default: {  // principalAngle, activationCurve

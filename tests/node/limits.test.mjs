@@ -11,7 +11,7 @@ const L = engine.limits;
 test('engine.limits: a frozen object of positive integers', () => {
   assert.ok(Object.isFrozen(L));
   assert.deepEqual(Object.keys(L).sort(),
-    ['analysisWork', 'bestLinePoints', 'callWork', 'curvePoints', 'datasetSamples', 'hiddenLayers', 'layers', 'linearPiecesWork', 'linearRegions', 'nameLength', 'stagingBytes', 'stagingFloats', 'unitsPerLayer', 'workspaceFloats']);
+    ['analysisWork', 'bestLinePoints', 'callWork', 'curvePoints', 'datasetSamples', 'featurePoints', 'hiddenLayers', 'layers', 'linearPiecesWork', 'linearRegions', 'nameLength', 'stagingBytes', 'stagingFloats', 'unitsPerLayer', 'workspaceFloats']);
   for (const [k, v] of Object.entries(L)) assert.ok(Number.isInteger(v) && v > 0, `${k}: ${v}`);
   assert.equal(L.stagingBytes, 4 * L.stagingFloats);
   assert.throws(() => { 'use strict'; L.unitsPerLayer = 1; }, TypeError);

@@ -14,7 +14,9 @@ test('every state round-trips through the hash', () => {
     scene: 'collapse', reluUnits: 64, curve: 'step', curveRange: 7.5, collapseActivations: ['affine', 'tanh', 'linear'],
     warpActivation: 'linear', warpMorph: 0.35, sweepActivation: 'relu', sweepUnits: 32, squashRange: 3,
     embed: true, autoplay: false, speed: 25, goal: 'net2.testAccuracy>=0.9;scene.pieces>=9', goalText: 'Make network 2 learn & <b>',
-    hideText: true, parentOrigin: 'https://course.example.org' };
+    hideText: true, parentOrigin: 'https://course.example.org', points: 'c.XcMggASwEsExKZIAA',
+    // every input feature away from its default (x, y off; the seven others on)
+    x: false, y: false, xSquared: true, ySquared: true, xTimesY: true, sinX: true, sinY: true, cosX: true, cosY: true };
   for (const k of KEYS) if (k.endsWith('_hide')) s[k] = true;
   const { values, problems } = parseHash(`#${toHash(s)}`, ctx);
   assert.deepEqual(problems, []);

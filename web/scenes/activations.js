@@ -3,7 +3,7 @@
 // the thread's tanh example, and f' checked against a finite difference of f.
 
 import { key, number, activation } from '../keys.js';
-import { bilingual, el, setText, fmt, fmtSci, canvasPlot, linspace, card, lessonRoot, legend } from './common.js';
+import { bilingual, el, setText, fmt, fmtSci, canvasPlot, linspace, card, lessonRoot, legend, describe, decorative, scrollBox } from './common.js';
 import { POS_HEX, NEG_HEX, INK_HEX } from '../colors.js';
 
 const F_COLOR = POS_HEX;
@@ -29,11 +29,13 @@ export function createActivationsScene(env) {
 
   // --- DOM
   const tiles = names.map((name) => {
+    // the thumbnail is decorative: the button's name says the activation and its range
     const plot = canvasPlot('act-plot');
+    decorative(plot.canvas);
     const title = el('span', { class: 'act-name' });
     const range = el('span', { class: 'act-range' });
     const tile = el('button', { type: 'button', class: 'act-tile', 'data-activation': name, onclick: () => env.set({ curve: name }) },
-      el('span', { class: 'act-tile-head' }, title, range), plot.canvas);
+      el('span', { class: 'act-tile-head' }, title, ' ', range), plot.canvas);
     return { name, plot, title, range, tile };
   });
   const big = canvasPlot('act-big');
@@ -57,6 +59,7 @@ export function createActivationsScene(env) {
     env.invalidate();
   } });
   const table = el('table', { class: 'vec-table' });
+  const tableBox = scrollBox(el('div', { class: 'table-scroll' }, table));
   const rows = ['x', 'f', 'd'].map((k) => {
     const head = el('th', { scope: 'row' });
     const cells = Array.from({ length: 10 }, () => el('td'));
@@ -70,6 +73,7 @@ export function createActivationsScene(env) {
     linTable.append(el('tr', {}, ...cells));
     return cells;
   });
+  const linBox = scrollBox(el('div', { class: 'lin-scroll' }, linTable));
   const linVerdict = el('p', { class: 'note lin-verdict' });
   const rangeLine = el('p', { class: 'note' });
 
@@ -84,10 +88,10 @@ export function createActivationsScene(env) {
         el('div', { class: 'act-big-wrap' }, el('div', { class: 'scene-row' }, bigTitle, curveLegend), big.canvas),
         el('div', { class: 'act-vector' },
           el('p', { class: 'note', 'data-i18n': 'scenes.activations.vectorIntro' }),
-          el('div', { class: 'table-scroll' }, table),
+          tableBox,
           el('div', { class: 'scene-row' }, threadVector, newVector),
           rangeLine, checkLine,
-          el('div', { class: 'lin-check' }, el('h4', { 'data-i18n': 'scenes.activations.linTitle' }), el('div', { class: 'lin-scroll' }, linTable), linVerdict))),
+          el('div', { class: 'lin-check' }, el('h4', { 'data-i18n': 'scenes.activations.linTitle' }), linBox, linVerdict))),
     ], { className: 'act-detail-card' }),
   );
 
@@ -100,9 +104,10 @@ export function createActivationsScene(env) {
       curves = { xs, byName: {} };
       for (const name of names) {
         const c = engine.activationCurve(name, xs);
-        let lo = Infinity, hi = -Infinity;
+        let lo = Infinity, hi = -Infinity, dlo = Infinity, dhi = -Infinity;
         for (const v of c.value) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-        curves.byName[name] = { ...c, lo, hi };
+        for (const v of c.derivative) if (Number.isFinite(v)) { dlo = Math.min(dlo, v); dhi = Math.max(dhi, v); }
+        curves.byName[name] = { ...c, lo, hi, dlo, dhi };
       }
       // f' against (f(x + h) - f(x - h)) / 2h on the same points, away from the kinks at 0
       const h = 1e-2, pts = Array.from(xs).filter((x) => Math.abs(x) > 2 * h);
@@ -158,6 +163,7 @@ export function createActivationsScene(env) {
       setText(tile.title, t(`activations.${tile.name}`));
       const c = curves.byName[tile.name];
       setText(tile.range, `[${fmt(c.lo, 2)}, ${fmt(c.hi, 2)}]`);
+      describe(tile.tile, t('scenes.activations.tileAria', { name: t(`activations.${tile.name}`), r: state.curveRange, lo: fmt(c.lo, 2), hi: fmt(c.hi, 2) }));
       tile.tile.classList.toggle('selected', tile.name === sel);
       tile.tile.setAttribute('aria-pressed', String(tile.name === sel));
       drawCurve(tile.plot, tile.name, { bigPlot: false });
@@ -165,6 +171,11 @@ export function createActivationsScene(env) {
     setText(bigTitle, t(`activations.${sel}`));
     drawCurve(big, sel, { bigPlot: true });
     big.points(vector, vecOut.value, { color: INK_HEX, r: 3.5, stroke: '#fff' });
+    const cs = curves.byName[sel], selName = t(`activations.${sel}`);
+    describe(big.canvas, t('scenes.activations.bigAria', { name: selName, r: state.curveRange,
+      lo: fmt(cs.lo, 2), hi: fmt(cs.hi, 2), dlo: fmt(cs.dlo, 2), dhi: fmt(cs.dhi, 2) }));
+    describe(tableBox, t('scenes.activations.tableAria', { name: selName }));
+    describe(linBox, t('scenes.activations.linAria', { name: selName }));
     const fname = t('scenes.activations.fOf', { name: sel === 'relu' ? 'ReLU' : sel });
     setText(rows[0].head, 'x');
     setText(rows[1].head, fname);
@@ -258,6 +269,10 @@ export default {
     linYes: ['{name} passes both here, and for every a, b, k: it is linear, so layers using it collapse into one.', '{name} 在这里两条都成立，而且对任意 a、b、k 都成立：它是线性的，用它的各层会坍缩成一层。'],
     linAffine: ['{name} fails both, but only by the constant c: f(x) − f(0) is linear, so f is affine, and layers using it still collapse into one affine map.', '{name} 两条都不成立，但差的只是常数 c：f(x) − f(0) 是线性的，所以 f 是仿射函数，用它的各层照样坍缩成一个仿射映射。'],
     linNo: ['{name} fails at least one, so it is neither linear nor affine: this is what lets depth add something.', '{name} 至少有一条不成立，所以它既不是线性的也不是仿射的：正因为如此，加深网络才有意义。'],
+    tileAria: ['{name} [{lo}, {hi}]: its values for x from −{r} to {r}', '{name} [{lo}, {hi}]：x 从 −{r} 到 {r} 时的取值范围'],
+    bigAria: ['{name} for x from −{r} to {r}: the curve f (solid) runs from {lo} to {hi}, its derivative f′ (dashed) from {dlo} to {dhi}; the dots are the vector in the table.', '{name} 在 x 从 −{r} 到 {r} 上的图像：实线 f 从 {lo} 到 {hi}，虚线是导数 f′，从 {dlo} 到 {dhi}；圆点是表中的向量。'],
+    tableAria: ['The vector through {name}: x, f(x) and f′(x)', '向量经过 {name}：x、f(x) 与 f′(x)'],
+    linAria: ['Is {name} linear: the two identities with numbers', '{name} 是线性的吗：代入数值检验两个等式'],
     checkLine: ['f′ against the finite difference (f(x + h) − f(x − h)) / 2h, h = 0.01, away from x = 0: largest relative difference {err}.', 'f′ 与有限差分 (f(x + h) − f(x − h)) / 2h（h = 0.01，避开 x = 0）比较：最大相对误差 {err}。'],
   }),
   create: createActivationsScene,

@@ -7,7 +7,7 @@
 // a nonlinear activation makes collapse() throw; the page shows which layer broke it.
 
 import { key, activationList } from '../keys.js';
-import { bilingual, el, setText, fmtSci, fmtLoss, fmtFixed, m, mi, mo, sub, mathMatrix, card, selectField, lessonRoot, readout, freeAll } from './common.js';
+import { bilingual, el, setText, fmtSci, fmtLoss, fmtFixed, m, mi, mo, sub, mathMatrix, card, selectField, lessonRoot, readout, freeAll, describe, scrollBox } from './common.js';
 import { createNetCard } from './netview.js';
 import { makeData, taskFor } from '../model.js';
 import { LINEAR_HEX, TANH_HEX } from '../colors.js';
@@ -55,7 +55,8 @@ export function createCollapseScene(env) {
   const mspace = () => m('mspace', { width: '1em' });
   const W = (i) => sub('W', String(i)), b = (i) => sub('b', String(i));
   const Wp = () => m('msup', {}, mi('W'), mo('′')), bp = () => m('msup', {}, mi('b'), mo('′'));
-  const math = (...c) => el('div', { class: 'math-line' }, m('math', {}, m('mrow', {}, ...c)));
+  // each line of a derivation scrolls sideways on a narrow screen (scrollBox, named in render)
+  const math = (...c) => scrollBox(el('div', { class: 'math-line' }, m('math', {}, m('mrow', {}, ...c))));
   const symbolic = math(mi('y'), mo('='), mi('x'), dot(), W(1), dot(), W(2), dot(), W(3), mo('+'), mo('('),
     b(1), dot(), W(2), dot(), W(3), mo('+'), b(2), dot(), W(3), mo('+'), b(3), mo(')'), mo('='), mi('x'), dot(), Wp(), mo('+'), bp());
   const numeric = math(mo('='), mi('x'), dot(), mats.W[0].node, dot(), mats.W[1].node, dot(), mats.W[2].node, mo('+'), mo('('),
@@ -198,6 +199,14 @@ export function createCollapseScene(env) {
       setText(devNote, t('scenes.collapse.deviationBroken'));
     }
     setText(deep.caption, ok ? t(affine ? 'captionAffine' : 'scenes.collapse.deepCaption') : t('scenes.collapse.deepCaptionBroken'));
+    // the two outputs, and the derivation's lines, as they are now
+    const lossText = fmtLoss(loss);
+    describe(deep.box, t(ok ? 'scenes.collapse.deepAria' : 'scenes.collapse.deepAriaBroken', { loss: lossText }));
+    describe(one.box, ok ? t('scenes.collapse.singleAria', { dev: fmtSci(deviation, 1) }) : t('scenes.collapse.noSingle'));
+    for (const d of [mathLinear, mathAffine, mathBroken]) {
+      const lines = d.querySelectorAll('.math-line');
+      lines.forEach((line, i) => describe(line, t('scenes.collapse.lineAria', { n: i + 1, count: lines.length })));
+    }
   }
 
   return {
@@ -246,6 +255,10 @@ export default {
     engineBroken: ['engine: collapse: layer {n} ({kind}) has activation ‘{act}’, which is not linear or affine', '引擎报告：collapse 失败，第 {n} 层（{kind}）的激活函数是 ‘{act}’，既不是线性的，也不是仿射的'],
     kindHidden: ['hidden layer {n}', '第 {n} 个隐藏层'],
     kindOutput: ['output layer', '输出层'],
+    deepAria: ['The deep network’s output over the plane, with the data: one affine map, so a tilted plane whose boundary is a straight line; training loss {loss}.', '深层网络在平面上的输出和数据：它只是一个仿射映射，所以输出是倾斜的平面，决策边界是一条直线；训练损失 {loss}。'],
+    deepAriaBroken: ['The deep network’s output over the plane, with the data: with a nonlinear layer it is no longer one affine map, so the output need not be a plane; training loss {loss}.', '深层网络在平面上的输出和数据：有了非线性层，它不再是一个仿射映射，输出不一定是平面；训练损失 {loss}。'],
+    singleAria: ['The single layer x·W′ + b′ over the plane: the same picture as the deep network; the largest difference between the two is {dev}.', '单层网络 x·W′ + b′ 在平面上的输出：和深层网络的图一模一样，两者最大相差 {dev}。'],
+    lineAria: ['Derivation, line {n} of {count}', '推导，第 {n} 行（共 {count} 行）'],
     deepCaption: ['Three weight matrices, one affine map: the picture is a tilted plane and its decision boundary a straight line.', '三个权重矩阵，一个仿射映射：输出是一个倾斜的平面，决策边界是一条直线。'],
     deepCaptionBroken: ['One nonlinear layer is enough: the output is no longer a tilted plane.', '只要有一层是非线性的，输出就不再是倾斜的平面。'],
   }),

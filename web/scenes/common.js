@@ -1,9 +1,10 @@
 // Small shared pieces of the lessons: a DOM builder and the lesson root; number formats (fmt,
 // fmtSci, fmtPct, fmtLoss, fmtFixed) and setText; a canvas plot with axes (createPlot, or
 // canvasPlot for a new canvas) and extent/linspace; MathML builders and live matrices; widgets
-// (card, select field, readout = label + live value, legend items); network helpers (twins from
-// the same initial weights, freeAll, loss histories for the charts); and bilingual(), a lesson's
-// strings written once per key. Text always goes in as text, never HTML. Colours: ../colors.js.
+// (card, select field, readout = label + live value, legend items); text alternatives (describe a
+// figure as it is now, decorative, scrollBox); network helpers (twins from the same initial
+// weights, freeAll, loss histories for the charts); and bilingual(), a lesson's strings written
+// once per key. Text always goes in as text, never HTML. Colours: ../colors.js.
 
 import { cssSize } from '../size.js';
 
@@ -32,6 +33,19 @@ export function lessonRoot(className, ...children) {
 export function setText(node, text) {
   const s = String(text);
   if (node.textContent !== s) node.textContent = s;
+}
+
+/**
+ * A figure's text alternative, saying what it shows now: sets node's aria-label to text when it
+ * differs from the current one (renders run every frame while training; an unchanged label costs
+ * one getAttribute). A fixed data-i18n-aria label is dropped, so that translate() does not put it
+ * back over the live one. Returns node.
+ */
+export function describe(node, text) {
+  const s = String(text);
+  if (node.getAttribute('aria-label') !== s) node.setAttribute('aria-label', s);
+  if (node.hasAttribute('data-i18n-aria')) node.removeAttribute('data-i18n-aria');
+  return node;
 }
 
 const MINUS = '\u2212';
@@ -352,6 +366,29 @@ export function readout(label, { big = false, color, className = '' } = {}) {
   const node = el('div', { class: `readout${big ? ' big' : ''}${className ? ` ${className}` : ''}`, style: color ? `--c:${color}` : undefined },
     el('span', { class: 'label', 'data-i18n': label }), value);
   return { node, value, set: (text) => setText(value, text) };
+}
+
+// --- text alternatives ----------------------------------------------------------------------
+
+/** A purely decorative node (a thumbnail inside a named button): no role, hidden from assistive technology. */
+export function decorative(node) {
+  node.removeAttribute('role');
+  node.removeAttribute('aria-label');
+  node.setAttribute('aria-hidden', 'true');
+  return node;
+}
+
+/**
+ * A box whose content can scroll sideways (a wide table, a long formula): focusable, so that a
+ * keyboard can scroll it, a region named by label (describe(node, …) renames it), and the class
+ * `scrolls` for the page's visual cue. Returns node.
+ */
+export function scrollBox(node, label) {
+  node.tabIndex = 0;
+  node.setAttribute('role', 'region');
+  node.classList.add('scrolls');
+  if (label) describe(node, label);
+  return node;
 }
 
 /** Deletes every engine network of a list (or of a { name: [nets] } table); returns an empty one. */

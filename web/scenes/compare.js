@@ -1,18 +1,23 @@
-// Lesson "compare" (C1, C3): two networks with the same layers and the same initial weights, one
+// Lesson "compare" (C1, C3, C16): two networks with the same layers and the same initial weights, one
 // with linear hidden activations and one with tanh (any engine activation for either), learn the
 // same data side by side: their heatmaps, diagrams, stats and one loss chart. Its keys are
 // TensorFlow Playground's where the concept is the same, so a Playground link opens meaningfully.
 // Unlike the other lessons it keeps its networks when left (its settings live in every link).
+// Input features (2D data): TensorFlow Playground's keys x, y, xSquared, ... say which features of
+// each point both networks are fed (engine.features); the diagram draws them as its input nodes,
+// and a click on one toggles it (the frame's `inputs`, documented in web/network-diagram.js).
 
 import { t } from '../i18n.js';
 import { key, number, integer, oneOf, bool, activation, toNumber } from '../keys.js';
-import { TwinModel, GRID_2D_STEPS } from '../model.js';
+import { TwinModel, GRID_2D_STEPS, FEATURES, FEATURE_NAMES, featuresOn } from '../model.js';
+import { parsePointsValue } from '../points.js';
+import { createOwnData, explainPoints, OWN_TABLE } from '../owndata.js';
 import { createOutputView } from '../heatmap.js';
 import { createDiagram } from '../network-diagram.js';
 import { createLossChart } from '../loss-chart.js';
 import { NET_HEX } from '../colors.js';
 import { createControl, numericOptions, namedOptions } from '../controls.js';
-import { el, setText, fmtLoss, fmtPct, legend, bilingual } from './common.js';
+import { el, setText, describe, fmtLoss, fmtPct, legend, bilingual } from './common.js';
 
 export const MAX_LAYERS = 8;
 export const MAX_NEURONS = 12;
@@ -23,6 +28,7 @@ export const DATASET_GROUPS = [
   { group: 'multiclass', names: ['spiral3', 'blobs3'] },
   { group: 'regression2d', names: ['plane', 'gauss_bumps'] },
   { group: 'regression1d', names: ['sine', 'line', 'parabola', 'abs', 'step', 'cubic'] },
+  { group: 'own', names: ['own'] }, // the reader's points (key `points`, web/owndata.js)
 ];
 const OFFERED = DATASET_GROUPS.flatMap((g) => g.names);
 const OPTIMIZERS = ['sgd', 'momentum', 'adam'];
@@ -57,7 +63,7 @@ function parseShape(v) {
 const always = (def) => key({ hash: 'always', ...def });
 
 const KEYS = {
-  dataset: always({ default: 'xor', parse: (v, ctx) => (OFFERED.includes(v) && (!ctx.datasets || ctx.datasets.includes(v)) ? v : undefined),
+  dataset: always({ default: 'xor', parse: (v, ctx) => (v === 'own' || (OFFERED.includes(v) && (!ctx.datasets || ctx.datasets.includes(v))) ? v : undefined),
     effect: 'data', values: OFFERED.map((n) => `\`${n}\``).join(' ') }),
   noise: always({ default: 0, parse: number(0, 50), effect: 'data', values: '0..50 (percent, as the Playground; the engine gets noise/100)' }),
   percTrainData: always({ default: 50, parse: number(10, 90), effect: 'data', values: '10..90' }),
@@ -68,7 +74,8 @@ const KEYS = {
   activation2: always({ default: 'tanh', parse: activation, effect: 'network', values: 'network 2’s hidden activation' }),
   outputActivation: always({ default: 'auto', parse: (v, ctx) => (v === 'auto' || ctx.activations.includes(v) ? v : undefined), effect: 'network',
     values: '`auto` (tanh for classification, linear for regression) or an activation; multiclass always uses linear + softmax' }),
-  learningRate: always({ default: 0.03, parse: number(0, 10, { open: true }), effect: 'live', values: '(0, 10]' }),
+  learningRate: always({ default: 'auto', parse: (v) => (v === 'auto' ? v : number(0, 10, { open: true })(v)), effect: 'live',
+    values: '`auto` (the dataset’s own rate: 0.01 for 2D regression, 0.03 for the rest; every dataset trains at it without diverging) or (0, 10]' }),
   batchSize: always({ default: 10, parse: integer(1, 500), effect: 'live', values: '1..500' }),
   optimizer: always({ default: 'sgd', parse: oneOf(OPTIMIZERS), effect: 'network', values: OPTIMIZERS.map((o) => `\`${o}\``).join(' ') }),
   regularization: always({ default: 'none', effect: 'live', values: REGULARIZATIONS.map((o) => `\`${o}\``).join(' '),
@@ -76,25 +83,37 @@ const KEYS = {
   regularizationRate: always({ default: 0, parse: number(0, 10), effect: 'live', values: '0..10' }),
   showTestData: always({ default: false, parse: bool, values: '`true false`' }),
   discretize: always({ default: false, parse: bool, values: '`true false`' }),
+  // TensorFlow Playground's input features (its keys and meanings), fed to both networks; at
+  // least one is on (state.js reports and drops a hash that turns every one off).
+  ...Object.fromEntries(FEATURES.map(({ name, label }, i) => [name, key({
+    default: i < 2, parse: bool, effect: 'network', atLeastOne: 'features',
+    values: `\`true false\`: feed ${label} to both networks (2D data; at least one feature on; or click its node in the diagram)` })])),
+  // the reader's own data, used when dataset=own (web/points.js: quantised, base64url)
+  points: key({ default: '', parse: parsePointsValue, explain: explainPoints, effect: 'live',
+    values: '`<kind>.<base64url>`: the points of `dataset=own`, kind `c` (x, y, label ±1), `r` (x, y, target) or `f` (x, target), 12 bits a coordinate, at most 600 points (web/points.js); a change keeps the networks’ weights' }),
 };
 // The keys the networks are built from: a change of any of them rebuilds them.
 const BUILD_KEYS = Object.keys(KEYS).filter((k) => KEYS[k].effect === 'data' || KEYS[k].effect === 'network');
 
+const ownData = ({ state }) => state.dataset === 'own';
 const autoOutput = (kind) => (kind === 'classification' ? 'tanh' : 'linear');
 const activationOptions = ({ engine }) => namedOptions('activations', engine.activations);
 
 const CONTROLS = [
   { key: 'dataset', kind: 'select', label: 'dataset', panel: 'data',
     options: ({ engine }) => DATASET_GROUPS.map(({ group, names }) => ({
-      group: t(`groups.${group}`), options: namedOptions('datasets', names.filter((n) => engine.datasets.includes(n))) }))
+      group: t(`groups.${group}`), options: namedOptions('datasets', names.filter((n) => n === 'own' || engine.datasets.includes(n))) }))
       .filter((g) => g.options.length) },
-  { key: 'noise', kind: 'range', label: 'noise', panel: 'data', min: 0, max: 50, step: 5, format: (v) => String(v) },
-  { key: 'percTrainData', kind: 'range', label: 'trainRatio', panel: 'data', min: 10, max: 90, step: 10, format: (v) => `${v}%` },
+  // own data has no noise and no test set: every point trains
+  { key: 'noise', kind: 'range', label: 'noise', panel: 'data', min: 0, max: 50, step: 5, format: (v) => String(v), disabled: ownData },
+  { key: 'percTrainData', kind: 'range', label: 'trainRatio', panel: 'data', min: 10, max: 90, step: 10, format: (v) => `${v}%`, disabled: ownData },
   { key: 'seed', kind: 'action', id: 'regenerate', label: 'regenerate', title: 'regenerateTitle', panel: 'data',
     value: () => 1 + Math.floor(Math.random() * 999999) },
-  { key: 'showTestData', kind: 'check', label: 'showTestData', panel: 'data' },
+  { key: 'showTestData', kind: 'check', label: 'showTestData', panel: 'data', disabled: ownData },
   { key: 'discretize', kind: 'check', label: 'discretize', panel: 'data', disabled: ({ kind }) => kind === 'regression' },
-  { key: 'learningRate', kind: 'select', label: 'learningRate', panel: 'training', options: ({ state }) => numericOptions(LEARNING_RATES, state.learningRate) },
+  { key: 'learningRate', kind: 'select', label: 'learningRate', panel: 'training',
+    options: ({ state, autoRate }) => [['auto', t('auto', { name: autoRate })],
+      ...numericOptions(LEARNING_RATES, state.learningRate === 'auto' ? LEARNING_RATES[0] : state.learningRate)] },
   { key: 'batchSize', kind: 'select', label: 'batchSize', panel: 'training', options: ({ state }) => numericOptions(BATCH_SIZES, state.batchSize) },
   { key: 'optimizer', kind: 'select', label: 'optimizer', panel: 'training', options: () => namedOptions('optimizers', OPTIMIZERS) },
   { key: 'regularization', kind: 'select', label: 'regularization', panel: 'training', options: () => namedOptions('regularizations', REGULARIZATIONS) },
@@ -105,9 +124,10 @@ const CONTROLS = [
       : [['auto', t('auto', { name: t(`activations.${autoOutput(kind)}`) })], ...activationOptions({ engine })]),
     value: ({ state, kind }) => (kind === 'multiclass' ? 'auto' : state.outputActivation),
     disabled: ({ kind }) => kind === 'multiclass' },
-  { key: 'activation', kind: 'select', label: 'activation', panel: 'net0', className: 'act-field', options: activationOptions },
-  { key: 'activation2', kind: 'select', label: 'activation', panel: 'net1', className: 'act-field', options: activationOptions },
+  { key: 'activation', kind: 'select', label: 'activation', aria: 'scenes.compare.activation1Aria', panel: 'net0', className: 'act-field', options: activationOptions },
+  { key: 'activation2', kind: 'select', label: 'activation', aria: 'scenes.compare.activation2Aria', panel: 'net1', className: 'act-field', options: activationOptions },
   { key: 'networkShape', kind: 'custom', label: 'hiddenLayers', panel: 'toolbar' },
+  { key: 'points', kind: 'custom', label: 'scenes.compare.own.title', panel: 'data' }, // web/owndata.js
 ];
 
 // The hidden layers in the toolbar: a stepper for their count, one per layer for its units.
@@ -159,6 +179,13 @@ function createLayersControl(onChange) {
 // heatmap resolution steps down (100 -> 80 -> 64 -> 50 points a side) while the two grid
 // evaluations take more than EVAL_BUDGET_MS, and back up when the larger grid would fit.
 const EVAL_BUDGET_MS = 8;
+const BEST_LINE_WAIT_MS = 600;
+
+/** The rate to suggest after a divergence at `lr`: the largest offered one at most lr / 3. */
+export function lowerRate(lr) {
+  const below = LEARNING_RATES.filter((r) => r <= lr / 3 + 1e-12);
+  return below.length ? below[below.length - 1] : lr / 10;
+}
 
 function createCompareScene(env) {
   const { engine } = env;
@@ -167,11 +194,22 @@ function createCompareScene(env) {
   let built = ''; // the data and network keys the model was built from
   // The best training accuracy any straight line reaches on the current training data (exact,
   // engine.bestLineAccuracy), for 2D classification with one output; null otherwise.
-  let bestLine = null, bestLineData = null;
-  function bestLineFor(data) {
+  // It takes every pair of points (O(n³): 0.4 s for 250 points): for own data, which changes
+  // with every click, the cards wait until the clicks stop (BEST_LINE_WAIT_MS); figures() does not.
+  let bestLine = null, bestLineData = null, bestLineTimer = 0, bestLineWaits = null;
+  function bestLineFor(data, { wait = false } = {}) {
     if (data === bestLineData) return bestLine;
+    const n = data.train.y.length;
+    const ok = data.kind === 'classification' && data.inputs === 2 && data.outputs === 1 && n >= 1 && n <= engine.limits.bestLinePoints;
+    if (ok && wait && data.own && n > 60) {
+      if (bestLineWaits !== data) {
+        bestLineWaits = data;
+        clearTimeout(bestLineTimer);
+        bestLineTimer = setTimeout(() => { if (data === model.data) { bestLineFor(data); env.invalidate(); } }, BEST_LINE_WAIT_MS);
+      }
+      return undefined;
+    }
     bestLineData = data;
-    const ok = data.kind === 'classification' && data.inputs === 2 && data.outputs === 1 && data.train.y.length >= 1;
     bestLine = ok ? engine.bestLineAccuracy(data.train.x, data.train.y, 2) : null;
     return bestLine;
   }
@@ -179,52 +217,78 @@ function createCompareScene(env) {
   // --- DOM: the settings sidebar, two network cards, the loss chart and the explanation
   const controls = CONTROLS.filter((c) => c.kind !== 'custom').map((c) => createControl(c, env.set));
   const layers = createLayersControl(env.set);
+  const own = createOwnData(env, { data: () => model.data });
   const inPanel = (p) => controls.filter((c) => c.decl.panel === p).map((c) => c.node);
   const netCard = (i) => {
     const name = el('span', { class: 'net-name' });
     const stats = el('div', { class: 'net-stats' });
     const diagramCanvas = el('canvas', { class: 'diagram', 'data-net': String(i), role: 'img', 'data-i18n-aria': 'diagramAria' });
-    const box = el('div', { class: 'output-box', role: 'img', 'data-i18n-aria': 'outputAria' });
+    const box = el('div', { class: 'output-box', role: 'img' });
     const caption = el('p', { class: 'caption' });
     const node = el('article', { class: 'net-card', 'data-net': String(i) },
       el('header', { class: 'net-head' }, el('h2', {}, el('span', { class: 'swatch' }), name), ...inPanel(`net${i}`)),
       stats, el('div', { class: 'net-body' }, diagramCanvas, box), caption);
-    return { node, name, stats, caption, output: createOutputView(box, { index: i }), diagram: createDiagram(diagramCanvas) };
+    return { node, name, stats, caption, box, output: createOutputView(box, { index: i }), diagram: createDiagram(diagramCanvas) };
   };
   const views = [netCard(0), netCard(1)];
-  const chartCanvas = el('canvas', { id: 'lossChart', role: 'img', 'data-i18n-aria': 'lossOverTime' });
+  views.forEach((v, i) => own.attach(v.box, i));
+  const chartCanvas = el('canvas', { id: 'lossChart', role: 'img' });
   const chart = createLossChart(chartCanvas);
   const legendEl = el('div', { class: 'legend', id: 'legend' });
   const explain1 = el('p', { id: 'explain1' });
+  // C16: the nonlinearity can come from hand-made features (a linear network on x₁², x₂²): one
+  // sentence after the "Try" suggestions, in their paragraph, and a button inline that sets it up
+  const tryFeatures = el('button', { type: 'button', id: 'tryFeatures', 'data-i18n': 'scenes.compare.tryFeatures',
+    onclick: () => env.set({ dataset: 'circle', ...Object.fromEntries(FEATURE_NAMES.map((f) => [f, f === 'xSquared' || f === 'ySquared'])) }) });
+  Object.assign(tryFeatures.style, { border: '0', background: 'none', padding: '0', font: 'inherit', color: 'var(--accent)',
+    textDecoration: 'underline', cursor: 'pointer' });
+  // The networks first, the settings after them (to their right on a wide screen, below them on
+  // a phone): the reading order, the keyboard order and the visual order are the same.
   const root = el('div', { class: 'workspace', id: 'compareView' },
-    el('aside', { class: 'sidebar' },
-      el('section', { class: 'panel' }, el('h2', { 'data-i18n': 'data' }), inPanel('data')),
-      el('section', { class: 'panel' }, el('h2', { 'data-i18n': 'training' }), inPanel('training'))),
-    el('main', { class: 'twins' }, views.map((v) => v.node),
+    el('div', { class: 'twins' }, views.map((v) => v.node),
       el('section', { class: 'chart-panel' },
         el('div', { class: 'chart-head' }, el('h2', { 'data-i18n': 'lossOverTime' }), legendEl), chartCanvas),
       el('section', { class: 'explain-panel' },
         el('h2', { 'data-i18n': 'scenes.compare.explainTitle' }),
-        el('p', { 'data-i18n': 'scenes.compare.explain2' }), explain1, el('p', { 'data-i18n': 'scenes.compare.explain3' }))));
+        el('p', { 'data-i18n': 'scenes.compare.explain2' }), explain1,
+        el('p', {}, el('span', { 'data-i18n': 'scenes.compare.explain3' }), ' ',
+          el('span', { id: 'explainFeatures', 'data-i18n': 'scenes.compare.explainFeatures' }), ' ', tryFeatures))),
+    el('aside', { class: 'sidebar', 'data-i18n-aria': 'settings' },
+      el('section', { class: 'panel' }, el('h2', { 'data-i18n': 'data' }), inPanel('data'), own.node),
+      el('section', { class: 'panel' }, el('h2', { 'data-i18n': 'training' }), inPanel('training'))));
 
   function syncControls(state, optionsStale = false) {
-    const info = { state, kind: model.data.kind, engine };
+    const info = { state, kind: model.data.kind, engine, autoRate: model.learningRate({ learningRate: 'auto' }) };
     for (const c of controls) c.sync(info, { optionsStale });
     layers.sync(info, { optionsStale });
+    own.sync();
   }
 
-  const buildKey = (state) => JSON.stringify(BUILD_KEYS.map((k) => state[k]));
+  // own data's points are part of what the networks were built from (a change keeps them, below)
+  const buildKey = (state) => JSON.stringify([...BUILD_KEYS.map((k) => state[k]), state.dataset === 'own' ? state.points : '']);
 
   function rebuild(state, { data = true } = {}) {
+    if (featuresOn(state).length === 0) throw new Error(tl('noFeature'));
     if (data || !model.data) { model.rebuildData(state); bestLineFor(model.data); }
     model.rebuildNetworks(state);
     built = buildKey(state);
   }
 
   // --- drawing
+  // The features fed to the networks, as the page writes them: "x₁², x₂²" (null for 1D data).
+  const featureList = () => model.inputs.features?.map((f) => FEATURES[FEATURE_NAMES.indexOf(f)].label).join(', ') ?? null;
+  // Whether a feature other than x₁ and x₂ is on: then a linear network's boundary can curve.
+  const nonlinearFeatures = () => (model.inputs.features ?? []).some((f) => f !== 'x' && f !== 'y');
+
   function captionFor(act, data, state, outAct) {
     const oneD = data.inputs === 1, reg2d = !oneD && data.kind === 'regression';
-    if (state.networkShape.length === 0) return tl('captionNoHidden');
+    if (state.networkShape.length === 0 && !nonlinearFeatures()) return tl('captionNoHidden');
+    if ((act === 'linear' || act === 'affine' || state.networkShape.length === 0) && nonlinearFeatures()) {
+      // affine in the features, which someone chose: straight in them, curved in the plane
+      const phi = featureList();
+      const map = outAct === 'linear' || data.outputs > 1 ? 'φ·W′ + b′' : `${t(`activations.${outAct}`)}(φ·W′ + b′)`;
+      return tl(reg2d ? 'captionFeaturesReg2d' : 'captionFeatures', { phi, map });
+    }
     if (act === 'linear') {
       const base = oneD ? 'captionLinear1d' : reg2d ? 'captionLinearReg2d' : 'captionLinear';
       // The output activation wraps the affine map: y = f(x·W′ + b′) unless it is linear.
@@ -249,26 +313,61 @@ function createCompareScene(env) {
     const bl = el('span'), bv = el('b');
     items.bestLine = { s: el('span', { class: 'best-line' }, bl, ' ', bv), l: bl, v: bv };
     big.append(items.bestLine.s);
-    const bad = el('span', { class: 'bad' });
+    // a diverged network: what happened, and a button that applies the remedy
+    const badText = el('span'), fix = el('button', { type: 'button', class: 'text-button fix-rate' });
+    fix.addEventListener('click', () => {
+      env.set({ learningRate: Number(fix.dataset.lr) });
+      model.rebuildNetworks(env.state());
+      env.invalidate();
+      env.notify(tl('noticeReset'));
+    });
+    const bad = el('span', { class: 'bad' }, badText, ' ', fix);
     view.stats.replaceChildren(big, small, bad);
-    return { value, label, items, bad };
+    return { value, label, items, bad, badText, fix };
   }
 
   function renderStats(view, n, cls) {
     const d = view.statsDom ?? (view.statsDom = statsDom(view));
-    setText(d.value, cls ? fmtPct(n.testAccuracy) : fmtLoss(n.testLoss));
-    setText(d.label, tl(cls ? 'accuracyShort' : 'lossShort'));
+    // own data has no test set: the big number is then the training one
+    const test = model.data.test.y.length > 0;
+    setText(d.value, cls ? fmtPct(test ? n.testAccuracy : n.trainAccuracy) : fmtLoss(test ? n.testLoss : n.trainLoss));
+    setText(d.label, tl(cls ? (test ? 'accuracyShort' : 'trainAccuracyShort') : (test ? 'lossShort' : 'trainLossShort')));
     for (const k of ['trainLoss', 'testLoss', 'trainAccuracy']) {
       setText(d.items[k].l, t(k));
       setText(d.items[k].v, k === 'trainAccuracy' ? fmtPct(n[k]) : fmtLoss(n[k]));
     }
-    d.items.trainAccuracy.s.hidden = !cls;
+    // the big number is not repeated below it (own data: no test set, so it is a training number)
+    d.items.trainAccuracy.s.hidden = !cls || !test;
+    d.items.trainLoss.s.hidden = !cls && !test;
+    d.items.testLoss.s.hidden = !test;
     // network 1's card: the ceiling of every straight line on the same training data
-    const best = view === views[0] ? bestLineFor(model.data) : null;
+    const best = view === views[0] ? bestLineFor(model.data, { wait: true }) : null;
     d.items.bestLine.s.hidden = best === null;
-    if (best !== null) { setText(d.items.bestLine.l, tl('bestLine')); setText(d.items.bestLine.v, fmtPct(best)); }
+    if (best !== null) { setText(d.items.bestLine.l, tl('bestLine')); setText(d.items.bestLine.v, best === undefined ? '…' : fmtPct(best)); }
     d.bad.hidden = !n.diverged;
-    setText(d.bad, tl('diverged'));
+    if (n.diverged) {
+      const lr = lowerRate(model.learningRate(env.state()));
+      setText(d.badText, tl('diverged', { epoch: n.epoch, lr }));
+      setText(d.fix, tl('useRate', { lr }));
+      d.fix.dataset.lr = String(lr);
+    }
+  }
+
+  // The text alternative of a network's output picture: what it shows now.
+  function describeOutput(i, n, cls, data, state) {
+    const name = tl('network', { n: i + 1 }), act = t(`activations.${n.activation}`);
+    if (n.diverged) return tl('outputDiverged', { name, act });
+    const straight = n.activation === 'linear' || n.activation === 'affine' || state.networkShape.length === 0;
+    // own data has no test set: then the training numbers
+    const test = data.test.y.length > 0;
+    if (!cls) {
+      return tl(data.inputs === 1 ? 'outputFit1d' : 'outputFit2d', { name, act, loss: fmtLoss(test ? n.testLoss : n.trainLoss),
+        measure: tl(test ? 'lossShort' : 'trainLossShort') });
+    }
+    const acc = fmtPct(test ? n.testAccuracy : n.trainAccuracy), measure = tl(test ? 'accuracyShort' : 'trainAccuracyShort');
+    // on nonlinear input features a network without a nonlinear activation is straight in them only
+    if (straight && nonlinearFeatures()) return tl('outputFeatures', { name, act, acc, measure, phi: featureList() });
+    return tl(straight ? 'outputStraight' : 'outputCurved', { name, act, acc, measure });
   }
 
   let legendKey = '';
@@ -282,6 +381,22 @@ function createCompareScene(env) {
       { mark: 'mark', color: '#5f6670', text: t('train') },
       { mark: 'mark dashed', color: '#5f6670', text: t('test') },
     ]));
+  }
+
+  // What the diagram draws as its input nodes (2D data): every feature, whether it is on, its
+  // values over the thumbnail grid (engine.features, computed once), and the toggle a click on a
+  // node calls. The interface is documented in web/network-diagram.js.
+  const toggleFeature = (name) => {
+    const now = env.state()[name] === true;
+    if (now && featuresOn(env.state()).length === 1) { env.notify(tl('noFeature')); return; }
+    env.set({ [name]: !now });
+  };
+  const featureLabels = FEATURES.map((f) => f.label);
+  function diagramInputs(state) {
+    if (model.data.inputs !== 2) return undefined;
+    const planes = model.planes();
+    return { names: planes.names, labels: featureLabels, on: planes.names.map((f) => state[f] === true),
+      values: planes.values, scale: planes.scale, toggle: toggleFeature };
   }
 
   let msEvaluate = 0, framesAtSize = 0, trained = false;
@@ -306,21 +421,27 @@ function createCompareScene(env) {
     const evals = model.evaluate();
     msEvaluate = 0.9 * msEvaluate + 0.1 * (performance.now() - t0);
     const cls = task.kind !== 'regression';
-    const sizes = [data.inputs, ...state.networkShape, data.outputs];
+    const sizes = [model.inputs.width, ...state.networkShape, data.outputs];
+    const inputs = diagramInputs(state);
     const colLabels = sizes.map((m, l) => (l === 0 ? t('inputLayer') : l === sizes.length - 1 ? t('outputLayer') : String(m)));
     nets.forEach((n, i) => {
       const v = views[i], e = evals[i];
       v.output.draw({ data, task, output: e.output, showTest: state.showTestData, discretize: state.discretize, color: NET_HEX[i] });
       v.output.heat.parentElement.classList.toggle('discrete', state.discretize);
-      v.diagram.draw({ data, task, sizes, layers: e.layers, weights: e.weights, labels: colLabels });
+      v.diagram.draw({ data, task, sizes, layers: e.layers, weights: e.weights, labels: colLabels, inputs });
       renderStats(v, n, cls);
+      describe(v.output.heat.parentElement, describeOutput(i, n, cls, data, state));
       setText(v.name, tl('network', { n: i + 1 }));
       const acts = n.net.activations;
       setText(v.caption, captionFor(n.activation, data, state, acts[acts.length - 1]));
     });
     setText(explain1, tl(data.inputs === 1 ? 'explain1_1d' : 'explain1'));
+    own.render();
     renderLegend(state);
     chart.draw(nets.map((n, i) => ({ history: n.history, color: NET_HEX[i] })), { epoch: t('epochAxis'), loss: t('lossAxis') });
+    const test = data.test.y.length > 0, loss = (n) => fmtLoss(test ? n.testLoss : n.trainLoss);
+    describe(chartCanvas, tl('chartAria', { epoch: Math.max(...nets.map((n) => n.epoch)), loss1: loss(nets[0]), loss2: loss(nets[1]),
+      measure: tl(test ? 'lossShort' : 'trainLossShort') }));
     if (trained) { trained = false; adaptResolution(); }
   }
 
@@ -336,16 +457,40 @@ function createCompareScene(env) {
       const dataChange = changed.some((k) => KEYS[k]?.effect === 'data');
       const netChange = dataChange || changed.some((k) => KEYS[k]?.effect === 'network');
       const prevKind = model.data?.kind;
-      if (netChange) rebuild(state, { data: dataChange });
+      const ownEdit = state.dataset === 'own' && changed.includes('points');
+      if (netChange) rebuild(state, { data: dataChange || ownEdit });
       if (netChange && announce) env.notify(tl(dataChange ? 'noticeResetData' : 'noticeResetNet'));
+      // own data edited: the networks keep their weights unless the kind of data changed
+      if (!netChange && ownEdit) {
+        const kept = model.replaceData(state);
+        built = buildKey(state);
+        if (!kept && announce) env.notify(tl('noticeResetData'));
+      }
       if (changed.includes('lang')) legendKey = '';
       syncControls(state, changed.includes('lang') || model.data.kind !== prevKind);
     },
     reset() { model.rebuildNetworks(env.state()); return tl('noticeReset'); },
-    train(n) { model.train(n, env.state()); trained = true; },
+    train(n) {
+      const before = model.nets.map((m) => m.diverged);
+      const state = env.state();
+      model.train(n, state);
+      trained = true;
+      // a network that has just diverged stops; the other goes on; the reader is told what to change
+      const lr = lowerRate(model.learningRate(state));
+      const fresh = model.nets.map((m, i) => m.diverged && !before[i]);
+      if (model.nets.every((m) => m.diverged) && fresh.some(Boolean)) {
+        env.notify(tl('divergedBoth', { e1: model.nets[0].epoch, e2: model.nets[1].epoch, lr }), { kind: 'warn' });
+      } else {
+        fresh.forEach((f, i) => {
+          if (f) env.notify(tl('divergedNotice', { n: i + 1, other: 2 - i, epoch: model.nets[i].epoch, lr }), { kind: 'warn' });
+        });
+      }
+    },
     render,
-    epoch: () => model.nets[0].epoch,
-    figures: () => ({ bestLineAccuracy: bestLineFor(model.data) }),
+    // the run's epoch: a diverged network stops at its own (its card says which), the other goes on
+    epoch: () => Math.max(...model.nets.map((m) => m.epoch)),
+    figures: () => ({ bestLineAccuracy: bestLineFor(model.data), features: model.inputs.features?.slice() ?? null,
+      learningRate: model.learningRate(env.state()) }),
     networks: () => model.summary(),
     kind: () => model.data.kind,
     weights: () => model.nets.map((n) => n.net.getWeights().map(({ W, b }) => ({ W: Array.from(W), b: Array.from(b) }))),
@@ -376,14 +521,28 @@ export default {
   ledeTitle: false, // the page's title asks this lesson's question
   keys: KEYS,
   controls: CONTROLS,
-  figures: ['bestLineAccuracy'],
+  figures: ['bestLineAccuracy', 'features', 'learningRate'],
   strings: bilingual({
     title: ['Linear vs tanh', '线性 vs tanh'],
     text: ['Two networks with the same layers and the same initial weights learn the same data. Only the activation of their hidden layers differs.', '两个网络层数相同、初始权重相同，学习同一份数据；唯一的区别是隐藏层的激活函数。'],
     network: ['Network {n}', '网络 {n}'],
     accuracyShort: ['test accuracy', '测试准确率'],
     lossShort: ['test loss', '测试损失'],
-    diverged: ['diverged: lower the learning rate', '已发散：请降低学习率'],
+    diverged: ['diverged at epoch {epoch}: lower the learning rate to {lr}', '在第 {epoch} 轮发散：请把学习率降到 {lr}'],
+    divergedNotice: ['Network {n} diverged at epoch {epoch} and stopped; network {other} goes on. Lower the learning rate to {lr} and restart (the button on network {n}’s card does both).', '网络 {n} 在第 {epoch} 轮发散，已停止训练；网络 {other} 继续训练。请把学习率降到 {lr} 并重新开始（网络 {n} 卡片上的按钮可以一步完成）。'],
+    divergedBoth: ['Both networks diverged (network 1 at epoch {e1}, network 2 at epoch {e2}): lower the learning rate to {lr} and restart (the button on a card does both).', '两个网络都发散了（网络 1 在第 {e1} 轮，网络 2 在第 {e2} 轮）：请把学习率降到 {lr} 并重新开始（卡片上的按钮可以一步完成）。'],
+    useRate: ['Use {lr} and restart', '改用 {lr} 并重新开始'],
+    trainAccuracyShort: ['training accuracy', '训练准确率'],
+    trainLossShort: ['training loss', '训练损失'],
+    chartAria: ['Loss over time: after {epoch} epochs, {measure} {loss1} for network 1 and {loss2} for network 2.', '损失随训练的变化：训练 {epoch} 轮后，网络 1 的{measure}为 {loss1}，网络 2 为 {loss2}。'],
+    activation1Aria: ['Network 1 activation', '网络 1 的激活函数'],
+    activation2Aria: ['Network 2 activation', '网络 2 的激活函数'],
+    outputStraight: ['{name} ({act}): {measure} {acc}; its decision boundary is a straight line.', '{name}（{act}）：{measure} {acc}；决策边界是一条直线。'],
+    outputCurved: ['{name} ({act}): {measure} {acc}; its decision boundary can bend to follow the data.', '{name}（{act}）：{measure} {acc}；决策边界可以弯曲，贴合数据。'],
+    outputFeatures: ['{name} ({act}), fed the features {phi}: {measure} {acc}; its decision boundary is flat in those features and can curve in the plane.', '{name}（{act}），输入特征 {phi}：{measure} {acc}；决策边界在这些特征的空间里是平的，在平面上可以是弯的。'],
+    outputFit1d: ['{name} ({act}): its fit of the data as a curve over x; {measure} {loss}.', '{name}（{act}）：对数据的拟合曲线（横轴为 x）；{measure} {loss}。'],
+    outputFit2d: ['{name} ({act}): its output over the input plane as colour; {measure} {loss}.', '{name}（{act}）：在输入平面上的输出（用颜色表示）；{measure} {loss}。'],
+    outputDiverged: ['{name} ({act}) diverged: its output is no longer a number.', '{name}（{act}）已发散：输出已不再是有限的数。'],
     captionLinear: ['Only linear layers: the whole network is one affine map y = x·W′ + b′ (x a row vector, as in the thread; W′ = W₁W₂W₃, a matrix product). Its decision boundary x·W′ + b′ = 0 is a straight line, however many layers it has.', '全是线性层：整个网络就是一个仿射映射 y = x·W′ + b′（与原帖一样，x 是行向量；W′ = W₁W₂W₃，由矩阵乘法得到）。决策边界 x·W′ + b′ = 0 是一条直线，层数再多也一样。'],
     captionLinearOut: ['Only linear hidden layers: y = {out}(x·W′ + b′), one affine map (row vectors, as in the thread; W′ = W₁W₂W₃) inside the output’s {out}, so the decision boundary is straight, however deep.', '隐藏层全是线性的：y = {out}(x·W′ + b′)，即输出层的 {out} 套着一个仿射映射（与原帖一样用行向量，W′ = W₁W₂W₃），所以决策边界是直线，层数再多也一样。'],
     captionLinear1d: ['Only linear layers: the whole network is one affine map y = x·w′ + b′, so its fit is a straight line, however many layers it has.', '全是线性层：整个网络就是一个仿射映射 y = x·w′ + b′，拟合结果是一条直线，层数再多也一样。'],
@@ -400,11 +559,17 @@ export default {
     explainTitle: ['What you are seeing', '图中显示的是什么'],
     explain1: ['Each small square is one neuron’s output over the input plane; lines are weights (blue positive, orange negative, thicker = larger).', '每个小方块是一个神经元在输入平面上的输出；连线表示权重（蓝色为正，橙色为负，越粗绝对值越大）。'],
     explain1_1d: ['Each small square plots one neuron’s output against x; lines are weights (blue positive, orange negative, thicker = larger).', '每个小方块画出一个神经元的输出随 x 的变化；连线表示权重（蓝色为正，橙色为负，越粗绝对值越大）。'],
-    explain2: ['Strictly, x·W is linear (a linear combination of the inputs); x·W + b is affine. Two such layers give (x·W₁ + b₁)W₂ + b₂ = x·(W₁W₂) + (b₁W₂ + b₂): again one affine layer (x a row vector, as in the thread). Without a nonlinear activation, depth adds nothing.', '严格地说，x·W 是线性的（输入的线性组合），x·W + b 是仿射的。两层叠加：(x·W₁ + b₁)W₂ + b₂ = x·(W₁W₂) + (b₁W₂ + b₂)，仍然只是一个仿射层（与原帖一样，x 是行向量）。没有非线性激活函数，网络再深也没有用。'],
-    explain3: ['Try: more layers for the linear network (still straight, never above the best line), ReLU or sigmoid instead of tanh, or the step (it can represent curves; backpropagation cannot train it).', '试一试：给线性网络加更多层（边界仍是直线，也超不过最好的直线）；把 tanh 换成 ReLU 或 sigmoid；或者选阶跃函数（它能表示曲线边界，但反向传播训练不了它）。'],
+    explain2: ['Strictly, x·W is linear and x·W + b is affine. Two such layers give (x·W₁ + b₁)W₂ + b₂ = x·(W₁W₂) + (b₁W₂ + b₂): again one affine layer (x a row vector, as in the thread). Without a nonlinear activation, depth adds nothing.', '严格地说，x·W 是线性的，x·W + b 是仿射的。两层叠加：(x·W₁ + b₁)W₂ + b₂ = x·(W₁W₂) + (b₁W₂ + b₂)，仍然只是一个仿射层（与原帖一样，x 是行向量）。没有非线性激活函数，网络再深也没有用。'],
+    explain3: ['Try: more layers for the linear network, or ReLU, sigmoid or the step instead of tanh.', '试一试：给线性网络加更多层，或者把 tanh 换成 ReLU、sigmoid 或阶跃函数。'],
+    explainFeatures: ['Nonlinearity can also come from the inputs: on hand-made x₁², x₂², linear layers separate the circle, but someone had to choose them; a nonlinear hidden layer learns its own.', '非线性也可以来自输入：给线性网络输入人工构造的 x₁²、x₂²，它也能把圆圈分开；可这样的特征得有人事先想到，而非线性的隐藏层能自己学出特征。'],
+    tryFeatures: ['Show me', '演示一下'],
+    captionFeatures: ['No nonlinear activation, fed the features φ = ({phi}): y = {map}, affine in φ. The boundary is flat in φ but, as φ is nonlinear in x₁, x₂, curved in the plane: the curve comes from the features someone chose, not from the network.', '没有非线性激活函数，输入的是特征 φ = ({phi})：y = {map}，对 φ 是仿射的。决策边界在 φ 的空间里是平的，但 φ 是 x₁、x₂ 的非线性函数，所以在平面上可以是弯的：弯曲来自人挑选的特征，而不是网络本身。'],
+    captionFeaturesReg2d: ['No nonlinear activation, fed the features φ = ({phi}): y = {map}, affine in φ, so over the plane the output is a weighted sum of those features plus a constant: it curves only as the chosen features do.', '没有非线性激活函数，输入的是特征 φ = ({phi})：y = {map}，对 φ 是仿射的。所以它在平面上的输出只是这些特征的加权和再加一个常数：能弯成什么样，全看挑了哪些特征。'],
+    noFeature: ['At least one input feature must be on: the networks need an input.', '至少要保留一个输入特征：网络总得有输入。'],
     noticeResetData: ['New data: both networks restarted from the same new initial weights.', '数据已更新：两个网络从同一组新的初始权重重新开始。'],
-    noticeResetNet: ['The architecture or an activation changed: both networks restarted from the same initial weights.', '结构或激活函数已改变：两个网络从同一组初始权重重新开始。'],
+    noticeResetNet: ['The architecture, an activation or the input features changed: both networks restarted from the same initial weights.', '结构、激活函数或输入特征已改变：两个网络从同一组初始权重重新开始。'],
     noticeReset: ['Both networks restarted from the same initial weights.', '两个网络已从同一组初始权重重新开始。'],
+    own: OWN_TABLE,
     importMismatch: ['This model is {got}; the network here is {want}. Set the same layers and activations first.', '这个模型是 {got}，而这里的网络是 {want}。请先设置相同的层数与激活函数。'],
   }),
   create: createCompareScene,

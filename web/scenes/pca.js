@@ -7,7 +7,7 @@
 // weights; and the rank limit (Bishop §5.1): the linear autoencoder's collapsed map x·W′ + b′,
 // W′ = W₁W₂ (2×1 times 1×2, the thread's row vectors), has rank 1 however it trains.
 
-import { bilingual, el, setText, fmt, fmtFixed, fmtSci, fmtLoss, canvasPlot, lessonRoot, readout, legend, freeAll, twins, newHistory, pushHistory } from './common.js';
+import { bilingual, el, setText, fmt, fmtFixed, fmtSci, fmtLoss, canvasPlot, lessonRoot, readout, legend, freeAll, twins, newHistory, pushHistory, describe } from './common.js';
 import { createLossChart } from '../loss-chart.js';
 import { LINEAR_HEX, TANH_HEX, INK_HEX, MUTED_HEX, withAlpha } from '../colors.js';
 
@@ -134,8 +134,9 @@ export function createPcaScene(env) {
       plot.text(`PC${k + 1}`, mu[0] + at * dx, mu[1] + at * dy, { color: PC, dx: 6, dy: -8, font: '600 11px system-ui, sans-serif' });
     });
 
-    angleOut.set(`${fmt(info[0].angle, 2)}°`);
-    tanhAngleOut.set(`${fmt(info[1].angle, 2)}°`);
+    const deg = (v) => `${fmt(v, 2)}°`;
+    angleOut.set(deg(info[0].angle));
+    tanhAngleOut.set(deg(info[1].angle));
     lossOut.set(fmtLoss(info[0].loss));
     tanhLossOut.set(fmtLoss(info[1].loss));
     pcaLossOut.set(fmtLoss(pcaLoss));
@@ -149,6 +150,14 @@ export function createPcaScene(env) {
     angleChart.axes({ yTicks: [0.001, 0.01, 0.1, 1, 10, 90], yTickLabel: (v) => `${v}°`, xLabel: t('epochAxis') });
     info.forEach((s2, i) => angleChart.line(s2.angles.epoch, s2.angles.train, { color: i ? TANH : LIN, width: 2.2 }));
     lossChart.draw(info.map((s, i) => ({ history: s.losses, color: i ? TANH : LIN })), { epoch: t('epochAxis'), loss: t('lossAxis') });
+
+    // the three figures as they are now, with the numbers of the readouts
+    const [L, T] = info;
+    describe(plot.canvas, t('scenes.pca.plotAria', { angle: deg(L.angle), tanhAngle: deg(T.angle) }));
+    describe(angleChart.canvas, epoch === 0 ? t('scenes.pca.angleAria0', { a1: deg(L.angle), t1: deg(T.angle) })
+      : t('scenes.pca.angleAria', { epoch, a0: deg(L.angles.train[0]), a1: deg(L.angle), t0: deg(T.angles.train[0]), t1: deg(T.angle) }));
+    describe(lossCanvas, t(epoch === 0 ? 'scenes.pca.lossAria0' : 'scenes.pca.lossAria', { epoch, pca: fmtLoss(pcaLoss),
+      l0: fmtLoss(L.losses.train[0]), l1: fmtLoss(L.loss), m0: fmtLoss(T.losses.train[0]), m1: fmtLoss(T.loss) }));
   }
 
   return {
@@ -187,6 +196,11 @@ export default {
     tanhLoss: ['reconstruction loss, tanh', '重建损失（tanh）'],
     pcaLoss: ['PCA’s reconstruction loss', 'PCA 的重建损失'],
     lossOverTime: ['Reconstruction loss', '重建损失'],
+    plotAria: ['The data cloud (grey dots) with its principal components PC1 and PC2 (dashed); the linear bottleneck’s line, {angle} from PC1, with its reconstructions on it; the tanh bottleneck’s reconstructions, on another line, {tanhAngle} from PC1.', '数据点云（灰点）和它的主成分 PC1、PC2（虚线）；线性瓶颈的直线与 PC1 相差 {angle}，它的重建点都落在这条直线上；tanh 瓶颈的重建点落在另一条直线上，它与 PC1 相差 {tanhAngle}。'],
+    angleAria0: ['Angle to PC1 at epoch 0: linear bottleneck {a1}, tanh bottleneck {t1}. Press play to draw its course.', '第 0 轮时与 PC1 的夹角：线性瓶颈 {a1}，tanh 瓶颈 {t1}。点击播放，就能画出它的变化。'],
+    angleAria: ['Angle to PC1 from epoch 0 to {epoch}, on a log scale: linear bottleneck from {a0} to {a1}, tanh bottleneck from {t0} to {t1}.', '第 0 轮到第 {epoch} 轮与 PC1 的夹角（对数刻度）：线性瓶颈从 {a0} 变为 {a1}，tanh 瓶颈从 {t0} 变为 {t1}。'],
+    lossAria0: ['Reconstruction loss at epoch 0: linear bottleneck {l1}, tanh bottleneck {m1}; PCA’s own: {pca}. Press play to draw its course.', '第 0 轮的重建损失：线性瓶颈 {l1}，tanh 瓶颈 {m1}；PCA 本身的损失：{pca}。点击播放，就能画出它的变化。'],
+    lossAria: ['Reconstruction loss from epoch 0 to {epoch}: linear bottleneck from {l0} to {l1}, tanh bottleneck from {m0} to {m1}; PCA’s own: {pca}.', '第 0 轮到第 {epoch} 轮的重建损失：线性瓶颈从 {l0} 变为 {l1}，tanh 瓶颈从 {m0} 变为 {m1}；PCA 本身的损失：{pca}。'],
     note: ['PC1 and PC2 come from the engine’s pca(), the angles from principalAngle() between the decoder’s weights and PC1, and PCA’s own loss from a network given PCA’s weights.', 'PC1 和 PC2 由引擎的 pca() 算出，夹角由 principalAngle() 根据解码器权重与 PC1 算出；PCA 本身的重建损失，是把 PCA 的结果当作权重放进一个网络算出来的。'],
   }),
   create: createPcaScene,

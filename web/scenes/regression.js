@@ -3,7 +3,7 @@
 // engine's leastSquares(), drawn dashed), and a tanh-hidden, linear-output network on the same
 // nonlinear data (fits). All three start from the same weights and train together.
 
-import { bilingual, el, setText, fmtLoss, canvasPlot, extent, linspace, lessonRoot, readout, legend, freeAll, twins } from './common.js';
+import { bilingual, el, setText, fmtLoss, canvasPlot, extent, linspace, lessonRoot, readout, legend, freeAll, twins, describe } from './common.js';
 import { LINEAR_HEX, TANH_HEX, POS_HEX, STRAIGHT_HEX, withAlpha } from '../colors.js';
 
 const LAYERS = [1, 8, 1];
@@ -96,6 +96,10 @@ export function createRegressionScene(env) {
       p.node.classList.toggle('worst', losses[p.key] === worst && epoch > 0);
       const ls = d.ls.loss, loss = losses[p.key];
       setText(p.verdict, t(`scenes.regression.verdict_${verdictOf(p, loss, ls, epoch)}`, { loss: fmtLoss(loss), ls: fmtLoss(ls), ratio: (ls / loss).toFixed(1) }));
+      // a linear network's fit is a straight line whatever its weights; a curve that beats the
+      // least-squares loss cannot be one
+      const shape = p.activation === 'linear' ? 'Line' : loss < ls ? 'Bends' : 'NotYet';
+      describe(p.plot.canvas, t(`scenes.regression.plotAria${shape}`, { n: i + 1, title: t(`scenes.regression.${p.key}`), loss: fmtLoss(loss), ls: fmtLoss(ls) }));
     });
     setText(note, t('scenes.regression.note', { ls: fmtLoss(sine.ls.loss) }));
   }
@@ -129,6 +133,9 @@ export default {
     verdict_towardLine: ['Loss {loss}, still falling toward the least-squares line ({ls}), which no linear network can pass.', '损失 {loss}，还在向最小二乘直线（{ls}）靠近；任何线性网络都越不过它。'],
     verdict_belowLine: ['Below the best straight line: loss {loss}, {ratio} times lower than its {ls}. The tanh units bend, the linear output adds them up.', '已经低于最好的直线：损失 {loss}，只有最小二乘 {ls} 的 1/{ratio}。tanh 单元负责弯曲，线性输出层把它们加起来。'],
     verdict_notBelowLine: ['Loss {loss}: not yet below the best straight line ({ls}).', '损失 {loss}：还没有低于最好的直线（{ls}）。'],
+    plotAriaLine: ['Panel {n}, {title}: the data and the network’s fit, a straight line, with the least-squares line dashed; training loss {loss}, least squares {ls}.', '图 {n}，{title}：数据点和网络的拟合，拟合结果是一条直线，虚线是最小二乘直线；训练损失 {loss}，最小二乘 {ls}。'],
+    plotAriaBends: ['Panel {n}, {title}: the data and the network’s fit, a curve closer to the data than any straight line; training loss {loss}, the best straight line’s {ls}.', '图 {n}，{title}：数据点和网络的拟合曲线，比任何直线都更贴近数据；训练损失 {loss}，最好的直线的损失是 {ls}。'],
+    plotAriaNotYet: ['Panel {n}, {title}: the data and the network’s fit; training loss {loss}, not yet below the best straight line ({ls}).', '图 {n}，{title}：数据点和网络的拟合；训练损失 {loss}，还没有低于最好的直线（{ls}）。'],
     legendData: ['data', '数据'],
     legendLinear: ['linear network', '线性网络'],
     legendTanh: ['tanh network', 'tanh 网络'],

@@ -4,7 +4,7 @@
 // pieces, smaller error.
 
 import { key, integer } from '../keys.js';
-import { bilingual, el, setText, fmtLoss, canvasPlot, linspace, lessonRoot, readout, legend } from './common.js';
+import { bilingual, el, setText, fmtLoss, canvasPlot, linspace, lessonRoot, readout, legend, describe } from './common.js';
 import { RELU_HEX, POS_HEX, INK_HEX, withAlpha } from '../colors.js';
 
 export const MAX_RELU_UNITS = 64;
@@ -81,6 +81,7 @@ export function createReluScene(env) {
     piecesOut.set(pieces);
     kinksOut.set(kinks.length);
     errorOut.set(fmtLoss(error));
+    describe(plot.canvas, t(pieces === 1 ? 'scenes.relu.plotAriaOne' : 'scenes.relu.plotAria', { units, pieces, kinks: kinks.length, loss: fmtLoss(error), epoch }));
     const rows = [...tried.entries()].sort((a, b) => a[0] - b[0]);
     const head = [t('scenes.relu.colUnits'), t('scenes.relu.colPieces'), t('trainLoss')];
     if (triedList.rows.length !== rows.length + 1) {
@@ -125,6 +126,8 @@ export default {
     legendFit: ['ReLU network', 'ReLU 网络'],
     legendKink: ['kink', '折点'],
     plotTitle: ['One hidden layer of ReLU units fitting a sine on [−1, 1]', '单隐藏层 ReLU 网络在 [−1, 1] 上拟合正弦'],
+    plotAria: ['A sine on [−1, 1] (dots) and a ReLU network with {units} hidden units fitting it after {epoch} epochs: {pieces} straight pieces joined at {kinks} kinks; training loss {loss}.', '[−1, 1] 上的正弦数据（圆点），以及含 {units} 个隐藏单元、训练了 {epoch} 轮的 ReLU 网络的拟合：{pieces} 段直线，在 {kinks} 个折点处相连；训练损失 {loss}。'],
+    plotAriaOne: ['A sine on [−1, 1] (dots) and a ReLU network with {units} hidden units fitting it after {epoch} epochs: a single straight piece, no kink on [−1, 1]; training loss {loss}.', '[−1, 1] 上的正弦数据（圆点），以及含 {units} 个隐藏单元、训练了 {epoch} 轮的 ReLU 网络的拟合：只有一段直线，[−1, 1] 上没有折点；训练损失 {loss}。'],
     unitsTitle: ['Hidden units', '隐藏单元数'],
     pieces: ['linear pieces on [−1, 1]', '[−1, 1] 上的线段数'],
     kinks: ['kinks', '折点数'],

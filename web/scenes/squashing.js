@@ -5,14 +5,14 @@
 // on top, and the largest |tanh(x) − (2σ(2x) − 1)| is computed from them.
 
 import { key, number } from '../keys.js';
-import { el, fmt, fmtSci, createPlot, linspace, lessonRoot, legend, readout, card, bilingual } from './common.js';
+import { el, fmt, fmtSci, createPlot, linspace, lessonRoot, legend, readout, card, bilingual, describe } from './common.js';
 
 const SAMPLES = 401;
 const COLORS = { tanh: '#0f8a66', sigmoid: '#0877bd', rescaled: '#1d1f23' };
 
 function createSquashingScene(env) {
   const { engine, t } = env;
-  const canvas = el('canvas', { class: 'act-big', role: 'img', 'data-i18n-aria': 'scenes.squashing.plotTitle' });
+  const canvas = el('canvas', { class: 'act-big', role: 'img' });
   const plot = createPlot(canvas);
   const gap = readout('scenes.squashing.gap', { big: true });
   const limits = readout('scenes.squashing.limits');
@@ -58,9 +58,10 @@ function createSquashingScene(env) {
     plot.line(c.x, c.sigmoid, { color: COLORS.sigmoid });
     plot.line(c.x, c.tanh, { color: COLORS.tanh, width: 4, alpha: 0.6 });
     plot.line(c.x, c.rescaled, { color: COLORS.rescaled, width: 1.5, dash: [5, 4] });
+    const ends = { r: c.r, s0: fmt(c.ends.sigmoid[0], 3), s1: fmt(c.ends.sigmoid[1], 3), t0: fmt(c.ends.tanh[0], 3), t1: fmt(c.ends.tanh[1], 3) };
     gap.set(fmtSci(c.maxGap, 1));
-    limits.set(t('scenes.squashing.limitsValue', {
-      r: c.r, s0: fmt(c.ends.sigmoid[0], 3), s1: fmt(c.ends.sigmoid[1], 3), t0: fmt(c.ends.tanh[0], 3), t1: fmt(c.ends.tanh[1], 3) }));
+    limits.set(t('scenes.squashing.limitsValue', ends));
+    describe(canvas, t('scenes.squashing.plotAria', { ...ends, gap: fmtSci(c.maxGap, 1) }));
   }
 
   return {
@@ -87,6 +88,7 @@ export default {
     title: ['Squashing functions', '挤压函数'],
     text: ['Hornik, Stinchcombe & White (1989) call an activation “squashing” when it never decreases and runs from 0 (far left) to 1 (far right): the sigmoid and the step are. tanh runs from −1 to 1, so strictly it is not, but it is the sigmoid moved and stretched: tanh(x) = 2σ(2x) − 1, and a network of tanh units can do whatever one of sigmoid units can.', 'Hornik、Stinchcombe 和 White（1989）把单调不减、从最左边的 0 变到最右边的 1 的激活函数称为“挤压函数”：sigmoid 和阶跃函数都是。tanh 的取值从 −1 到 1，严格说不算，但它只是把 sigmoid 平移、拉伸了一下：tanh(x) = 2σ(2x) − 1，所以 tanh 单元组成的网络能做到的，sigmoid 网络同样能做到。'],
     plotTitle: ['The engine’s sigmoid and tanh, and the sigmoid moved and stretched', '引擎计算的 sigmoid、tanh，以及平移拉伸后的 sigmoid'],
+    plotAria: ['The sigmoid and tanh for x from −{r} to {r}, with 2σ(2x) − 1 dashed on top of tanh: the two never differ by more than {gap}. σ runs from {s0} to {s1}, tanh from {t0} to {t1}.', 'x 从 −{r} 到 {r} 上的 sigmoid 和 tanh，虚线 2σ(2x) − 1 与 tanh 重合：两者最多相差 {gap}。σ 从 {s0} 变到 {s1}，tanh 从 {t0} 变到 {t1}。'],
     idleHint: ['Nothing trains in this lesson: change the range to look further out.', '本课没有训练：改变范围，看看更远处的取值。'],
     range: ['x from −r to r:', 'x 的范围 −r 到 r：'],
     gap: ['largest |tanh(x) − (2σ(2x) − 1)|', '|tanh(x) − (2σ(2x) − 1)| 的最大值'],

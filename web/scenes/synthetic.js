@@ -7,7 +7,7 @@
 // weights (the 16-16-1 layers above, from the same initial weights, trained by backpropagation on
 // the first layer's fixed outputs).
 
-import { bilingual, el, setText, fmt, fmtLoss, canvasPlot, linspace, lessonRoot, readout, legend, freeAll, twins, newHistory, pushHistory } from './common.js';
+import { bilingual, el, setText, fmt, fmtLoss, canvasPlot, linspace, lessonRoot, readout, legend, freeAll, twins, newHistory, pushHistory, describe } from './common.js';
 import { createLossChart } from '../loss-chart.js';
 import { fillDiverging, LINEAR_HEX, TANH_HEX, POS_HEX, MUTED_HEX, withAlpha } from '../colors.js';
 
@@ -33,8 +33,9 @@ export function createSyntheticScene(env) {
   const chartCanvas = el('canvas', { class: 'scene-chart', role: 'img' });
   const chart = createLossChart(chartCanvas);
   const scatter = canvasPlot('syn-scatter');
-  const truthCanvas = el('canvas', { class: 'grad-strip' });
-  const predCanvas = el('canvas', { class: 'grad-strip' });
+  // the strips repeat the scatter's numbers as colours (the note says so): decorative
+  const truthCanvas = el('canvas', { class: 'grad-strip', 'aria-hidden': 'true' });
+  const predCanvas = el('canvas', { class: 'grad-strip', 'aria-hidden': 'true' });
   const lossOut = readout('scenes.synthetic.loss', { big: true, color: SG });
   const startOut = readout('scenes.synthetic.lossStart', { color: SG });
   const bpLossOut = readout('scenes.synthetic.bpLoss', { color: BP });
@@ -141,6 +142,12 @@ export function createSyntheticScene(env) {
     scatter.frame({ x: [-mt, mt], y: [-mp, mp], margin: { l: 48, r: 8, t: 6, b: 20 } });
     scatter.axes({ xLabel: t('scenes.synthetic.truthAxis'), yLabel: t('scenes.synthetic.predictedAxis') });
     scatter.points(truth, predicted, { color: SG, r: 2.6, alpha: 0.8 });
+    // the figures as they are now, with the readouts' numbers
+    const words = { epoch, sg: fmtLoss(info.loss), bp: fmtLoss(info.bpLoss), fr: fmtLoss(info.frozenLoss), start: fmtLoss(info.lossStart),
+      cos: fmt(info.cosine, 3), units, samples: truth.length / units };
+    describe(fitPlot.canvas, t(epoch === 0 ? 'scenes.synthetic.fitAria0' : 'scenes.synthetic.fitAria', words));
+    describe(chartCanvas, t(epoch === 0 ? 'scenes.synthetic.chartAria0' : 'scenes.synthetic.chartAria', words));
+    describe(scatter.canvas, t(epoch === 0 ? 'scenes.synthetic.scatterAria0' : 'scenes.synthetic.scatterAria', words));
     strip(truthCanvas, truth, units, mt);
     strip(predCanvas, predicted, units, mp);
   }
@@ -177,6 +184,12 @@ export default {
     verdictBetter: ['At epoch {epoch} the predicted gradients help: the loss is lower than with the first layer frozen.', '第 {epoch} 轮：预测梯度起了作用，损失比冻结第一层时低。'],
     verdictSame: ['At epoch {epoch} the predicted gradients do about as well as not training the first layer at all (within 10 %).', '第 {epoch} 轮：预测梯度的效果和完全不训练第一层差不多（相差不到 10%）。'],
     verdictWorse: ['At epoch {epoch} the predicted gradients do worse than not training the first layer at all.', '第 {epoch} 轮：用预测梯度训练，反而不如完全不训练第一层。'],
+    fitAria0: ['A sine (dots) and the three copies’ fits at epoch 0, all the same network: loss {sg}.', '正弦数据（圆点）和三个副本在第 0 轮的拟合，三者还是同一个网络：损失 {sg}。'],
+    fitAria: ['A sine (dots) and the three copies’ fits after {epoch} epochs: synthetic gradients loss {sg}, backpropagation {bp}, first layer frozen {fr}.', '正弦数据（圆点）和三个副本训练 {epoch} 轮后的拟合：合成梯度的损失 {sg}，反向传播 {bp}，第一层冻结 {fr}。'],
+    chartAria0: ['Loss at epoch 0: {sg} for all three copies. Press play to draw its course.', '第 0 轮的损失：三个副本都是 {sg}。点击播放，就能画出它的变化。'],
+    chartAria: ['Loss from epoch 0 to {epoch}: synthetic gradients from {start} to {sg}, backpropagation {bp}, first layer frozen {fr}.', '第 0 轮到第 {epoch} 轮的损失：合成梯度从 {start} 变为 {sg}，反向传播为 {bp}，第一层冻结为 {fr}。'],
+    scatterAria0: ['True against predicted gradient at the first hidden layer, one dot per sample and unit ({samples} × {units}), before any training.', '第一隐藏层上的真实梯度与预测梯度，每个样本的每个单元一个点（{samples} × {units}），尚未训练。'],
+    scatterAria: ['True against predicted gradient at the first hidden layer, one dot per sample and unit ({samples} × {units}), after {epoch} epochs; cosine between them in the last batch: {cos}.', '第一隐藏层上的真实梯度与预测梯度，每个样本的每个单元一个点（{samples} × {units}），已训练 {epoch} 轮；最后一批两者夹角的余弦：{cos}。'],
     gradTitle: ['True vs predicted gradient at the first hidden layer', '第一隐藏层上的真实梯度与预测梯度'],
     cosine: ['cosine between them (last batch)', '两者夹角的余弦（最后一批）'],
     cosStats: ['Mean over the last 50 epochs: {mean}; negative in {negative} of {epochs} epochs.', '最近 50 轮的平均值：{mean}；{epochs} 轮中有 {negative} 轮为负。'],

@@ -9,7 +9,7 @@
 // w_j · f(W1_j x + b1_j) (layerOutputs() times the output weights): S-curves or hinges.
 
 import { key, oneOf } from '../keys.js';
-import { bilingual, el, setText, fmtLoss, canvasPlot, linspace, lessonRoot, readout, legend, freeAll } from './common.js';
+import { bilingual, el, setText, fmtLoss, canvasPlot, linspace, lessonRoot, readout, legend, freeAll, describe, scrollBox } from './common.js';
 import { LINEAR_HEX, TANH_HEX, RELU_HEX, POS_HEX, STRAIGHT_HEX, INK_HEX, withAlpha } from '../colors.js';
 
 // The sweep: hidden units 1, 2, 4, ..., 64, for each of these activations.
@@ -40,10 +40,11 @@ export function createUniversalScene(env) {
   const fitTitle = el('h3');
   const fitError = readout('trainLoss');
   const table = el('table', { class: 'sweep-table' });
+  const tableBox = scrollBox(el('div', { class: 'table-scroll' }, table));
   const root = lessonRoot('scene-universal',
     el('section', { class: 'scene-card sweep-main' },
       el('div', { class: 'scene-row' }, el('h3', { 'data-i18n': 'scenes.universal.chartTitle' }), progress),
-      sweepLegend, chart.canvas, el('div', { class: 'table-scroll' }, table)),
+      sweepLegend, chart.canvas, tableBox),
     el('section', { class: 'scene-card sweep-side' },
       el('div', { class: 'scene-row' }, fitTitle),
       el('div', { class: 'scene-row', 'data-control': 'sweepActivation' }, actButtons), el('div', { class: 'scene-row', 'data-control': 'sweepUnits' }, unitButtons),
@@ -154,6 +155,15 @@ export function createUniversalScene(env) {
       }
     }
     fit.line(GRID, net.predict(GRID), { color: SWEEP_COLORS[a], width: 2.8 });
+
+    // the same numbers as text: the table's last column, the circled point, the fit
+    const last = SWEEP_UNITS.length - 1, name = t(`activations.${a}`);
+    const words = { epoch, epochs: EPOCHS, units: SWEEP_UNITS[last], ls: fmtLoss(ls.loss), name, picked: u };
+    SWEEP_ACTIVATIONS.forEach((b, i) => { words[`a${i + 1}`] = t(`activations.${b}`); words[`e${i + 1}`] = fmtLoss(errors[b][last]); });
+    describe(chart.canvas, t('scenes.universal.chartAria', words));
+    describe(fit.canvas, t(overlay.checked ? 'scenes.universal.fitAriaParts' : 'scenes.universal.fitAria',
+      { name, units: u, seed: SEEDS[bestSeed[a][pi]], err: fmtLoss(errors[a][pi]) }));
+    describe(tableBox, t('scenes.universal.tableAria'));
   }
 
   return {
@@ -193,6 +203,10 @@ export default {
     progress: ['epoch {epoch} of {epochs}', '第 {epoch} / {epochs} 轮'],
     unitsAxis: ['hidden units', '隐藏单元数'],
     errorAxis: ['error', '误差'],
+    chartAria: ['Lowest training error against hidden units, both on log scales, after {epoch} of {epochs} epochs. At {units} units: {a1} {e1}, {a2} {e2}, {a3} {e3}, {a4} {e4}; the best straight line: {ls}. Circled: {name} with {picked} units.', '最低训练误差与隐藏单元数的关系（两个坐标轴都是对数刻度），已训练 {epoch} / {epochs} 轮。{units} 个单元时：{a1} 为 {e1}，{a2} 为 {e2}，{a3} 为 {e3}，{a4} 为 {e4}；最好的直线：{ls}。圆圈标出的是 {picked} 个单元的 {name}。'],
+    fitAria: ['A {name} network with {units} hidden units (seed {seed}) fitting a sine (dots): training error {err}.', '含 {units} 个隐藏单元的 {name} 网络（种子 {seed}）拟合正弦数据（圆点）：训练误差 {err}。'],
+    fitAriaParts: ['A {name} network with {units} hidden units (seed {seed}) fitting a sine (dots): training error {err}; thin lines: each unit’s contribution.', '含 {units} 个隐藏单元的 {name} 网络（种子 {seed}）拟合正弦数据（圆点）：训练误差 {err}；细线是每个单元的贡献。'],
+    tableAria: ['Table: lowest training error by activation and hidden units', '表：各激活函数在不同隐藏单元数下的最低训练误差'],
     fitTitle: ['{name}, {units} hidden units (seed {seed}, the best of 5)', '{name}，{units} 个隐藏单元（种子 {seed}，5 次中最好的一次）'],
   }),
   create: createUniversalScene,
