@@ -6,6 +6,7 @@
 //   node bench/run.mjs --only=plainjs,tfjs-cpu --workloads=W1,W4a
 //   options: --seconds=S --repeat=R --warmup=S (override the protocol), --out=FILE
 //   engines: plainjs tfjs-cpu tfjs-wasm brainjs convnetjs ours-wasm native (extra: plainjs-fasttanh)
+//   node bench/run.mjs --no-page           the engines only; --page-only: the page's figures only
 //
 // Engines are loaded first, then each workload is run on every engine.
 // Protocol per engine and workload: fresh net with the shared initial weights; loss before;
@@ -13,11 +14,16 @@
 // then `repeat` timed runs, each counting whole epochs (or grids) until >= `seconds` have
 // elapsed (the runs of the engines interleaved round-robin); the reported rate is the median
 // of the runs; loss after all training.
+// Then the page's figures in headless Chromium (bench/page.mjs): bytes over http before the first
+// frame and of the single offline file, time to the first drawn heatmap over http and from
+// file://, frames per second at two settings, beside TensorFlow Playground's; and a summary with
+// the engine's ratios. It prints; it never fails on a time.
 // See bench/README.md.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measurePage, pageReport, ANCHOR } from './page.mjs';
 import {
   WORKLOADS, WEIGHT_SEED, ORDER_SEED, initWeights, cloneWeights, trainingSet, grid, mseHalf,
 } from './data.mjs';
@@ -36,7 +42,7 @@ let CHECK_EPOCHS = CHECK_EPOCHS_FULL;
 class UsageError extends Error { get usage() { return true; } }
 
 function parseArgs(argv) {
-  const a = { quick: false, only: null, workloads: null, seconds: null, repeat: null, warmup: null, out: null };
+  const a = { quick: false, only: null, workloads: null, seconds: null, repeat: null, warmup: null, out: null, page: true, engines: true };
   for (const arg of argv) {
     const [k, v] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, null];
     const list = () => v.split(',').map((s) => s.trim()).filter(Boolean);
@@ -48,6 +54,8 @@ function parseArgs(argv) {
       case '--repeat': a.repeat = Number(v); break;
       case '--warmup': a.warmup = Number(v); break;
       case '--out': a.out = v; break;
+      case '--no-page': a.page = false; break;
+      case '--page-only': a.engines = false; break;
       case '--help': case '-h':
         console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 8).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
         process.exit(0);
@@ -249,6 +257,11 @@ async function main() {
   log(`protocol: warm-up ${proto.warmup} s, ${proto.repeat} timed run(s) of >= ${proto.seconds} s, median rate${args.quick ? '  [QUICK: smoke test, not a measurement]' : ''}`);
   if (meta.loadavgStart[0] > 0.5) log(`warning: the machine is busy (1-min load ${meta.loadavgStart[0].toFixed(2)}); rates will be low and noisy`);
   log();
+  if (!args.engines) {
+    const page = await pageFigures(args, log);
+    summary(page, [], log);
+    return;
+  }
 
   const inputs = makeInputs(selectedWl);
   const results = []; // { engine, workload, status, ... }
@@ -391,6 +404,9 @@ async function main() {
   if (meta.loadavgEnd[0] > 1.5) notes.push(`1-min load average at the end: ${meta.loadavgEnd[0].toFixed(2)} (other work was running)`);
   if (notes.length) { log('Notes:'); for (const n of notes) log(`  - ${n}`); log(); }
 
+  const page = args.page ? await pageFigures(args, log) : null;
+  summary(page, results, log);
+
   const outFile = args.out ? path.resolve(args.out) : path.join(ROOT, 'build', 'bench', 'results.json');
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   const json = {
@@ -401,10 +417,52 @@ async function main() {
       const { runs, ...rest } = r;
       return runs ? { ...rest, runs: runs.map((t) => ({ count: t.count, seconds: +t.wall.toFixed(4), cpuSeconds: +t.cpu.toFixed(4), rate: t.rate })) } : rest;
     }),
+    page,
   };
   fs.writeFileSync(outFile, JSON.stringify(json, null, 2) + '\n');
   const rel = path.relative(process.cwd(), outFile);
   log(`JSON written to ${rel && !rel.startsWith('..') ? rel : outFile}`);
+}
+
+// ---------------------------------------------------------------- the page
+/** The page's figures (bench/page.mjs), printed; null when they cannot be measured (reason printed). */
+async function pageFigures(args, log) {
+  log(`=== Page: loading ${args.quick ? 3 : 7} times over http and from file://, then ${args.quick ? 2 : 10} s of frames at each setting`);
+  try {
+    const p = await measurePage({ loads: args.quick ? 3 : 7, fpsSeconds: args.quick ? 2 : 10, log: (s) => log(`  ${s}`) });
+    log();
+    log(pageReport(p));
+    log();
+    return p;
+  } catch (e) {
+    log(`  SKIPPED: ${(e && e.message ? e.message : String(e)).split('\n')[0]}`);
+    log();
+    return null;
+  }
+}
+
+/** One block with the whole picture: the page beside TensorFlow Playground, the engine's ratios. */
+function summary(page, results, log) {
+  log('=== Summary');
+  if (page) {
+    const kB = (b) => `${(b / 1000).toFixed(1)} kB`;
+    const ff = page.firstFrame;
+    log(`page, over http before the first frame   ${kB(page.sizes.http.gzip)} gzip        TensorFlow Playground: ${ANCHOR.httpGzipKB} kB gzip (its whole page)`);
+    log(`page, single offline file                ${kB(page.sizes.single.gzip)} gzip (${page.sizes.single.file})`);
+    log(`first drawn heatmap (median of ${ff.http.runs.length})        http ${ff.http.median.toFixed(0)} ms, file:// ${ff.file.median.toFixed(0)} ms`);
+    for (const f of page.fps) {
+      log(`frames, ${f.name.padEnd(24)}        ${f.fps.toFixed(1)} fps, longest ${f.longestMs.toFixed(0)} ms, page work ${f.workMsPerFrame.toFixed(1)} ms/frame` +
+        (f.name.startsWith('8x6') ? `   TensorFlow Playground: about ${ANCHOR.cpuMsPerFrame} ms CPU/frame for one 6x8 network` : ''));
+    }
+    log(`machine: ${page.cpus} CPUs, load average ${page.loadavgStart[0].toFixed(2)} -> ${page.loadavgEnd[0].toFixed(2)} while the page was measured`);
+  } else {
+    log('page: not measured');
+  }
+  for (const engine of ['ours-wasm', 'native']) {
+    const rs = results.filter((r) => r.engine === engine && r.status === 'ok' && r.ratioToPlainJS != null);
+    if (rs.length) log(`engine ${engine === 'ours-wasm' ? '(WASM via the JS API)' : '(native)'.padEnd(21)} / plain JS   ${rs.map((r) => `${r.workload} ${fmtRatio(r.ratioToPlainJS)}`).join(', ')}`);
+  }
+  log();
 }
 
 main().catch((e) => {

@@ -2,7 +2,7 @@
 // "the thread" and its claims: docs/claims.md.
 #include "analysis.h"
 
-#include <Eigen/Dense>
+#include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -22,6 +22,132 @@ std::string layer_label(int l, int num_layers) {
          (l + 1 == num_layers ? std::string(" (output layer)") : " (hidden layer " + std::to_string(l + 1) + ")");
 }
 
+// The decompositions below fit the analyses' matrices (at most kMaxUnits columns, as a layer;
+// rows up to the samples' count) in a few hundred bytes of WebAssembly, where Eigen's
+// JacobiSVD, CompleteOrthogonalDecomposition and the blocked products they pull in took tens of
+// kilobytes (bench/README.md). All in double, with plain loops over Eigen's Core types.
+
+// Householder reflections reduce the tall A (m, p), m > p, to R: afterwards A is (p, p), upper
+// triangular, with A_before = Q R, and B (m, q, if given) holds the first p rows of Q^T B. Both
+// have the same singular values, and min ||A X - B|| the same minimisers, as before.
+void reduce_tall(Eigen::MatrixXd& A, Eigen::MatrixXd* B) {
+  const Eigen::Index m = A.rows(), p = A.cols();
+  Eigen::VectorXd v;
+  const auto reflect = [&](Eigen::MatrixXd& M, Eigen::Index k, Eigen::Index from, double vv) {
+    for (Eigen::Index j = from; j < M.cols(); ++j) {
+      auto c = M.col(j).tail(m - k);
+      c -= (2.0 * v.dot(c) / vv) * v;
+    }
+  };
+  for (Eigen::Index k = 0; k < p; ++k) {
+    const double norm = A.col(k).tail(m - k).norm();
+    if (norm == 0) continue;
+    const double alpha = A(k, k) > 0 ? -norm : norm;  // the sign that avoids cancellation in v
+    v = A.col(k).tail(m - k);
+    v[0] -= alpha;  // H = I - 2 v v^T / (v^T v) maps the column to alpha e_1
+    const double vv = v.squaredNorm();
+    A.col(k).tail(m - k).setZero();
+    A(k, k) = alpha;
+    reflect(A, k, k + 1, vv);
+    if (B) reflect(*B, k, 0, vv);
+  }
+  Eigen::MatrixXd top = A.topRows(p);
+  A.swap(top);
+  if (B) {
+    top = B->topRows(p);
+    B->swap(top);
+  }
+}
+
+// One-sided Jacobi (Hestenes): plane rotations of A's columns until every two are orthogonal, so
+// that A_after = A_before V with V (p, p) orthogonal (accumulated when given). Then A_before's
+// singular values are the column norms of A_after; for a nonzero one s_k, A_after.col(k) / s_k and
+// V.col(k) are its left and right singular vectors. Accurate to a few ulps of the largest.
+void orthogonalise_columns(Eigen::MatrixXd& A, Eigen::MatrixXd* V) {
+  const Eigen::Index p = A.cols();
+  if (V) V->setIdentity(p, p);
+  if (p < 2) return;
+  const auto rotate = [](auto&& x, auto&& y, double c, double s) {
+    for (Eigen::Index i = 0; i < x.size(); ++i) {
+      const double xi = x[i], yi = y[i];
+      x[i] = c * xi - s * yi;
+      y[i] = s * xi + c * yi;
+    }
+  };
+  // Two columns count as orthogonal when their cosine is below what rounding leaves in a dot
+  // product of their length. Each sweep makes the columns quadratically closer to orthogonal; a
+  // handful suffice, the cap only bounds the time of a pathological input.
+  const double tol = std::numeric_limits<double>::epsilon() * double(std::max<Eigen::Index>(A.rows(), 8));
+
+  // A column below epsilon times the largest is rounding noise (a zero singular value): it is
+  // left as it is, since turning noise against noise need not settle.
+  const double eps = std::numeric_limits<double>::epsilon();
+  for (int sweep = 0; sweep < 60; ++sweep) {
+    const double noise = A.colwise().squaredNorm().maxCoeff() * eps * eps;
+    bool rotated = false;
+    for (Eigen::Index i = 0; i + 1 < p; ++i) {
+      for (Eigen::Index j = i + 1; j < p; ++j) {
+        const double a = A.col(i).squaredNorm(), b = A.col(j).squaredNorm(), g = A.col(i).dot(A.col(j));
+        if (a <= noise || b <= noise || !(std::abs(g) > tol * std::sqrt(a) * std::sqrt(b))) continue;
+        rotated = true;
+        // the angle that zeroes the new columns' product: t = tan, the root of t^2 + 2 zeta t - 1 below 1 in size
+        const double zeta = (b - a) / (2 * g);
+        const double t = std::copysign(1.0, zeta) / (std::abs(zeta) + std::sqrt(1 + zeta * zeta));
+        const double c = 1 / std::sqrt(1 + t * t), s = c * t;
+        rotate(A.col(i), A.col(j), c, s);
+        if (V) rotate(V->col(i), V->col(j), c, s);
+      }
+    }
+    if (!rotated) break;
+  }
+}
+
+// The column order of A by decreasing norm (the singular values, after orthogonalise_columns),
+// and the norms in that order.
+std::vector<Eigen::Index> by_norm(const Eigen::MatrixXd& A, Eigen::VectorXd& norms) {
+  std::vector<Eigen::Index> order(static_cast<size_t>(A.cols()));
+  for (size_t k = 0; k < order.size(); ++k) order[k] = Eigen::Index(k);
+  const Eigen::VectorXd n = A.colwise().norm().transpose();
+  std::sort(order.begin(), order.end(), [&](Eigen::Index x, Eigen::Index y) { return n[x] > n[y] || (n[x] == n[y] && x < y); });
+  norms.resize(n.size());
+  for (size_t k = 0; k < order.size(); ++k) norms[Eigen::Index(k)] = n[order[k]];
+  return order;
+}
+
+// The singular values of M, decreasing.
+Eigen::VectorXd singular_values(Eigen::MatrixXd M) {
+  if (M.rows() > M.cols()) reduce_tall(M, nullptr);
+  orthogonalise_columns(M, nullptr);
+  Eigen::VectorXd s;
+  by_norm(M, s);
+  return s;
+}
+
+// An orthonormal basis (d, r) of the column span of M, r its numerical rank: the singular values
+// above d * epsilon of the largest count (the rank JacobiSVD reported by default).
+Eigen::MatrixXd span_basis(const Eigen::MatrixXd& M, const char* field) {
+  if (M.rows() < 1 || M.cols() < 1)
+    throw std::invalid_argument(std::string(field) + ": " + std::to_string(M.rows()) + "x" +
+                                std::to_string(M.cols()) + " has no columns to span");
+  if (!M.allFinite()) throw std::invalid_argument(std::string(field) + ": contains a value that is not finite");
+  Eigen::MatrixXd U = M;
+  orthogonalise_columns(U, nullptr);  // U = M V: its nonzero columns are s_k times the left singular vectors
+  Eigen::VectorXd s;
+  const auto order = by_norm(U, s);
+  const double threshold = std::max(s[0] * double(std::min(M.rows(), M.cols())) * std::numeric_limits<double>::epsilon(),
+                                    std::numeric_limits<double>::min());
+  Eigen::Index r = 0;
+  while (r < s.size() && s[r] > threshold) ++r;
+  if (r == 0) throw std::invalid_argument(std::string(field) + ": every column is zero, so it spans nothing");
+  Eigen::MatrixXd Q(M.rows(), r);
+  for (Eigen::Index k = 0; k < r; ++k) Q.col(k) = U.col(order[size_t(k)]) / s[k];
+  return Q;
+}
+
+}  // namespace
+
+namespace detail {
+
 // Row-major (n, dim) samples as a double matrix, validating the sizes.
 Eigen::MatrixXd samples(const std::vector<float>& v, int dim, const char* field, const char* dim_field) {
   if (dim < 1 || dim > kMaxUnits)
@@ -37,19 +163,9 @@ Eigen::MatrixXd samples(const std::vector<float>& v, int dim, const char* field,
   return out;
 }
 
-// An orthonormal basis (d, r) of the column span of M, r its numerical rank.
-Eigen::MatrixXd span_basis(const Eigen::MatrixXd& M, const char* field) {
-  if (M.rows() < 1 || M.cols() < 1)
-    throw std::invalid_argument(std::string(field) + ": " + std::to_string(M.rows()) + "x" +
-                                std::to_string(M.cols()) + " has no columns to span");
-  if (!M.allFinite()) throw std::invalid_argument(std::string(field) + ": contains a value that is not finite");
-  Eigen::JacobiSVD<Eigen::MatrixXd> svd(M, Eigen::ComputeThinU);
-  const auto r = svd.rank();
-  if (r == 0) throw std::invalid_argument(std::string(field) + ": every column is zero, so it spans nothing");
-  return svd.matrixU().leftCols(r);
-}
+}  // namespace detail
 
-}  // namespace
+using detail::samples;
 
 template <typename T>
 AffineMap collapse(const Network<T>& net) {
@@ -71,8 +187,9 @@ AffineMap collapse(const Network<T>& net) {
     const double gamma = f.kind == ActivationKind::Affine ? f.affine.c : 0.0;
     const Eigen::MatrixXd W = net.W(l).template cast<double>();
     const Eigen::VectorXd b = net.b(l).template cast<double>();
-    map.W = (alpha * (W * map.W)).eval();
-    map.b = ((alpha * (W * map.b + b)).array() + gamma).matrix();
+    // coefficient-based products (no blocked GEMM: size), evaluated before map is overwritten
+    map.W = (alpha * W.lazyProduct(map.W)).eval();
+    map.b = ((alpha * (W.lazyProduct(map.b) + b)).array() + gamma).matrix().eval();
   }
   return map;
 }
@@ -84,26 +201,35 @@ LeastSquares least_squares(const std::vector<float>& x, const std::vector<float>
     throw std::invalid_argument("y: " + std::to_string(Y.rows()) + " samples, x has " + std::to_string(X.rows()));
   const double n = static_cast<double>(X.rows());
   // Centring removes the column of ones from the system (b = ybar - W xbar) and keeps it well
-  // conditioned when the inputs sit far from the origin. Solve min ||Xc W^T - Yc||_F by a complete
-  // orthogonal decomposition: the minimum-norm solution when Xc is rank deficient. Columns are
-  // scaled to unit norm first, so that the rank decision (a pivot below 1e-10 of the largest is
-  // zero) is about directions, not units: an input that copies another, which rounding leaves
-  // a hair away from dependent, must not get a huge weight that cancels its twin's.
+  // conditioned when the inputs sit far from the origin. Solve min ||Xc W^T - Yc||_F by the SVD of
+  // Xc: the minimum-norm solution when Xc is rank deficient. Columns are scaled to unit norm first,
+  // so that the rank decision (a singular value below 1e-10 of the largest is zero) is about
+  // directions, not units: an input that copies another, which rounding leaves a hair away from
+  // dependent, must not get a huge weight that cancels its twin's.
   const Eigen::RowVectorXd xbar = X.colwise().mean(), ybar = Y.colwise().mean();
   const Eigen::MatrixXd Xc = X.rowwise() - xbar, Yc = Y.rowwise() - ybar;
   Eigen::VectorXd scale = Xc.colwise().norm().transpose();
   for (Eigen::Index j = 0; j < scale.size(); ++j)
     if (scale[j] == 0) scale[j] = 1;  // a constant input: its column stays zero
-  const Eigen::MatrixXd Xs = Xc * scale.cwiseInverse().asDiagonal();
-  Eigen::CompleteOrthogonalDecomposition<Eigen::MatrixXd> cod;
-  cod.setThreshold(1e-10);
-  cod.compute(Xs);
-  const Eigen::MatrixXd Wt = scale.cwiseInverse().asDiagonal() * cod.solve(Yc);  // (inputs, outputs)
+  // Xs = Q R (n > inputs), then R V = B with orthogonal columns b_k = s_k u_k:
+  // W^T = sum over kept k of v_k (b_k^T C) / s_k^2, with C = Q^T Yc (the first rows).
+  Eigen::MatrixXd Xs = Xc * scale.cwiseInverse().asDiagonal(), C = Yc;
+  if (Xs.rows() > Xs.cols()) reduce_tall(Xs, &C);
+  Eigen::MatrixXd V;
+  orthogonalise_columns(Xs, &V);
+  Eigen::VectorXd s;
+  const auto order = by_norm(Xs, s);
+  Eigen::MatrixXd Wt = Eigen::MatrixXd::Zero(Xs.cols(), Yc.cols());  // (inputs, outputs)
+  for (Eigen::Index k = 0; k < s.size() && s[k] > 1e-10 * s[0]; ++k) {
+    const Eigen::Index c = order[size_t(k)];
+    Wt += V.col(c) * (Xs.col(c).transpose().lazyProduct(C) / (s[k] * s[k]));
+  }
+  Wt = scale.cwiseInverse().asDiagonal() * Wt;
   LeastSquares ls;
   ls.map.W = Wt.transpose();
-  ls.map.b = (ybar - xbar * Wt).transpose();
+  ls.map.b = (ybar - xbar.lazyProduct(Wt)).transpose();
   // loss = 0.5 * mean_i ||W x_i + b - y_i||^2, the network's mse (W x_i + b - y_i = W xc_i - yc_i)
-  ls.loss = 0.5 * (Xc * Wt - Yc).squaredNorm() / n;
+  ls.loss = 0.5 * (Xc.lazyProduct(Wt) - Yc).squaredNorm() / n;
   return ls;
 }
 
@@ -115,11 +241,17 @@ Pca pca(const std::vector<float>& x, int dim) {
   p.mean = X.colwise().mean().transpose();
   const Eigen::MatrixXd Xc = X.rowwise() - p.mean.transpose();
   // Xc = U S V^T: the columns of V are the principal directions, variance_k = s_k^2 / (n - 1).
-  Eigen::JacobiSVD<Eigen::MatrixXd> svd(Xc, Eigen::ComputeFullV);
-  p.components = svd.matrixV();
+  Eigen::MatrixXd R = Xc, V;
+  if (R.rows() > R.cols()) reduce_tall(R, nullptr);  // same singular values and V, (dim, dim)
+  orthogonalise_columns(R, &V);
+  Eigen::VectorXd s;
+  const auto order = by_norm(R, s);
+  p.components.resize(dim, dim);
   p.variances = Eigen::VectorXd::Zero(dim);  // directions beyond rank(Xc) have variance 0
-  const auto& s = svd.singularValues();
-  for (Eigen::Index k = 0; k < s.size(); ++k) p.variances[k] = s[k] * s[k] / (static_cast<double>(X.rows()) - 1);
+  for (Eigen::Index k = 0; k < dim; ++k) {
+    p.components.col(k) = V.col(order[size_t(k)]);
+    if (k < X.rows()) p.variances[k] = s[k] * s[k] / (static_cast<double>(X.rows()) - 1);
+  }
   // A direction's sign is arbitrary; fix it so the coefficient largest in magnitude is positive.
   for (Eigen::Index k = 0; k < dim; ++k) {
     Eigen::Index i = 0;
@@ -140,10 +272,10 @@ double principal_angle_degrees(const Eigen::MatrixXd& A, const Eigen::MatrixXd& 
   // The cosines of the principal angles are the singular values of C = Qa^T Qb; their sines are
   // the singular values of Qb - Qa C (the part of span(Qb) outside span(Qa)). acos is inaccurate
   // near 0 and asin near 90 degrees, so take the largest angle from whichever is well conditioned.
-  const Eigen::MatrixXd C = Qa.transpose() * Qb;
-  const double cos_min = std::clamp(Eigen::JacobiSVD<Eigen::MatrixXd>(C).singularValues().minCoeff(), -1.0, 1.0);
-  const Eigen::MatrixXd S = Qb - Qa * C;
-  const double sin_max = std::clamp(Eigen::JacobiSVD<Eigen::MatrixXd>(S).singularValues().maxCoeff(), -1.0, 1.0);
+  const Eigen::MatrixXd C = Qa.transpose().lazyProduct(Qb);
+  const double cos_min = std::clamp(singular_values(C).minCoeff(), -1.0, 1.0);
+  const Eigen::MatrixXd S = Qb - Qa.lazyProduct(C);
+  const double sin_max = std::clamp(singular_values(S).maxCoeff(), -1.0, 1.0);
   const double radians = cos_min * cos_min < 0.5 ? std::acos(cos_min) : std::asin(sin_max);
   return radians * 180.0 / 3.14159265358979323846;
 }
@@ -287,7 +419,7 @@ double collapse_deviation(Network<T>& net, const T* x, Eigen::Index n) {
   net.predict(x, n, deep.data());
   Eigen::Map<const Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>> X(x, net.inputs(), n);
   // W' x + b' in double, against the deep net in its own precision.
-  Eigen::MatrixXd flat = map.W * X.template cast<double>();
+  Eigen::MatrixXd flat = map.W.lazyProduct(X.template cast<double>());
   flat.colwise() += map.b;
   return (deep.template cast<double>() - flat).cwiseAbs().maxCoeff();
 }
@@ -298,87 +430,5 @@ template double collapse_deviation<double>(Network<double>&, const double*, Eige
 template AffineMap collapse<double>(const Network<double>&);
 template Pieces count_linear_pieces<float>(const Network<float>&, double, double);
 template Pieces count_linear_pieces<double>(const Network<double>&, double, double);
-
-}  // namespace nlp
-
-namespace nlp {
-
-namespace {
-
-// Best threshold on (value, positive) pairs: the most points sign(s (v - t)) classifies correctly
-// over every t and s = +1 or -1 (t beyond either end: all one class); equal values fall together.
-int best_threshold(std::vector<std::pair<double, bool>> pts) {
-  std::sort(pts.begin(), pts.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  const int n = static_cast<int>(pts.size());
-  int total_pos = 0;
-  for (const auto& p : pts) total_pos += p.second ? 1 : 0;
-  // All on one side: max(pos, neg).
-  int best = std::max(total_pos, n - total_pos);
-  int pos_below = 0, neg_below = 0;
-  for (int i = 0; i < n; ++i) {
-    (pts[size_t(i)].second ? pos_below : neg_below)++;
-    if (i + 1 < n && pts[size_t(i + 1)].first == pts[size_t(i)].first) continue;  // cut only between distinct values
-    const int pos_above = total_pos - pos_below, neg_above = (n - total_pos) - neg_below;
-    best = std::max({best, neg_below + pos_above, pos_below + neg_above});
-  }
-  return best;
-}
-
-}  // namespace
-
-BestLine best_line_accuracy(const std::vector<float>& x, const std::vector<float>& y, int inputs) {
-  if (inputs != 1 && inputs != 2)
-    throw std::invalid_argument("inputs: " + std::to_string(inputs) + " must be 1 or 2 (a threshold or a straight line)");
-  const Eigen::MatrixXd X = samples(x, inputs, "x", "inputs");
-  const auto n = static_cast<int>(X.rows());
-  if (n > kMaxBestLinePoints)
-    throw std::invalid_argument("x: " + std::to_string(n) + " points, more than " + std::to_string(kMaxBestLinePoints));
-  if (y.size() != size_t(n))
-    throw std::invalid_argument("y: length " + std::to_string(y.size()) + " is not " + std::to_string(n) +
-                                " (one label per point)");
-  std::vector<bool> pos(static_cast<size_t>(n));
-  for (int i = 0; i < n; ++i) {
-    if (y[size_t(i)] != 1.0f && y[size_t(i)] != -1.0f)
-      throw std::invalid_argument("y: label " + num(y[size_t(i)]) + " at " + std::to_string(i) + " is not +1 or -1");
-    pos[size_t(i)] = y[size_t(i)] > 0;
-  }
-  BestLine out;
-  out.n = n;
-  if (inputs == 1) {
-    std::vector<std::pair<double, bool>> pts;
-    for (int i = 0; i < n; ++i) pts.emplace_back(X(i, 0), pos[size_t(i)]);
-    out.correct = best_threshold(std::move(pts));
-  } else {
-    int total_pos = 0;
-    for (int i = 0; i < n; ++i) total_pos += pos[size_t(i)] ? 1 : 0;
-    int best = std::max(total_pos, n - total_pos);
-    std::vector<std::pair<double, bool>> on;  // points on the line: (position along it, label)
-    for (int i = 0; i < n; ++i) {
-      for (int j = i + 1; j < n; ++j) {
-        const double dx = X(j, 0) - X(i, 0), dy = X(j, 1) - X(i, 1);
-        if (dx == 0 && dy == 0) continue;  // the same point twice: no line
-        int left_pos = 0, left_neg = 0, right_pos = 0, right_neg = 0;
-        on.clear();
-        for (int k = 0; k < n; ++k) {
-          const double ex = X(k, 0) - X(i, 0), ey = X(k, 1) - X(i, 1);
-          const double cross = dx * ey - dy * ex;
-          const bool p = pos[size_t(k)];
-          if (cross > 0) (p ? left_pos : left_neg)++;
-          else if (cross < 0) (p ? right_pos : right_neg)++;
-          else on.emplace_back(dx * ex + dy * ey, p);
-        }
-        // The points off the line: left side positive, or right side positive. The points on it:
-        // a small turn of the line about a point between two of them sends those before it to
-        // one side and the rest to the other (either way round), a small shift sends them all to
-        // one side, whichever side is positive; best_threshold finds the best such split.
-        const int strict = std::max(left_pos + right_neg, left_neg + right_pos);
-        best = std::max(best, strict + best_threshold(on));
-      }
-    }
-    out.correct = best;
-  }
-  out.accuracy = double(out.correct) / double(n);
-  return out;
-}
 
 }  // namespace nlp

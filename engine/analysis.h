@@ -78,4 +78,11 @@ struct BestLine {
 };
 BestLine best_line_accuracy(const std::vector<float>& x, const std::vector<float>& y, int inputs);
 
+namespace detail {
+// Row-major (n, dim) samples as a double matrix; std::invalid_argument naming `field` or
+// `dim_field` for a dim outside 1..kMaxUnits, a length that is not a positive multiple of dim, or
+// a value that is not finite (analysis.cpp; best_line.cpp uses it too).
+Eigen::MatrixXd samples(const std::vector<float>& v, int dim, const char* field, const char* dim_field);
+}  // namespace detail
+
 }  // namespace nlp

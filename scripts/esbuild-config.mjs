@@ -1,7 +1,8 @@
 // The esbuild options shared by the two bundles, so that they cannot drift apart:
 // dist/engine.mjs (scripts/build-engine-entry.mjs, the package entry: an ES module for Node 20 and
-// browsers) and dist/index.html (scripts/build-web.mjs, the page: one classic script inlined into
-// one file that works from file://). Each build adds only its entry, format, platform and output.
+// browsers) and the page (scripts/build-web.mjs: one classic script inlined into dist/index.html
+// and dist/nonlinear-playground.html, which work from file://). Each build adds only its entry,
+// format, platform and output.
 
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

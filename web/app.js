@@ -300,6 +300,7 @@ export function createApp(engine, doc = document) {
   reportProblems(fromUrl.problems);
   writeHash();
   render();
+  performance.mark('nlp:first-frame'); // the first lesson drawn (bench/page.mjs measures from navigation start)
   requestAnimationFrame(frame);
 
   return {

@@ -1,14 +1,25 @@
 // The built page loads over http and from file://, with no console errors, no request outside
-// its own file, and the engine training both networks.
+// its own files, and the engine training both networks. Over http the engine's module is its own
+// file (dist/nlp_engine.wasm, fetched and compiled while it streams in); from file://, where
+// fetch() is refused, it comes from the classic script nlp_engine.wasm.js; the single offline
+// file dist/nonlinear-playground.html works alone. What loads before the first frame is what the
+// size budget counts (tests/node/size.test.mjs).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveDist, openPage, FILE_URL } from './helpers.mjs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launch, serveDist, openPage, FILE_URL, ROOT } from './helpers.mjs';
 
 let browser, server;
 before(async () => { browser = await launch(); server = await serveDist(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
+const file = (u) => u.split('#')[0].split('/').pop();
+
+/** Loads `url`, checks it trains and draws; returns the names of the files it requested. */
 async function checkLoads(url) {
   const { page, errors, requests, close } = await openPage(browser, url, { play: true });
   try {
@@ -31,23 +42,58 @@ async function checkLoads(url) {
       return new Set(Array.from({ length: d.length / 4 }, (_, i) => d[4 * i] * 65536 + d[4 * i + 1] * 256 + d[4 * i + 2])).size;
     });
     assert.ok(distinct > 20, `heatmap has ${distinct} colours`);
+    // the first drawn frame is marked (bench/page.mjs times it)
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('nlp:first-frame').length), 1);
     assert.deepEqual(errors, [], 'no console errors');
-    const outside = requests.filter((r) => !r.startsWith('data:') && r.split('#')[0] !== url.split('#')[0]);
-    assert.deepEqual(outside, [], 'no request outside the page itself');
+    const dir = url.split('#')[0].replace(/[^/]*$/, '');
+    const outside = requests.filter((r) => !r.startsWith(dir));
+    assert.deepEqual(outside, [], 'no request outside the page\'s own directory');
+    return requests.map(file);
   } finally {
     await close();
   }
 }
 
-test('loads from dist over http', async () => { await checkLoads(server.url); });
-test('loads from file://', async () => { await checkLoads(FILE_URL); });
+test('loads from dist over http: the page, then the module as its own file', async () => {
+  const files = await checkLoads(server.url);
+  assert.deepEqual(files, ['', 'nlp_engine.wasm'], 'index.html and nlp_engine.wasm, nothing else');
+});
+
+test('loads from file://: the module from the classic script beside the page', async () => {
+  const files = await checkLoads(FILE_URL);
+  assert.deepEqual(files, ['index.html', 'nlp_engine.wasm.js']);
+});
+
+test('dist/nonlinear-playground.html works alone: copied into an empty directory, opened from file://', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nlp-single-'));
+  try {
+    copyFileSync(join(ROOT, 'dist', 'nonlinear-playground.html'), join(dir, 'course.html'));
+    const files = await checkLoads(`${pathToFileURL(join(dir, 'course.html')).href}#dataset=circle`);
+    assert.deepEqual(files, ['course.html'], 'it asks for nothing but itself');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('before the first frame over http: only the files the size budget counts', async () => {
+  const { page, close } = await openPage(browser, server.url);
+  try {
+    const before = await page.evaluate(() => {
+      const mark = performance.getEntriesByName('nlp:first-frame')[0];
+      return performance.getEntriesByType('resource').filter((e) => e.startTime <= mark.startTime).map((e) => e.name.split('/').pop());
+    });
+    assert.deepEqual(before, ['nlp_engine.wasm']);
+  } finally { await close(); }
+});
 
 test('runs inside a sandboxed iframe (scripts only, opaque origin)', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors = [];
+  const requests = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => requests.push(file(r.url())));
   try {
     await page.setContent(`<iframe sandbox="allow-scripts" src="${server.url}#dataset=circle&lang=zh" style="width:1280px;height:850px"></iframe>`);
     const frame = await (await page.waitForSelector('iframe')).contentFrame();
@@ -58,5 +104,8 @@ test('runs inside a sandboxed iframe (scripts only, opaque origin)', async () =>
     assert.equal(g.state.lang, 'zh');
     assert.ok(g.networks[1].epoch >= 20);
     assert.deepEqual(errors, []);
+    // an opaque origin may not fetch() even its own server's files without CORS headers: the
+    // module comes from the classic script
+    assert.deepEqual(requests.filter((r) => r.startsWith('nlp_engine')), ['nlp_engine.wasm.js']);
   } finally { await context.close(); }
 });

@@ -1,0 +1,26 @@
+// Linked into the glue with --pre-js (engine/bindings/CMakeLists.txt): where the glue takes
+// nlp_engine.wasm from, unless its caller passed Module.wasmBinary or Module.instantiateWasm.
+//  - A page that began loading the module before its script ran (scripts/build-web.mjs: fetched
+//    and compiled while streaming over http, or inflated from compressed base64 where it cannot
+//    fetch) left globalThis.__nlpWasm, a promise of the compiled WebAssembly.Module: instantiate it.
+//  - Under Node, read the file next to the glue (build/wasm/), or next to the bundle that holds
+//    the glue (dist/engine.mjs, whose banner defines require and __dirname). Emscripten 3.1.6
+//    would hand the path to Node's fetch(), which fails (docs/toolchain.md).
+//  - Anywhere else (dist/engine.mjs imported by a browser page) the glue fetches the file itself,
+//    from the URL the bundle's banner computed from import.meta.url (__nlpWasmURL).
+if (!Module['wasmBinary'] && !Module['instantiateWasm']) {
+  if (typeof globalThis == 'object' && globalThis['__nlpWasm'] && typeof globalThis['__nlpWasm'].then == 'function') {
+    Module['instantiateWasm'] = function (imports, receive) {
+      globalThis['__nlpWasm']
+        .then(function (module) { return WebAssembly.instantiate(module, imports); })
+        .then(function (instance) { receive(instance); }, function (e) {
+          try { abort(e && e.message ? e.message : e); } catch (_) { /* abort rejects the module's promise, then throws */ }
+        });
+      return {};
+    };
+  } else if (typeof process == 'object' && process.versions && process.versions.node && typeof require == 'function') {
+    Module['wasmBinary'] = require('fs').readFileSync(require('path').join(__dirname, 'nlp_engine.wasm'));
+  } else if (typeof __nlpWasmURL == 'string') {
+    Module['locateFile'] = function (path, prefix) { return path == 'nlp_engine.wasm' ? __nlpWasmURL : prefix + path; };
+  }
+}

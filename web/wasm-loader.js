@@ -1,0 +1,56 @@
+// Starts loading and compiling the engine's WebAssembly before the page's script runs, so that
+// both proceed at once. A classic script, not a module: scripts/build-web.mjs minifies it and
+// inlines it at the top of <head> (web/index.html, <!--WASM-->), in one of two forms:
+//  - dist/index.html: the module is the file nlp_engine.wasm beside the page. Over http(s) it is
+//    fetched and compiled while it streams in (WebAssembly.compileStreaming). Where a page may not
+//    fetch (file://, or an opaque origin such as an <iframe sandbox="allow-scripts">), a classic
+//    script may still load: nlp_engine.wasm.js beside the page hands over the same module as
+//    gzip-compressed base64 by calling __nlpWasmScript(base64).
+//  - dist/nonlinear-playground.html, the single offline file: an inline script just before this
+//    one sets self.__nlpWasmInline to the compressed base64, so the file needs nothing beside it.
+// Either way it leaves globalThis.__nlpWasm, a promise of the compiled WebAssembly.Module, which
+// the glue instantiates (engine/bindings/wasm-source.js).
+(function () {
+  var FILE = 'nlp_engine.wasm';
+  var inline = self.__nlpWasmInline;
+  delete self.__nlpWasmInline;
+
+  // gzip-compressed bytes, in base64 -> the compiled module (DecompressionStream: Chromium 80+,
+  // Firefox 113+, Safari 16.4+)
+  function inflate(base64) {
+    var text = atob(base64), bytes = new Uint8Array(text.length);
+    for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    var wasm = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Response(wasm).arrayBuffer().then(function (buffer) { return WebAssembly.compile(buffer); });
+  }
+
+  function viaScript() {
+    return new Promise(function (resolve, reject) {
+      self.__nlpWasmScript = function (base64) { resolve(Promise.resolve(base64).then(inflate)); };
+      var script = document.createElement('script');
+      script.src = FILE + '.js';
+      script.onerror = function () {
+        reject(new Error(FILE + '.js did not load: keep it beside index.html, or use nonlinear-playground.html (one file)'));
+      };
+      document.head.appendChild(script);
+    });
+  }
+
+  function viaFetch() {
+    var compiled = WebAssembly.compileStreaming
+      ? WebAssembly.compileStreaming(fetch(FILE))
+      : Promise.reject(new Error('no WebAssembly.compileStreaming'));
+    // compileStreaming needs the type application/wasm: a server that sends another one costs a
+    // second request, read whole and compiled
+    return compiled.catch(function () {
+      return fetch(FILE).then(function (r) {
+        if (!r.ok) throw new Error(FILE + ': HTTP ' + r.status);
+        return r.arrayBuffer();
+      }).then(function (buffer) { return WebAssembly.compile(buffer); });
+    });
+  }
+
+  var canFetch = (location.protocol === 'http:' || location.protocol === 'https:') && self.origin !== 'null';
+  self.__nlpWasm = typeof inline === 'string' ? Promise.resolve(inline).then(inflate) : canFetch ? viaFetch().catch(viaScript) : viaScript();
+  self.__nlpWasm.catch(function () { /* reported by the engine's loader (web/main.js shows it) */ });
+})();
