@@ -4,8 +4,9 @@
 // these) and the single offline file dist/nonlinear-playground.html. Fails when either grows past
 // its limit. The figures and what makes them up: bench/README.md ("Page"); `node bench/page.mjs --sizes`.
 //
-// The limits are ceilings a little above today's figures (233.8 and 234.4 kB), so that nothing
-// grows unnoticed. Issue 12's targets, 120 kB over http (TensorFlow Playground's whole page is
+// The limits are ceilings a little above today's figures (243.4 and 244.0 kB: 233.8 and 234.4 kB,
+// then +9.6 kB gzip of script and style for the diagram's hover, pin, keyboard access and weight
+// editor, web/network-diagram.js), so that nothing grows unnoticed. Issue 12's targets, 120 kB over http (TensorFlow Playground's whole page is
 // 120.7 kB) and 150 kB for the single file, are not reached: the engine's module alone is 123 kB
 // and the page's script 100 kB, 36 kB of it the lessons after the first (bench/README.md says
 // what it would take). Each test reports its figure against both.
@@ -21,8 +22,8 @@ const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 // Bytes, gzip -9 (1 kB = 1000 bytes).
 export const LIMITS = Object.freeze({
-  http: 240_000,    // dist/index.html + dist/nlp_engine.wasm
-  single: 240_000,  // dist/nonlinear-playground.html
+  http: 245_000,    // dist/index.html + dist/nlp_engine.wasm
+  single: 246_000,  // dist/nonlinear-playground.html
 });
 export const TARGETS = Object.freeze({ http: 120_000, single: 150_000 });  // issue 12, not yet reached
 
