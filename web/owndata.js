@@ -49,7 +49,7 @@ export const OWN_TABLE = {
   clearAria: ['Clear: remove every point', '清空：删除所有数据点'],
   download: ['Download CSV', '下载 CSV'],
   downloadAria: ['Download the data on screen as a CSV file', '将屏幕上的数据下载为 CSV 文件'],
-  csvTitle: ['CSV: paste, type, drop or open', 'CSV：粘贴、输入、拖放或打开文件'],
+  csvTitle: ['Paste or open a CSV file', '粘贴或打开 CSV 文件'],
   paste: ['Points as CSV, one a line: x,y,label (label +1 or −1), x,y,target, or x,target', '以 CSV 格式输入数据点，每行一个：x,y,label（标签为 +1 或 −1）、x,y,target 或 x,target'],
   addText: ['Add these', '添加这些点'],
   addTextAria: ['Add these points from the box to the data', '添加这些点：把框中的数据点加入数据'],
