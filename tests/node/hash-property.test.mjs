@@ -7,23 +7,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KEYS, DEFAULTS, KEY_DECLS, parseHash, parseValue, serializeValue, toHash, sameValue } from '../../web/state.js';
+import { mulberry32 } from './prng.mjs';
 
 const ctx = { activations: ['linear', 'affine', 'tanh', 'sigmoid', 'relu', 'leaky_relu', 'softplus', 'swish', 'sine', 'step'],
   datasets: ['circle', 'xor', 'gauss', 'spiral', 'moons', 'spiral3', 'blobs3', 'plane', 'gauss_bumps', 'sine', 'line', 'parabola', 'abs', 'step', 'cubic'] };
 const SEED = 20261202;
 const CASES = 12000;
 
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rand = mulberry32(SEED);
 const int = (n) => Math.floor(rand() * n);

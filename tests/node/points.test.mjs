@@ -5,18 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { encodePoints, decodePoints, parsePointsValue, parseCsv, toCsv, quantisePoint, columnRange, KINDS, MAX_POINTS } from '../../web/points.js';
 import { parseHash, toHash, DEFAULTS, cloneState } from '../../web/state.js';
+import { mulberry32 } from './prng.mjs';
 
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** n random points of `kind`, inside their ranges (not quantised). */
 function randomRows(kind, n, rand) {
