@@ -136,7 +136,7 @@ export function createOwnData(env, { data }) {
     const input = el('input', { type: 'radio', name: `${uid}-class`, value: String(value) });
     const node = el('label', { class: `own-radio own-class${value > 0 ? 'pos' : 'neg'}` }, input,
       el('span', { class: 'own-dot', 'aria-hidden': 'true' }), value > 0 ? '+1' : `${MINUS}1`,
-      el('span', { class: 'own-sr', 'data-i18n': `scenes.compare.own.${colourKey}` }));
+      el('span', { class: 'visually-hidden', 'data-i18n': `scenes.compare.own.${colourKey}` }));
     return { input, node };
   };
   const pos = radio(1, 'colourPos'), neg = radio(-1, 'colourNeg');
@@ -147,7 +147,7 @@ export function createOwnData(env, { data }) {
   const targetField = el('label', { class: 'field range own-target' }, el('span', {}, el('span', { 'data-i18n': 'scenes.compare.own.target' }), ' ', targetOut), targetInput);
   const hint = el('p', { class: 'own-hint', id: `${uid}-hint` });
   // for screen readers (the plots' description); a focused plot shows it on itself
-  const keysHint = el('p', { class: 'own-sr', id: `${uid}-keys`, 'data-i18n': 'scenes.compare.own.hintKeys' });
+  const keysHint = el('p', { class: 'visually-hidden', id: `${uid}-keys`, 'data-i18n': 'scenes.compare.own.hintKeys' });
   const status = el('p', { class: 'own-status' });
   const said = el('p', { class: 'own-said', role: 'status' }); // what the last edit did, announced
   const keepHint = el('p', { class: 'own-hint', 'data-i18n': 'scenes.compare.own.keepWeights' });
@@ -169,7 +169,8 @@ export function createOwnData(env, { data }) {
     el('p', { class: 'own-hint', 'data-i18n': 'scenes.compare.own.dropHint' }));
   const addBox = el('div', { class: 'own-add', hidden: true }, classSet, targetField, hint, keysHint, keepHint);
   const node = el('div', { class: 'own', 'data-control': 'points' },
-    el('h3', { class: 'own-title', 'data-i18n': 'scenes.compare.own.title' }),
+    // a heading for screen readers: on screen the tools' buttons say what they are
+    el('h3', { class: 'own-title visually-hidden', 'data-i18n': 'scenes.compare.own.title' }),
     el('div', { class: 'own-row' }, toggle, undoButton, clearButton, downloadButton),
     addBox, kindField, status, said, details);
 

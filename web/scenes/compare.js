@@ -424,12 +424,16 @@ function createCompareScene(env) {
       values: planes.values, scale: planes.scale, toggle: toggleFeature };
   }
 
-  // A feature over the output grid, for the large picture while its input node is shown (one
-  // engine call, only then), on the scale of its diagram tile.
+  // A feature over the output grid, for the large picture while its input node is shown, on the
+  // scale of its diagram tile: one engine call when it is first shown (or the grid changes), not
+  // one a frame (a feature does not change while the networks train).
+  let shownPlane = { name: null, grid: null, plane: null };
   function featurePlane(name, grid) {
+    if (shownPlane.name === name && shownPlane.grid === grid) return shownPlane.plane;
     const j = FEATURE_NAMES.indexOf(name);
-    if (j < 0) return null;
-    return { values: engine.features(grid, [name]), scale: model.planes().scale[j] || 1 };
+    const plane = j < 0 ? null : { values: engine.features(grid, [name]), scale: model.planes().scale[j] || 1 };
+    shownPlane = { name, grid, plane };
+    return plane;
   }
 
   let msEvaluate = 0, framesAtSize = 0, trained = false;
