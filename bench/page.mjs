@@ -8,6 +8,7 @@
 //   node bench/page.mjs                  sizes, first frame (7 loads each), frames (10 s each)
 //   node bench/page.mjs --loads=5 --fps-seconds=5 --json=FILE
 //   node bench/page.mjs --sizes          sizes only (no browser)
+//   node bench/page.mjs --fps-seconds=0  sizes and first frame only
 //
 // A bench, not a test: it prints, it never asserts a time. See bench/README.md ("Page").
 
@@ -42,11 +43,11 @@ export function fileSize(rel) {
  * The static size figures: the single offline file (dist/nonlinear-playground.html when the
  * build writes one, else dist/index.html) and, over http, the files a loaded page asked for
  * before its first frame (`httpFiles`, measured in the browser; without it, index.html and
- * every .wasm of dist/).
+ * nlp-page.js and every .wasm of dist/).
  */
 export function pageSizes(httpFiles = null) {
   const single = fs.existsSync(path.join(DIST, 'nonlinear-playground.html')) ? 'nonlinear-playground.html' : 'index.html';
-  const files = httpFiles ?? ['index.html', ...fs.readdirSync(DIST).filter((f) => f.endsWith('.wasm'))];
+  const files = httpFiles ?? ['index.html', ...fs.readdirSync(DIST).filter((f) => f === 'nlp-page.js' || f.endsWith('.wasm'))];
   const http = files.map(fileSize);
   return {
     http: { files: http, raw: http.reduce((s, f) => s + f.raw, 0), gzip: http.reduce((s, f) => s + f.gzip, 0) },
@@ -157,7 +158,7 @@ export async function measurePage({ loads = 7, fpsSeconds = 10, log = () => {} }
     log(`first frame: http ${fmtMs(out.firstFrame.http)}, file:// ${fmtMs(out.firstFrame.file)}`);
     const files = [...new Set(httpFetched.map((u) => decodeURIComponent(new URL(u).pathname).replace(/^\//, '') || 'index.html'))];
     out.httpFiles = files.filter((f) => fs.existsSync(path.join(DIST, f)));
-    for (const s of FPS_SETTINGS) {
+    for (const s of fpsSeconds > 0 ? FPS_SETTINGS : []) {
       const r = await frames(br, urls.http, s.set, fpsSeconds);
       out.fps.push({ name: s.name, ...r });
       log(`frames, ${s.name}: ${r.fps.toFixed(1)} fps, longest ${r.longestMs.toFixed(0)} ms`);

@@ -1,20 +1,27 @@
 #!/usr/bin/env node
-// Builds the static site from web/index.html, its style sheets, web/main.js with every module it
-// imports (the engine wrapper web/engine.js and the Emscripten glue included) and the engine's
-// WebAssembly module build/wasm/nlp_engine.wasm. Writes to dist/:
+// Builds the static site from web/index.html, its style sheets, the page's script (web/main.js
+// with every module it imports, the engine wrapper web/engine.js and the Emscripten glue
+// included), the later script (web/later-entry.js: the other lessons' views and the Share panel)
+// and the engine's WebAssembly module build/wasm/nlp_engine.wasm. Writes to dist/:
 //
-//   index.html                 the page: CSS and one minified classic script inline; the module
-//                              stays beside it. Over http the page fetches and compiles it while
-//                              it streams in; from file:// or an opaque origin (a sandboxed
-//                              iframe), where fetch() is refused, it loads nlp_engine.wasm.js
+//   index.html                 the page, its CSS inline; loads the two scripts and the module
+//                              beside it. Over http it fetches and compiles the module while it
+//                              streams in; from file:// or an opaque origin (a sandboxed iframe),
+//                              where fetch() is refused, it loads nlp_engine.wasm.js
 //                              (web/wasm-loader.js).
+//   nlp-page.js                the page's script (a file, so that the browser compiles it while
+//                              it downloads, off the main thread)
+//   nlp-later.js               the later script, loaded once the first frame is drawn (web/later.js)
 //   nlp_engine.wasm            the module (also what dist/engine.mjs loads)
 //   nlp_engine.wasm.js         the module gzip-compressed, in base64, as a classic script
-//   nonlinear-playground.html  the single offline file: index.html with the compressed module
-//                              inline; works alone, from file:// and uploaded into an LMS
+//   nonlinear-playground.html  the single offline file: index.html with both scripts and the
+//                              compressed module inline; works alone, from file:// and uploaded
+//                              into an LMS
 //
 // Classic scripts because a page opened from file:// may not load module scripts (origin 'null',
-// docs/toolchain.md). What is loaded before the first frame, and the size budget:
+// docs/toolchain.md). The later script reaches the modules the page's script already holds (i18n,
+// keys, the common helpers...) through self.__nlpModules, which the page's script fills: one copy
+// of each module, and of its state. What is loaded before the first frame, and the size budget:
 // tests/node/size.test.mjs, bench/page.mjs.
 //
 //   node scripts/build-web.mjs            the real build (needs build/wasm/nlp_engine.{cjs,wasm})
@@ -24,7 +31,7 @@
 import { build, transform } from 'esbuild';
 import { readFile, readdir, writeFile, mkdir, copyFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { COMMON_OPTIONS, ROOT as root } from './esbuild-config.mjs';
 
@@ -35,6 +42,51 @@ const outDir = resolve(root, outIdx >= 0 ? args[outIdx + 1] : 'dist');
 
 export const WASM = 'nlp_engine.wasm';
 export const SINGLE_FILE = 'nonlinear-playground.html';
+export const PAGE_SCRIPT = 'nlp-page.js';
+export const LATER_SCRIPT = 'nlp-later.js';  // web/later.js loads it by this name
+
+const SCRIPT_OPTIONS = { ...COMMON_OPTIONS, format: 'iife', platform: 'browser', write: false, minify, metafile: true,
+  charset: 'utf8' };  // the Chinese strings as UTF-8 (3 bytes a character), not \uXXXX escapes (6)
+
+/**
+ * The page's script and the later script. First the page's alone, to learn which modules it holds;
+ * then the later script, every import of one of those modules turned into a read of
+ * self.__nlpModules[path]; then the page's script again, with an entry that fills
+ * self.__nlpModules with exactly those modules (their namespaces: live bindings) before main.js runs.
+ */
+async function bundleScripts() {
+  const pageAlone = await build({ ...SCRIPT_OPTIONS, entryPoints: ['web/main.js'] });
+  const inPage = new Set(Object.keys(pageAlone.metafile.inputs));
+  const shared = new Set();
+  const fromPage = {
+    name: 'from-page',
+    setup(b) {
+      b.onResolve({ filter: /^\.\.?\// }, async (args) => {
+        if (args.pluginData?.fromPage) return undefined;
+        const r = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: { fromPage: true } });
+        if (r.errors.length) return { errors: r.errors };
+        const rel = relative(root, r.path).split('\\').join('/');
+        if (!inPage.has(rel)) return { path: r.path };
+        // a default import would get the namespace itself (esbuild's CommonJS interop): named only
+        const esc = args.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        if (new RegExp(`^import\\s+[\\w$]+\\s*(,[^;]*)?from\\s+'${esc}'`, 'm').test(await readFile(args.importer, 'utf8'))) {
+          return { errors: [{ text: `${relative(root, args.importer)}: a default import of ${rel}, a module of the page's script: import it by name` }] };
+        }
+        shared.add(rel);
+        return { path: rel, namespace: 'page' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'page' }, (args) => ({ contents: `module.exports = self.__nlpModules[${JSON.stringify(args.path)}];`, loader: 'js' }));
+    },
+  };
+  const later = await build({ ...SCRIPT_OPTIONS, entryPoints: ['web/later-entry.js'], plugins: [fromPage] });
+  const list = [...shared].sort();
+  const entry = `${list.map((f, i) => `import * as m${i} from './${f}';`).join('\n')}
+self.__nlpModules = { ${list.map((f, i) => `${JSON.stringify(f)}: m${i}`).join(', ')} };
+import './web/main.js';
+`;
+  const page = await build({ ...SCRIPT_OPTIONS, stdin: { contents: entry, resolveDir: root, sourcefile: 'page-entry.js', loader: 'js' } });
+  return { page: page.outputFiles[0].text, later: later.outputFiles[0].text, shared: list };
+}
 
 /** Inside an inline <script>, "</script" (any case) would end the element early and "<!--" could
  * start script-data escaping: break both up (valid JS in strings and regexps). */
@@ -45,16 +97,7 @@ async function main() {
     if (!existsSync(join(root, 'build', 'wasm', f))) throw new Error(`build/wasm/${f} is missing: build the engine first (npm run build)`);
   }
   // Options shared with dist/engine.mjs: scripts/esbuild-config.mjs.
-  const result = await build({
-    ...COMMON_OPTIONS,
-    entryPoints: ['web/main.js'],
-    format: 'iife',
-    platform: 'browser',
-    write: false,
-    minify,
-    charset: 'utf8',  // the Chinese strings as UTF-8 (3 bytes a character), not \uXXXX escapes (6)
-  });
-  const js = result.outputFiles[0].text;
+  const { page: js, later: laterJs } = await bundleScripts();
   // styles.css first, then the other style sheets of web/ (one per concern), in name order
   const sheets = ['styles.css', ...(await readdir(join(root, 'web'))).filter((f) => f.endsWith('.css') && f !== 'styles.css').sort()];
   const cssText = (await Promise.all(sheets.map((f) => readFile(join(root, 'web', f), 'utf8')))).join('\n');
@@ -67,12 +110,12 @@ async function main() {
   const packed = gzipSync(wasm, { level: 9 }).toString('base64');
 
   const html = await readFile(join(root, 'web', 'index.html'), 'utf8');
-  const page = (loaderScripts, csp) => {
+  const page = (loaderScripts, csp, scripts) => {
     const out = html
       .replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, () => `<meta http-equiv="Content-Security-Policy" content="${csp}">`)
       .replace('<!--WASM-->', () => loaderScripts)
       .replace('<!--STYLE-->', () => `<style>\n${css}</style>`)
-      .replace('<!--SCRIPT-->', () => `<script>\n${inlineSafe(js)}</script>`);
+      .replace('<!--SCRIPT-->', () => scripts);
     if (/<!--(WASM|STYLE|SCRIPT)-->/.test(out)) throw new Error('template placeholders not replaced');
     return out;
   };
@@ -83,20 +126,25 @@ async function main() {
   // The single file loads nothing: no script and no connection of its own origin either.
   const cspAlone = csp.replace("script-src 'self' ", 'script-src ').replace("connect-src 'self'", "connect-src 'none'");
   const loaderScript = `<script>${inlineSafe(loader)}</script>`;
-  const index = page(loaderScript, csp);
-  const single = page(`<script>self.__nlpWasmInline=${JSON.stringify(packed)}</script>${loaderScript}`, cspAlone);
+  const index = page(loaderScript, csp, `<script src="${PAGE_SCRIPT}"></script>`);
+  // the later script inline too, after the page's: it registers itself as it is parsed
+  const single = page(`<script>self.__nlpWasmInline=${JSON.stringify(packed)}</script>${loaderScript}`, cspAlone,
+    `<script>\n${inlineSafe(js)}</script>\n<script>\n${inlineSafe(laterJs)}</script>`);
 
   await mkdir(outDir, { recursive: true });
   const written = [
     ['index.html', index],
     [SINGLE_FILE, single],
     [`${WASM}.js`, `__nlpWasmScript(${JSON.stringify(packed)});\n`],
+    [PAGE_SCRIPT, js],
+    [LATER_SCRIPT, laterJs],
   ];
   for (const [name, text] of written) await writeFile(join(outDir, name), text);
   await copyFile(join(root, 'build', 'wasm', WASM), join(outDir, WASM));
   const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
   const gz = (s) => gzipSync(s, { level: 9 }).length;
-  console.log(`wrote ${outDir}/: index.html ${kb(Buffer.byteLength(index))} (gzip ${kb(gz(index))}), ${WASM} ${kb(wasm.length)} ` +
+  console.log(`wrote ${outDir}/: index.html ${kb(Buffer.byteLength(index))} (gzip ${kb(gz(index))}), ${PAGE_SCRIPT} ${kb(Buffer.byteLength(js))} ` +
+    `(gzip ${kb(gz(js))}), ${LATER_SCRIPT} ${kb(Buffer.byteLength(laterJs))} (gzip ${kb(gz(laterJs))}), ${WASM} ${kb(wasm.length)} ` +
     `(gzip ${kb(gz(wasm))}), ${WASM}.js, ${SINGLE_FILE} ${kb(Buffer.byteLength(single))} (gzip ${kb(gz(single))})`);
 }
 

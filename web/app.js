@@ -4,8 +4,9 @@
 
 import { DEFAULTS, SCENES, KEY_DECLS, parseHash, parsePartial, toHash, cloneState, sameValue } from './state.js';
 import { t, setLang, translate, defaultLang } from './i18n.js';
-import { lessonById } from './scenes/index.js';
-import { createToolbar } from './toolbar.js';
+import { lessonById, viewOf } from './scenes/index.js';
+import { loadLater } from './later.js';
+import { createToolbar, groupThousands } from './toolbar.js';
 import { createNotices } from './notices.js';
 import { onResize } from './size.js';
 import { createGoalPanel, goalStatement } from './goals.js';
@@ -95,9 +96,21 @@ export function createApp(engine, doc = document) {
 
   function showScene(id) {
     if (scene?.id !== id) {
+      const create = viewOf(id);
+      if (!create) {
+        // its view arrives with the other lessons, moments after the first frame (web/later.js):
+        // the current lesson stays until then (main.js loads it first when a link opens on it)
+        loadLater(doc).then(() => {
+          if (state.scene !== id || scene?.id === id) return;
+          showSceneOrFirst(id);
+          applyView();
+          syncGoals();
+        }, warn);
+        return;
+      }
       if (scene) { scene.leave(); scene.root.remove(); scene.toolbar?.remove(); }
       scene = null;
-      const inst = instances[id] ?? (instances[id] = lessonById(id).create(env));
+      const inst = instances[id] ?? (instances[id] = create(env));
       stage.replaceChildren(inst.root);
       sceneTools.replaceChildren(...(inst.toolbar ? [inst.toolbar] : []));
       translate(inst.root);
@@ -149,7 +162,7 @@ export function createApp(engine, doc = document) {
         goalText: state.goalText, lang: state.lang, value: v }) }));
     },
   });
-  const syncGoals = () => goalPanel.sync(state, lessonNumbers());
+  const syncGoals = () => goalPanel.sync(state, lessonNumbers);
   const checkGoals = () => { if (goalPanel.active) goalPanel.check(lessonNumbers()); };
 
   // --- state changes
@@ -237,7 +250,7 @@ export function createApp(engine, doc = document) {
   function announce(text) { announcer.textContent = ''; requestAnimationFrame(() => { announcer.textContent = text; }); }
 
   function setPlaying(p) {
-    if (p !== playing && scene) announce(p ? t('announcePlaying') : t('announcePaused', { epoch: scene.epoch().toLocaleString('en-US') }));
+    if (p !== playing && scene) announce(p ? t('announcePlaying') : t('announcePaused', { epoch: groupThousands(scene.epoch()) }));
     playing = p;
     toolbar.setPlaying(p);
     frames.length = 0;

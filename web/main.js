@@ -12,9 +12,10 @@
 import { loadEngine } from './engine.js';
 import { createApp } from './app.js';
 import { t, setLang, defaultLang } from './i18n.js';
-import { parseHash } from './state.js';
+import { parseHash, DEFAULTS } from './state.js';
 import { startMessaging } from './messages.js';
-import { createSharePanel } from './share.js';
+import { viewOf } from './scenes/index.js';
+import { loadLater } from './later.js';
 
 const notReady = () => { throw new Error('playground is not ready yet: await playground.ready'); };
 const api = { get: notReady, set: notReady, step: notReady, play: notReady, pause: notReady, reset: notReady, weights: notReady };
@@ -25,22 +26,25 @@ api.ready = (async () => {
   setLang(parseHash(location.hash, { activations: [], datasets: [] }).values.lang ?? defaultLang(navigator.language));
   const loading = document.getElementById('loading');
   loading.textContent = t('loading');
-  // While the engine's module compiles, the main thread would idle: do there what the first
-  // frame would otherwise wait for. The first number formatted for a locale loads its ICU data
-  // (20-30 ms in Chromium here; the toolbar's epoch counter does it).
-  setTimeout(() => (0).toLocaleString('en-US'));
   try {
     const engine = await loadEngine();
-    // The page stays hidden (index.html) until the app fills it: one style and layout pass, in
-    // the same task as the first frame, instead of one more for the bare page while the engine loads.
-    document.getElementById('page').hidden = false;
+    // A link that opens on a lesson after the first needs its view before the first frame
+    const first = parseHash(location.hash, { activations: engine.activations, datasets: engine.datasets }).values.scene ?? DEFAULTS.scene;
+    if (!viewOf(first)) await loadLater();
+    // The page is laid out but invisible (index.html: data-loading) until the app fills it
+    document.getElementById('page').removeAttribute('data-loading');
     Object.assign(api, createApp(engine, document));
-    startMessaging(api); // the postMessage API for a page that embeds this one (web/messages.js)
-    createSharePanel(api, document); // the Share button and panel in #share (web/share.js)
     loading.hidden = true;
+    // The other lessons and the Share panel once the first frame is on screen (web/later.js);
+    // playground.ready, and the embedding API, wait for them
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+    const later = await loadLater();
+    later.createSharePanel(api, document); // the Share button and panel in #share (web/share.js)
+    startMessaging(api); // the postMessage API for a page that embeds this one (web/messages.js)
     return api;
   } catch (err) {
-    document.getElementById('page').hidden = false;
+    document.getElementById('page').removeAttribute('data-loading');
+    loading.hidden = false;
     loading.classList.add('error');
     loading.textContent = t('loadFailed', { msg: err && err.message ? err.message : String(err) });
     throw err;

@@ -204,7 +204,8 @@ export class TwinModel {
 
   /** The networks' inputs at the points x (n, 2): the features in use, or x itself for 1D data. */
   featuresAt(x, features = this.inputs?.features) {
-    if (!features) return x;
+    // x₁, x₂ alone (the default) are the points themselves: no call into the engine
+    if (!features || (features.length === 2 && features[0] === 'x' && features[1] === 'y')) return x;
     return x.length ? this.engine.features(x, features) : new Float32Array(0);
   }
 

@@ -1,9 +1,10 @@
 // The built page loads over http and from file://, with no console errors, no request outside
 // its own files, and the engine training both networks. Over http the engine's module is its own
 // file (dist/nlp_engine.wasm, fetched and compiled while it streams in); from file://, where
-// fetch() is refused, it comes from the classic script nlp_engine.wasm.js; the single offline
-// file dist/nonlinear-playground.html works alone. What loads before the first frame is what the
-// size budget counts (tests/node/size.test.mjs).
+// fetch() is refused, it comes from the classic script nlp_engine.wasm.js; the page's script is
+// nlp-page.js, and the other lessons and the Share panel come after the first frame in
+// nlp-later.js (web/later.js); the single offline file dist/nonlinear-playground.html works alone.
+// What loads before the first frame is what the size budget counts (tests/node/size.test.mjs).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -56,12 +57,12 @@ async function checkLoads(url) {
 
 test('loads from dist over http: the page, then the module as its own file', async () => {
   const files = await checkLoads(server.url);
-  assert.deepEqual(files, ['', 'nlp_engine.wasm'], 'index.html and nlp_engine.wasm, nothing else');
+  assert.deepEqual(files.sort(), ['', 'nlp-later.js', 'nlp-page.js', 'nlp_engine.wasm'], 'index.html, its two scripts and nlp_engine.wasm, nothing else');
 });
 
 test('loads from file://: the module from the classic script beside the page', async () => {
   const files = await checkLoads(FILE_URL);
-  assert.deepEqual(files, ['index.html', 'nlp_engine.wasm.js']);
+  assert.deepEqual(files.sort(), ['index.html', 'nlp-later.js', 'nlp-page.js', 'nlp_engine.wasm.js']);
 });
 
 test('dist/nonlinear-playground.html works alone: copied into an empty directory, opened from file://', async () => {
@@ -82,9 +83,45 @@ test('before the first frame over http: only the files the size budget counts', 
       const mark = performance.getEntriesByName('nlp:first-frame')[0];
       return performance.getEntriesByType('resource').filter((e) => e.startTime <= mark.startTime).map((e) => e.name.split('/').pop());
     });
-    assert.deepEqual(before, ['nlp_engine.wasm']);
+    assert.deepEqual(before.sort(), ['nlp-page.js', 'nlp_engine.wasm']);
+    // the other lessons and the Share panel come after it, and playground.ready waits for them
+    const later = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()));
+    assert.ok(later.includes('nlp-later.js'), later.join());
+    assert.ok(await page.isVisible('#share button'), 'the Share button is there once ready');
   } finally { await close(); }
 });
+
+test('a link that opens on a later lesson loads it before the first frame', async () => {
+  const { page, errors, close } = await openPage(browser, `${server.url}#scene=warp`);
+  try {
+    const r = await page.evaluate(() => {
+      const mark = performance.getEntriesByName('nlp:first-frame')[0];
+      return { scene: window.playground.get().scene.id, shown: document.body.dataset.scene,
+        before: performance.getEntriesByType('resource').filter((e) => e.startTime <= mark.startTime).map((e) => e.name.split('/').pop()).sort() };
+    });
+    assert.deepEqual(r, { scene: 'warp', shown: 'warp', before: ['nlp-later.js', 'nlp-page.js', 'nlp_engine.wasm'] });
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
+test('without nlp-later.js beside it, the first lesson still works and the page says which file is missing', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nlp-partial-'));
+  try {
+    for (const f of ['index.html', 'nlp-page.js', 'nlp_engine.wasm.js']) copyFileSync(join(ROOT, 'dist', f), join(dir, f));
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(pathToFileURL(join(dir, 'index.html')).href);
+      const failed = await page.evaluate(() => window.playground.ready.then(() => null, (e) => e.message));
+      assert.match(failed, /nlp-later\.js did not load: keep it beside index\.html/);
+      assert.match(await page.textContent('#loading'), /nlp-later\.js did not load/);
+      assert.equal(await page.evaluate(() => performance.getEntriesByName('nlp:first-frame').length), 1, 'the first lesson was drawn');
+    } finally { await context.close(); }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 
 test('runs inside a sandboxed iframe (scripts only, opaque origin)', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

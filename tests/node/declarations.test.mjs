@@ -23,7 +23,8 @@ const lookup = (table, path) => path.split('.').reduce((o, k) => (o && typeof o 
 const leafKeys = (o, prefix = '') => Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? leafKeys(v, `${prefix}${k}.`) : [`${prefix}${k}`])).sort();
 const sources = () => {
   const files = [...readdirSync(WEB).filter((f) => f.endsWith('.js') || f.endsWith('.html')).map((f) => join(WEB, f)),
-    ...readdirSync(join(WEB, 'scenes')).filter((f) => f.endsWith('.js')).map((f) => join(WEB, 'scenes', f))];
+    ...readdirSync(join(WEB, 'scenes')).filter((f) => f.endsWith('.js')).map((f) => join(WEB, 'scenes', f)),
+    ...readdirSync(join(WEB, 'scenes', 'views')).filter((f) => f.endsWith('.js')).map((f) => join(WEB, 'scenes', 'views', f))];
   // comments name keys as examples (t('key')): only code counts
   const code = (text) => text.split('\n').filter((l) => !/^\s*(\/\/|\*|\/\*)/.test(l)).join('\n');
   return files.map((f) => ({ file: f.slice(WEB.length), text: code(readFileSync(f, 'utf8')) }));
@@ -33,8 +34,18 @@ test('the registry lists every lesson module once, in a contiguous order', () =>
   const files = readdirSync(join(WEB, 'scenes')).filter((f) => f.endsWith('.js') && !HELPERS.has(f)).map((f) => f.replace(/\.js$/, '')).sort();
   assert.deepEqual(LESSONS.map((s) => s.id).sort(), files, 'one lesson per module of web/scenes/, named by its file');
   assert.deepEqual(LESSONS.map((s) => s.order), LESSONS.map((_, i) => i + 1), 'orders 1..n, no gaps, no ties');
+  // the first lesson's view is in its declaration; every other lesson's is web/scenes/views/<id>.js,
+  // which web/later-entry.js (the script loaded after the first frame) registers under its id
+  const views = readdirSync(join(WEB, 'scenes', 'views')).filter((f) => f.endsWith('.js')).map((f) => f.replace(/\.js$/, '')).sort();
+  assert.equal(typeof LESSONS[0].create, 'function', `${LESSONS[0].id}, the first lesson: create(env) in its declaration`);
+  assert.deepEqual(views, LESSONS.slice(1).map((s) => s.id).sort(), 'one view module per lesson after the first');
+  const entry = readFileSync(join(WEB, 'later-entry.js'), 'utf8');
+  for (const id of views) {
+    assert.match(entry, new RegExp(`^import ${id} from './scenes/views/${id}\\.js';$`, 'm'), `web/later-entry.js imports ${id}'s view`);
+    assert.match(entry, new RegExp(`views: \\{[^}]*\\b${id}\\b`), `web/later-entry.js registers ${id}'s view`);
+  }
   for (const s of LESSONS) {
-    assert.equal(typeof s.create, 'function', `${s.id}: create(env)`);
+    assert.ok(s === LESSONS[0] || s.create === undefined, `${s.id}: its view is web/scenes/views/${s.id}.js, not in the declaration`);
     assert.ok(Array.isArray(s.controls) && Array.isArray(s.figures) && s.keys && typeof s.keys === 'object', `${s.id}: keys, controls, figures`);
   }
 });

@@ -206,18 +206,20 @@ function createCompareScene(env) {
   let built = ''; // the data and network keys the model was built from
   // The best training accuracy any straight line reaches on the current training data (exact,
   // engine.bestLineAccuracy), for 2D classification with one output; null otherwise.
-  // It takes every pair of points (O(n³): 0.4 s for 250 points): for own data, which changes
-  // with every click, the cards wait until the clicks stop (BEST_LINE_WAIT_MS); figures() does not.
+  // It takes every pair of points (O(n³): 4 ms for 250 points): the cards compute it after the
+  // frame that shows new data (the first frame does not wait for it), and for own data, which
+  // changes with every click, only once the clicks stop (BEST_LINE_WAIT_MS); figures() does not wait.
   let bestLine = null, bestLineData = null, bestLineTimer = 0, bestLineWaits = null;
   function bestLineFor(data, { wait = false } = {}) {
     if (data === bestLineData) return bestLine;
     const n = data.train.y.length;
     const ok = data.kind === 'classification' && data.inputs === 2 && data.outputs === 1 && n >= 1 && n <= engine.limits.bestLinePoints;
-    if (ok && wait && data.own && n > 60) {
+    if (ok && wait) {
       if (bestLineWaits !== data) {
         bestLineWaits = data;
         clearTimeout(bestLineTimer);
-        bestLineTimer = setTimeout(() => { if (data === model.data) { bestLineFor(data); env.invalidate(); } }, BEST_LINE_WAIT_MS);
+        bestLineTimer = setTimeout(() => { if (data === model.data) { bestLineFor(data); env.invalidate(); } },
+          data.own && n > 60 ? BEST_LINE_WAIT_MS : 0);
       }
       return undefined;
     }
@@ -289,7 +291,7 @@ function createCompareScene(env) {
 
   function rebuild(state, { data = true } = {}) {
     if (featuresOn(state).length === 0) throw new Error(tl('noFeature'));
-    if (data || !model.data) { model.rebuildData(state); bestLineFor(model.data); }
+    if (data || !model.data) model.rebuildData(state);
     model.rebuildNetworks(state);
     built = buildKey(state);
   }

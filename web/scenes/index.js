@@ -9,7 +9,9 @@
 //   strings   its text, English and Chinese (bilingual() in common.js): t('scenes.<id>.<key>');
 //             title and text are required; idleHint too if it trains nothing (trains: false)
 //   ledeTitle false: the lede shows the text without the title (the page's title asks it)
-// create(env) builds the lesson's view and returns an instance (app.js is the host):
+// create(env) builds the lesson's view and returns an instance (app.js is the host). Only the first
+// lesson declares it here; the others' are web/scenes/views/<id>.js, loaded after the first frame
+// (web/later.js), and viewOf(id) finds either:
 //   { id, root, trains, toolbar?, enter(state), leave(), update(state, changedKeys, { announce }),
 //     reset() -> notice text?, train(epochs), render(), epoch(), figures(),
 //     networks()?, weights()?, perf()?, perfText(fps)? }
@@ -18,6 +20,7 @@
 // Adding a lesson: web/README.md, "Adding a lesson".
 
 import { addLessonStrings } from '../i18n.js';
+import { laterParts } from '../later.js';
 import compare from './compare.js';
 import activations from './activations.js';
 import collapse from './collapse.js';
@@ -37,3 +40,6 @@ export const LESSONS = Object.freeze([compare, activations, collapse, squashing,
 addLessonStrings(LESSONS);
 
 export const lessonById = (id) => LESSONS.find((s) => s.id === id);
+
+/** Lesson `id`'s create(env): its declaration's, or its view's once web/later.js has it; else null. */
+export const viewOf = (id) => lessonById(id)?.create ?? laterParts()?.views[id] ?? null;

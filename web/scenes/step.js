@@ -3,126 +3,9 @@
 // is 0 wherever it exists, so every gradient the engine computes for the step network is exactly
 // 0 and its loss never moves; the sigmoid network learns.
 
-import { bilingual, el, setText, fmtLoss, fmtSci, fmtPct, lessonRoot, legend, freeAll, twins, newHistory, pushHistory, describe } from './common.js';
-import { createNetCard, accuracyOf } from './netview.js';
-import { makeData } from '../model.js';
-import { createLossChart } from '../loss-chart.js';
-import { STEP_HEX, TANH_HEX } from '../colors.js';
+import { bilingual } from './common.js';
 
-const LAYERS = [2, 6, 1];
-const SEED = 5;
-const ACTS = ['step', 'sigmoid'];
-const COLORS = [STEP_HEX, TANH_HEX];
-const OPTS = { batchSize: 10, learningRate: 1 };
-
-// Labels 0/1 (a step or sigmoid output's range) instead of the dataset's ±1.
-const to01 = (set) => ({ ...set, y: Float32Array.from(set.y, (v) => (v > 0 ? 1 : 0)) });
-
-export function createStepScene(env) {
-  const { engine, t } = env;
-  const base = makeData(engine, { dataset: 'circle', noise: 0, percTrainData: 50, seed: 3 });
-  const data = { ...base, train: to01(base.train), test: to01(base.test), all: to01(base.all) };
-  const task = { kind: 'classification', outputActivation: 'sigmoid', loss: 'mse', centre: 0.5, half: 0.5 };
-  let nets = [], epoch = 0, info = [];
-
-  const cards = ACTS.map((a, i) => createNetCard({ accent: COLORS[i] }));
-  const chartCanvas = el('canvas', { class: 'scene-chart', role: 'img' });
-  const chart = createLossChart(chartCanvas);
-  const chartLegend = el('div', { class: 'legend' });
-  const gradTable = el('table', { class: 'grad-table' });
-  const root = lessonRoot('scene-step',
-    el('div', { class: 'scene-pair' }, cards.map((c) => c.node)),
-    el('div', { class: 'scene-pair' },
-      el('section', { class: 'chart-panel' }, el('div', { class: 'chart-head' }, el('h2', { 'data-i18n': 'lossOverTime' }), chartLegend), chartCanvas),
-      el('section', { class: 'scene-card' }, el('h3', { 'data-i18n': 'scenes.step.gradTitle' }), gradTable, el('p', { class: 'note', 'data-i18n': 'scenes.step.gradNote' }))));
-
-  function build() {
-    free();
-    nets = twins(engine, ACTS.map((a) => ({ layers: LAYERS, activation: a, outputActivation: a, loss: 'mse', seed: SEED })));
-    epoch = 0;
-    info = ACTS.map(() => ({ history: newHistory() }));
-    measure();
-    info.forEach((x) => { x.lossStart = x.loss; });
-  }
-  function free() { nets = freeAll(nets); }
-
-  function measure() {
-    nets.forEach((net, i) => {
-      const x = info[i];
-      x.loss = net.loss(data.train.x, data.train.y);
-      x.testLoss = net.loss(data.test.x, data.test.y);
-      x.accuracy = accuracyOf(net.predict(data.test.x), Float32Array.from(data.test.y, (v) => 2 * v - 1), 0.5);
-      const g = net.gradients(data.train.x, data.train.y);
-      const maxAbs = (layers) => layers.reduce((m, { W, b }) => {
-        for (const v of W) m = Math.max(m, Math.abs(v));
-        for (const v of b) m = Math.max(m, Math.abs(v));
-        return m;
-      }, 0);
-      x.hiddenGradMax = maxAbs(g.slice(0, -1));
-      x.outputGradMax = maxAbs(g.slice(-1));
-      pushHistory(x.history, epoch, x.loss, x.testLoss);
-    });
-  }
-
-  // epoch by epoch, so the loss chart has every epoch even after step(n)
-  function train(n) {
-    for (let e = 0; e < n; e++) {
-      nets.forEach((net) => net.fit(data.train.x, data.train.y, { ...OPTS, epochs: 1 }));
-      epoch++;
-      measure();
-    }
-  }
-
-  let legendKey = '';
-  function render() {
-    nets.forEach((net, i) => {
-      const c = cards[i], x = info[i];
-      setText(c.name, t(`scenes.step.net_${ACTS[i]}`));
-      c.draw(net, data, task, { color: COLORS[i] });
-      setText(c.stats, `${t('trainLoss')} ${fmtLoss(x.loss)} · ${t('testAccuracy')} ${fmtPct(x.accuracy)}`);
-      setText(c.caption, t(`scenes.step.caption_${ACTS[i]}`));
-      const still = epoch > 0 && x.loss === x.lossStart && x.hiddenGradMax === 0 && x.outputGradMax === 0;
-      describe(c.box, t(`scenes.step.${still ? 'boxAriaStill' : 'boxAria'}`, { name: t(`scenes.step.net_${ACTS[i]}`), acc: fmtPct(x.accuracy), loss: fmtLoss(x.loss) }));
-    });
-    const moved = info.map((x, i) => {
-      const name = t(`scenes.step.net_${ACTS[i]}`);
-      return x.loss === x.lossStart ? t('scenes.step.chartFlat', { name, loss: fmtLoss(x.loss) })
-        : t('scenes.step.chartMoved', { name, from: fmtLoss(x.lossStart), to: fmtLoss(x.loss) });
-    });
-    describe(chartCanvas, epoch === 0 ? t('scenes.step.chartAria0', { step: fmtLoss(info[0].loss), sigmoid: fmtLoss(info[1].loss) })
-      : t('scenes.step.chartAria', { epoch, step: moved[0], sigmoid: moved[1] }));
-    const key = t('lossOverTime');
-    if (key !== legendKey) {
-      legendKey = key;
-      chartLegend.replaceChildren(...legend(ACTS.map((a, i) => ({ mark: 'dot', color: COLORS[i], text: t(`activations.${a}`) }))));
-    }
-    chart.draw(info.map((x, i) => ({ history: x.history, color: COLORS[i] })), { epoch: t('epochAxis'), loss: t('lossAxis') });
-    const rows = [['', ...ACTS.map((a) => t(`activations.${a}`))],
-      [t('scenes.step.hiddenGrad'), ...info.map((x) => (x.hiddenGradMax === 0 ? t('scenes.step.exactlyZero') : fmtSci(x.hiddenGradMax, 2)))],
-      [t('scenes.step.outputGrad'), ...info.map((x) => (x.outputGradMax === 0 ? t('scenes.step.exactlyZero') : fmtSci(x.outputGradMax, 2)))],
-      [t('scenes.step.lossMoved'), ...info.map((x) => fmtSci(Math.abs(x.loss - x.lossStart), 2))]];
-    if (gradTable.rows.length !== rows.length) {
-      gradTable.replaceChildren(...rows.map((r, i) => el('tr', {}, r.map((_, j) => el(i === 0 || j === 0 ? 'th' : 'td')))));
-    }
-    rows.forEach((r, i) => r.forEach((v, j) => setText(gradTable.rows[i].cells[j], v)));
-    [...gradTable.rows].slice(1).forEach((tr) => tr.cells[1].classList.add('zero'));
-  }
-
-  return {
-    id: 'step', root, trains: true,
-    enter: build, leave: free, update() {}, reset: build, train, render,
-    epoch: () => epoch,
-    figures: () => ({
-      epoch,
-      stepHiddenGradMax: info[0].hiddenGradMax, sigmoidHiddenGradMax: info[1].hiddenGradMax,
-      stepOutputGradMax: info[0].outputGradMax, sigmoidOutputGradMax: info[1].outputGradMax,
-      stepLoss: info[0].loss, sigmoidLoss: info[1].loss,
-      stepLossStart: info[0].lossStart, sigmoidLossStart: info[1].lossStart,
-      stepAccuracy: info[0].accuracy, sigmoidAccuracy: info[1].accuracy,
-    }),
-  };
-}
-
+// The view (create) is web/scenes/views/step.js, which arrives after the first frame (web/later.js).
 export default {
   id: 'step',
   order: 6,
@@ -151,5 +34,4 @@ export default {
     lossMoved: ['change of the loss since epoch 0', '损失相对第 0 轮的变化'],
     exactlyZero: ['exactly 0', '恰好为 0'],
   }),
-  create: createStepScene,
 };

@@ -1,0 +1,38 @@
+// What the page loads after its first frame: the views of every lesson but the first
+// (web/scenes/views/) and the Share panel. They are one classic script, web/later-entry.js
+// bundled by scripts/build-web.mjs as dist/nlp-later.js: over http and from file:// it is a
+// file beside the page, loaded once the first lesson is on screen; in the single offline file
+// it is inline, after the page's script, and registers itself as it is parsed. It reaches the
+// page's own modules (i18n, keys, common helpers...) through the page, never a copy of them.
+
+let parts = null;
+let resolveParts;
+const registered = new Promise((resolve) => { resolveParts = resolve; });
+let loading = null;
+
+export const LATER_FILE = 'nlp-later.js';
+
+/** Called by the later script: { views: { <lesson id>: create(env) }, createSharePanel }. */
+export function registerLater(p) {
+  parts = p;
+  resolveParts(p);
+}
+
+/** The later parts, once they are here (null before). */
+export const laterParts = () => parts;
+
+/** Loads the later script (once) and resolves to its parts; rejects with a message that names the file. */
+export function loadLater(doc = document) {
+  if (parts) return Promise.resolve(parts);
+  if (!loading) {
+    loading = new Promise((resolve, reject) => {
+      const script = doc.createElement('script');
+      script.src = LATER_FILE;
+      script.onerror = () => reject(new Error(`${LATER_FILE} did not load: keep it beside index.html, or use nonlinear-playground.html (one file)`));
+      script.onload = () => { if (!parts) reject(new Error(`${LATER_FILE} loaded but registered nothing (a stale build: run npm run build)`)); };
+      registered.then(resolve);
+      doc.head.appendChild(script);
+    });
+  }
+  return loading;
+}

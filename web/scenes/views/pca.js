@@ -1,0 +1,168 @@
+// The view of lesson "pca", declared in web/scenes/pca.js: create(env) builds it (the contract in
+// web/scenes/index.js). It arrives with the other lessons after the first frame (web/later.js).
+
+import { el, setText, fmt, fmtFixed, fmtSci, fmtLoss, canvasPlot, lessonRoot, readout, legend, freeAll, twins, newHistory, pushHistory, describe } from '../common.js';
+import { createLossChart } from '../../loss-chart.js';
+import { LINEAR_HEX, TANH_HEX, INK_HEX, MUTED_HEX, withAlpha } from '../../colors.js';
+
+const SEED = 5;
+const OPTS = { batchSize: 10, learningRate: 0.001 }; // slow enough to watch the angle fall
+const LIN = LINEAR_HEX;
+const TANH = TANH_HEX;
+const PC = INK_HEX;
+
+export function createPcaScene(env) {
+  const { engine, t } = env;
+  // the engine's correlated cloud: a tilted Gaussian, target y = x
+  const name = 'correlated';
+  const x = engine.dataset(name, { n: 300, noise: 0, seed: 3 }).x;
+  const pca = engine.pca(x, 2);
+  const pc1 = Array.from(pca.components.slice(0, 2));
+  // PCA's reconstruction, as a network: h = pc1 · (x - mean), x^ = mean + pc1 h
+  const pcaNet = engine.createNetwork({ layers: [2, 1, 2], activation: 'linear', seed: SEED });
+  const mu = Array.from(pca.mean);
+  pcaNet.setWeights([{ W: pc1, b: [-(pc1[0] * mu[0] + pc1[1] * mu[1])] }, { W: pc1, b: mu }]);
+  const pcaLoss = pcaNet.loss(x, x);
+  pcaNet.delete();
+  let nets = [], epoch = 0, info = [];
+  const rank = { W: null, det: NaN, singular: null, rank: NaN };
+
+  const plot = canvasPlot('pca-plot');
+  const angleChart = canvasPlot('scene-chart angle-chart');
+  const lossCanvas = el('canvas', { class: 'scene-chart', role: 'img' });
+  const lossChart = createLossChart(lossCanvas);
+  const angleOut = readout('scenes.pca.angle', { big: true, color: LIN });
+  const tanhAngleOut = readout('scenes.pca.tanhAngle', { big: true, color: TANH });
+  const lossOut = readout('scenes.pca.loss', { color: LIN });
+  const tanhLossOut = readout('scenes.pca.tanhLoss', { color: TANH });
+  const pcaLossOut = readout('scenes.pca.pcaLoss');
+  const rankLine = el('p', { class: 'note rank-line' });
+  const plotLegend = el('div', { class: 'legend' }, legend([
+    { mark: 'dot', color: withAlpha(MUTED_HEX, 0.55), label: 'scenes.pca.legendData' },
+    { mark: 'mark dashed', color: PC, label: 'scenes.pca.legendPc' },
+    { mark: 'mark', color: LIN, label: 'scenes.pca.legendLinear' },
+    { mark: 'dot', color: TANH, label: 'scenes.pca.legendTanh' },
+  ]));
+  const chartLegend = el('div', { class: 'legend' }, legend([
+    { mark: 'mark', color: LIN, label: 'scenes.pca.linearAe' },
+    { mark: 'mark', color: TANH, label: 'scenes.pca.tanhAe' },
+  ]));
+  const root = lessonRoot('scene-pca',
+    el('section', { class: 'scene-card pca-main' }, el('div', { class: 'scene-row' }, el('h3', { 'data-i18n': 'scenes.pca.plotTitle' })), plotLegend, plot.canvas),
+    el('section', { class: 'scene-card pca-side' },
+      el('div', { class: 'readouts' }, angleOut.node, tanhAngleOut.node),
+      el('div', { class: 'chart-head' }, el('h2', { 'data-i18n': 'scenes.pca.angleOverTime' }), chartLegend), angleChart.canvas,
+      el('div', { class: 'readouts' }, lossOut.node, tanhLossOut.node, pcaLossOut.node),
+      el('div', { class: 'chart-head' }, el('h2', { 'data-i18n': 'scenes.pca.lossOverTime' })), lossCanvas,
+      rankLine,
+      el('p', { class: 'note', 'data-i18n': 'scenes.pca.note' })));
+
+  function build() {
+    free();
+    nets = twins(engine, ['linear', 'tanh'].map((a) => ({ layers: [2, 1, 2], activation: a, outputActivation: 'linear', seed: SEED })));
+    epoch = 0;
+    info = nets.map(() => ({ angles: newHistory(), losses: newHistory() }));
+    measure();
+  }
+  function free() { nets = freeAll(nets); }
+  function measure() {
+    nets.forEach((net, i) => {
+      const W2 = net.getWeights()[1].W; // (2, 1): the decoder's direction
+      const x2 = info[i];
+      x2.angle = engine.principalAngle(W2, pc1, 2);
+      x2.loss = net.loss(x, x);
+      x2.direction = Array.from(W2);
+      x2.bias = Array.from(net.getWeights()[1].b);
+      pushHistory(x2.angles, epoch, x2.angle);
+      pushHistory(x2.losses, epoch, x2.loss);
+    });
+    // the linear autoencoder as one affine map (engine collapse, W (out, in)); in the thread's
+    // row-vector form x·W′ its W′ is the transpose: W′[i][o] = W[o][i]
+    const c = nets[0].collapse();
+    rank.W = [c.W[0], c.W[2], c.W[1], c.W[3]];
+    // singular values of a 2×2: s1·s2 = |det|, s1² + s2² = ‖W′‖²
+    const [a, b, cc, d] = rank.W, det = a * d - b * cc, fro2 = a * a + b * b + cc * cc + d * d;
+    const disc = Math.sqrt(Math.max(0, fro2 * fro2 - 4 * det * det));
+    const s1 = Math.sqrt((fro2 + disc) / 2), s2 = s1 > 0 ? Math.abs(det) / s1 : 0;
+    rank.det = det;
+    rank.singular = [s1, s2];
+    rank.rank = s1 === 0 ? 0 : s2 > 1e-4 * s1 ? 2 : 1;
+  }
+  // epoch by epoch, so the charts have every epoch even after step(n)
+  function train(n) {
+    for (let e = 0; e < n; e++) {
+      for (const net of nets) net.fit(x, x, { ...OPTS, epochs: 1 });
+      epoch++;
+      measure();
+    }
+  }
+
+  function render() {
+    const n = x.length / 2;
+    let lo = Infinity, hi = -Infinity;
+    for (const v of x) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    const pad = 0.08 * (hi - lo);
+    plot.frame({ x: [lo - pad, hi + pad], y: [lo - pad, hi + pad], equal: true, margin: { l: 30, r: 8, t: 6, b: 20 } });
+    plot.axes({});
+    const recon = nets.map((net) => net.predict(x));
+    // projection of each point onto the linear bottleneck's line
+    plot.clip((c) => {
+      const { X, Y } = plot.scale;
+      c.strokeStyle = withAlpha(LIN, 0.22); c.lineWidth = 1;
+      c.beginPath();
+      for (let i = 0; i < n; i++) { c.moveTo(X(x[2 * i]), Y(x[2 * i + 1])); c.lineTo(X(recon[0][2 * i]), Y(recon[0][2 * i + 1])); }
+      c.stroke();
+    });
+    plot.points(x, x, { n, xStride: 2, yStride: 2, yOffset: 1, color: withAlpha(MUTED_HEX, 0.5), r: 2.6 });
+    const S = hi - lo;
+    // the linear bottleneck's line: x^ = b2 + W2 h
+    const [ux, uy] = info[0].direction, [bx, by] = info[0].bias, nrm = Math.hypot(ux, uy) || 1;
+    plot.line([bx - (S * ux) / nrm, bx + (S * ux) / nrm], [by - (S * uy) / nrm, by + (S * uy) / nrm], { color: LIN, width: 3 });
+    plot.points(recon[0], recon[0], { n, xStride: 2, yStride: 2, yOffset: 1, color: LIN, r: 2 });
+    plot.points(recon[1], recon[1], { n, xStride: 2, yStride: 2, yOffset: 1, color: TANH, r: 2 });
+    // principal axes through the mean (PC2: ±2 standard deviations), on top
+    pca.variances.forEach((v, k) => {
+      const dx = pca.components[2 * k], dy = pca.components[2 * k + 1], L = k === 0 ? S : 2 * Math.sqrt(v);
+      plot.line([mu[0] - L * dx, mu[0] + L * dx], [mu[1] - L * dy, mu[1] + L * dy], { color: PC, width: 1.4, dash: [6, 5] });
+      const at = k === 0 ? 0.42 * S : L;
+      plot.text(`PC${k + 1}`, mu[0] + at * dx, mu[1] + at * dy, { color: PC, dx: 6, dy: -8, font: '600 11px system-ui, sans-serif' });
+    });
+
+    const deg = (v) => `${fmt(v, 2)}°`;
+    angleOut.set(deg(info[0].angle));
+    tanhAngleOut.set(deg(info[1].angle));
+    lossOut.set(fmtLoss(info[0].loss));
+    tanhLossOut.set(fmtLoss(info[1].loss));
+    pcaLossOut.set(fmtLoss(pcaLoss));
+    const [a, b, c, d] = rank.W.map((v) => fmtFixed(v, 3));
+    setText(rankLine, t('scenes.pca.rankLine', { a, b, c, d, s1: fmt(rank.singular[0], 3), s2: fmtSci(rank.singular[1], 1), rank: rank.rank }));
+    // the angle on a log scale: from tens of degrees down to hundredths
+    const last = Math.max(10, info[0].angles.epoch[info[0].angles.epoch.length - 1]);
+    let aMin = 90;
+    for (const s2 of info) for (const v of s2.angles.train) if (v > 0) aMin = Math.min(aMin, v);
+    angleChart.frame({ x: [0, last], y: [Math.max(1e-3, 10 ** Math.floor(Math.log10(aMin))), 90], logY: true, margin: { l: 44, r: 10, t: 6, b: 20 } });
+    angleChart.axes({ yTicks: [0.001, 0.01, 0.1, 1, 10, 90], yTickLabel: (v) => `${v}°`, xLabel: t('epochAxis') });
+    info.forEach((s2, i) => angleChart.line(s2.angles.epoch, s2.angles.train, { color: i ? TANH : LIN, width: 2.2 }));
+    lossChart.draw(info.map((s, i) => ({ history: s.losses, color: i ? TANH : LIN })), { epoch: t('epochAxis'), loss: t('lossAxis') });
+
+    // the three figures as they are now, with the numbers of the readouts
+    const [L, T] = info;
+    describe(plot.canvas, t('scenes.pca.plotAria', { angle: deg(L.angle), tanhAngle: deg(T.angle) }));
+    describe(angleChart.canvas, epoch === 0 ? t('scenes.pca.angleAria0', { a1: deg(L.angle), t1: deg(T.angle) })
+      : t('scenes.pca.angleAria', { epoch, a0: deg(L.angles.train[0]), a1: deg(L.angle), t0: deg(T.angles.train[0]), t1: deg(T.angle) }));
+    describe(lossCanvas, t(epoch === 0 ? 'scenes.pca.lossAria0' : 'scenes.pca.lossAria', { epoch, pca: fmtLoss(pcaLoss),
+      l0: fmtLoss(L.losses.train[0]), l1: fmtLoss(L.loss), m0: fmtLoss(T.losses.train[0]), m1: fmtLoss(T.loss) }));
+  }
+
+  return {
+    id: 'pca', root, trains: true,
+    enter: build, leave: free, update() {}, reset: build, train, render,
+    epoch: () => epoch,
+    figures: () => ({ epoch, dataset: name, angle: info[0].angle, tanhAngle: info[1].angle,
+      loss: info[0].loss, tanhLoss: info[1].loss, pcaLoss,
+      collapsedW: rank.W.slice(), singularValues: rank.singular.slice(), rank: rank.rank,
+      components: Array.from(pca.components), variances: Array.from(pca.variances), direction: info[0].direction.slice() }),
+  };
+}
+
+export default createPcaScene;

@@ -1,0 +1,159 @@
+// The view of lesson "synthetic", declared in web/scenes/synthetic.js: create(env) builds it (the contract in
+// web/scenes/index.js). It arrives with the other lessons after the first frame (web/later.js).
+
+import { el, setText, fmt, fmtLoss, canvasPlot, linspace, lessonRoot, readout, legend, freeAll, twins, newHistory, pushHistory, describe } from '../common.js';
+import { createLossChart } from '../../loss-chart.js';
+import { fillDiverging, LINEAR_HEX, TANH_HEX, POS_HEX, MUTED_HEX, withAlpha } from '../../colors.js';
+
+const LAYERS = [1, 16, 16, 1];
+const SEED = 3;
+const OPTS = { batchSize: 10, learningRate: 0.05 };
+const MODEL_RATE = 0.05;
+const CUT = 0;
+const PROBE = 8;
+const GRID = linspace(-1, 1, 161);
+const BP = LINEAR_HEX;
+const SG = TANH_HEX;
+const FR = MUTED_HEX;
+// The loss of the synthetic-gradient run within this factor of the frozen baseline's: "about the same".
+const SAME = 1.1;
+
+export function createSyntheticScene(env) {
+  const { engine, t } = env;
+  const d = engine.dataset('sine', { n: 200, noise: 0, seed: 1 });
+  let nets = [], frozen = null, hGrid = null, hData = null, epoch = 0, info = null, probe = null;
+
+  const fitPlot = canvasPlot('syn-fit');
+  const chartCanvas = el('canvas', { class: 'scene-chart', role: 'img' });
+  const chart = createLossChart(chartCanvas);
+  const scatter = canvasPlot('syn-scatter');
+  // the strips repeat the scatter's numbers as colours (the note says so): decorative
+  const truthCanvas = el('canvas', { class: 'grad-strip', 'aria-hidden': 'true' });
+  const predCanvas = el('canvas', { class: 'grad-strip', 'aria-hidden': 'true' });
+  const lossOut = readout('scenes.synthetic.loss', { big: true, color: SG });
+  const startOut = readout('scenes.synthetic.lossStart', { color: SG });
+  const bpLossOut = readout('scenes.synthetic.bpLoss', { color: BP });
+  const frozenOut = readout('scenes.synthetic.frozenLoss', { color: FR });
+  const verdict = el('p', { class: 'note syn-verdict' });
+  const cosOut = readout('scenes.synthetic.cosine', { big: true, color: SG });
+  const cosStats = el('p', { class: 'note cos-stats' });
+  const fitLegend = el('div', { class: 'legend' }, legend([
+    { mark: 'mark', color: BP, label: 'scenes.synthetic.backprop' },
+    { mark: 'mark', color: SG, label: 'scenes.synthetic.synthetic' },
+    { mark: 'mark dashed', color: FR, label: 'scenes.synthetic.frozen' },
+  ]));
+  const root = lessonRoot('scene-synthetic',
+    el('section', { class: 'scene-card syn-main' },
+      el('div', { class: 'scene-row' }, el('h3', { 'data-i18n': 'scenes.synthetic.fitTitle' }), fitLegend),
+      fitPlot.canvas,
+      el('div', { class: 'readouts' }, lossOut.node, startOut.node, bpLossOut.node, frozenOut.node), verdict,
+      el('div', { class: 'chart-head' }, el('h2', { 'data-i18n': 'lossOverTime' })), chartCanvas),
+    el('section', { class: 'scene-card syn-side' },
+      el('h3', { 'data-i18n': 'scenes.synthetic.gradTitle' }),
+      cosOut.node, cosStats,
+      scatter.canvas,
+      el('div', { class: 'strips' },
+        el('figure', {}, truthCanvas, el('figcaption', { 'data-i18n': 'scenes.synthetic.truth' })),
+        el('figure', {}, predCanvas, el('figcaption', { 'data-i18n': 'scenes.synthetic.predicted' }))),
+      el('p', { class: 'note', 'data-i18n': 'scenes.synthetic.note' })));
+
+  function build() {
+    free();
+    const config = { layers: LAYERS, activation: 'tanh', outputActivation: 'linear', seed: SEED };
+    nets = twins(engine, [config, config]); // [backprop, synthetic]
+    // the frozen baseline: the layers above the first, on the first layer's initial outputs
+    const w0 = nets[0].getWeights();
+    frozen = engine.createNetwork({ ...config, layers: LAYERS.slice(1) });
+    frozen.setWeights(w0.slice(1));
+    hData = nets[0].layerOutputs(d.x)[0];
+    hGrid = nets[0].layerOutputs(GRID)[0];
+    epoch = 0;
+    info = { cosine: NaN, modelError: NaN, cosines: [], history: [newHistory(), newHistory(), newHistory()] };
+    measure();
+    info.lossStart = info.loss;
+  }
+  function free() { nets = freeAll(nets); frozen?.delete(); frozen = null; }
+  function measure() {
+    info.bpLoss = nets[0].loss(d.x, d.y);
+    info.loss = nets[1].loss(d.x, d.y);
+    info.frozenLoss = frozen.loss(hData, d.y);
+    probe = nets[1].syntheticProbe(d.x, d.y, { count: PROBE, cut: CUT });
+    pushHistory(info.history[0], epoch, info.bpLoss);
+    pushHistory(info.history[1], epoch, info.loss);
+    pushHistory(info.history[2], epoch, info.frozenLoss);
+  }
+  // epoch by epoch, so the loss chart has every epoch even after step(n)
+  function train(n) {
+    for (let e = 0; e < n; e++) {
+      nets[0].fit(d.x, d.y, { ...OPTS, epochs: 1 });
+      frozen.fit(hData, d.y, { ...OPTS, epochs: 1 });
+      const s = nets[1].fitSynthetic(d.x, d.y, { ...OPTS, epochs: 1, modelRate: MODEL_RATE, cut: CUT });
+      info.cosine = s.cosine;
+      info.cosines.push(s.cosine);
+      info.modelError = s.modelError;
+      epoch++;
+      measure();
+    }
+  }
+
+  // the last batch's cosine swings from epoch to epoch: its mean over the last 50 epochs, and in
+  // how many epochs so far it was negative
+  function cosineStats() {
+    const c = info.cosines, last = c.slice(-50);
+    return { mean50: last.length ? last.reduce((a, b) => a + b, 0) / last.length : NaN, negative: c.filter((v) => v < 0).length };
+  }
+
+  function strip(canvas, values, units, scale) {
+    if (canvas.width !== units || canvas.height !== PROBE) { canvas.width = units; canvas.height = PROBE; }
+    const ctx = canvas.getContext('2d');
+    const img = ctx.createImageData(units, PROBE);
+    fillDiverging(new Uint32Array(img.data.buffer), 0, 1, values, 0, 1, units * PROBE, 0, scale);
+    ctx.putImageData(img, 0, 0);
+  }
+
+  function render() {
+    fitPlot.frame({ x: [-1.05, 1.05], y: [-1.5, 1.5], margin: { l: 30, r: 8, t: 6, b: 20 } });
+    fitPlot.axes({});
+    fitPlot.points(d.x, d.y, { color: withAlpha(POS_HEX, 0.4), r: 2.3 });
+    fitPlot.line(GRID, nets[0].predict(GRID), { color: BP, width: 2.2 });
+    fitPlot.line(GRID, frozen.predict(hGrid), { color: FR, width: 1.8, dash: [5, 4] });
+    fitPlot.line(GRID, nets[1].predict(GRID), { color: SG, width: 2.8 });
+    lossOut.set(fmtLoss(info.loss));
+    startOut.set(fmtLoss(info.lossStart));
+    bpLossOut.set(fmtLoss(info.bpLoss));
+    frozenOut.set(fmtLoss(info.frozenLoss));
+    const k = epoch === 0 ? 'verdictStart' : info.loss * SAME < info.frozenLoss ? 'verdictBetter' : info.loss > info.frozenLoss * SAME ? 'verdictWorse' : 'verdictSame';
+    setText(verdict, t(`scenes.synthetic.${k}`, { epoch }));
+    cosOut.set(fmt(info.cosine, 3));
+    const cs = cosineStats();
+    setText(cosStats, epoch ? t('scenes.synthetic.cosStats', { mean: fmt(cs.mean50, 2), negative: cs.negative, epochs: epoch }) : '');
+    chart.draw(info.history.map((h, i) => ({ history: h, color: [BP, SG, FR][i] })), { epoch: t('epochAxis'), loss: t('lossAxis') });
+    // true vs predicted dl/dh, one dot per (sample, unit); each on its own scale (the prediction
+    // is much smaller than the truth: what matters for training is its direction)
+    const { truth, predicted, units } = probe;
+    const span = (a) => { let m = 0; for (const v of a) if (Number.isFinite(v)) m = Math.max(m, Math.abs(v)); return m > 0 ? 1.1 * m : 1e-3; };
+    const mt = span(truth), mp = span(predicted);
+    scatter.frame({ x: [-mt, mt], y: [-mp, mp], margin: { l: 48, r: 8, t: 6, b: 20 } });
+    scatter.axes({ xLabel: t('scenes.synthetic.truthAxis'), yLabel: t('scenes.synthetic.predictedAxis') });
+    scatter.points(truth, predicted, { color: SG, r: 2.6, alpha: 0.8 });
+    // the figures as they are now, with the readouts' numbers
+    const words = { epoch, sg: fmtLoss(info.loss), bp: fmtLoss(info.bpLoss), fr: fmtLoss(info.frozenLoss), start: fmtLoss(info.lossStart),
+      cos: fmt(info.cosine, 3), units, samples: truth.length / units };
+    describe(fitPlot.canvas, t(epoch === 0 ? 'scenes.synthetic.fitAria0' : 'scenes.synthetic.fitAria', words));
+    describe(chartCanvas, t(epoch === 0 ? 'scenes.synthetic.chartAria0' : 'scenes.synthetic.chartAria', words));
+    describe(scatter.canvas, t(epoch === 0 ? 'scenes.synthetic.scatterAria0' : 'scenes.synthetic.scatterAria', words));
+    strip(truthCanvas, truth, units, mt);
+    strip(predCanvas, predicted, units, mp);
+  }
+
+  return {
+    id: 'synthetic', root, trains: true,
+    enter: build, leave: free, update() {}, reset: build, train, render,
+    epoch: () => epoch,
+    figures: () => ({ epoch, lossStart: info.lossStart, loss: info.loss, backpropLoss: info.bpLoss,
+      frozenLoss: info.frozenLoss, cosine: info.cosine, cosineMean50: cosineStats().mean50, cosineNegativeEpochs: cosineStats().negative,
+      modelError: info.modelError }),
+  };
+}
+
+export default createSyntheticScene;
