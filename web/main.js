@@ -15,7 +15,7 @@ import { t, setLang, defaultLang } from './i18n.js';
 import { parseHash, DEFAULTS } from './state.js';
 import { startMessaging } from './messages.js';
 import { viewOf } from './scenes/index.js';
-import { loadLater } from './later.js';
+import { loadLater, laterParts } from './later.js';
 
 const notReady = () => { throw new Error('playground is not ready yet: await playground.ready'); };
 const api = { get: notReady, set: notReady, step: notReady, play: notReady, pause: notReady, reset: notReady, weights: notReady };
@@ -35,9 +35,11 @@ api.ready = (async () => {
     document.getElementById('page').removeAttribute('data-loading');
     Object.assign(api, createApp(engine, document));
     loading.hidden = true;
-    // The other lessons and the Share panel once the first frame is on screen (web/later.js);
-    // playground.ready, and the embedding API, wait for them
-    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+    // The other lessons and the Share panel once the first frame is on screen (web/later.js; the
+    // single offline file has them already); playground.ready, and the embedding API, wait for
+    // them. A frame that is hidden, or out of view in a frame of another origin, gets no animation
+    // frames: the timeout starts the load there.
+    if (!laterParts()) await new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve)); setTimeout(resolve, 100); });
     const later = await loadLater();
     later.createSharePanel(api, document); // the Share button and panel in #share (web/share.js)
     startMessaging(api); // the postMessage API for a page that embeds this one (web/messages.js)

@@ -204,6 +204,9 @@ export function startMessaging(api, win = window) {
     const wasViewportOnly = viewportOnly;
     viewportOnly = false;
     const height = contentHeight();
+    // the viewport already has the height reported before (the host applied it before this
+    // change of the content was reported, or the content came back to it): auto-sized
+    if (lastHeight > 0 && Math.abs(win.innerHeight - height) <= 1) doc.documentElement.classList.add('autosized');
     if (height === lastHeight) return;
     if (wasViewportOnly && lastHeight > 0) {
       if (++feedback > MAX_FEEDBACK) return;
