@@ -14,9 +14,9 @@
 //   nlp-later.js               the later script, loaded once the first frame is drawn (web/later.js)
 //   nlp_engine.wasm            the module (also what dist/engine.mjs loads)
 //   nlp_engine.wasm.js         the module gzip-compressed, in base64, as a classic script
-//   nonlinear-playground.html  the single offline file: index.html with both scripts and the
-//                              compressed module inline; works alone, from file:// and uploaded
-//                              into an LMS
+//   nonlinear-playground.html  the single offline file: index.html with the compressed module
+//                              and one script inline (the page's and the later parts, bundled
+//                              together); works alone, from file:// and uploaded into an LMS
 //
 // Classic scripts because a page opened from file:// may not load module scripts (origin 'null',
 // docs/toolchain.md). The later script reaches the modules the page's script already holds (i18n,
@@ -85,7 +85,11 @@ self.__nlpModules = { ${list.map((f, i) => `${JSON.stringify(f)}: m${i}`).join('
 import './web/main.js';
 `;
   const page = await build({ ...SCRIPT_OPTIONS, stdin: { contents: entry, resolveDir: root, sourcefile: 'page-entry.js', loader: 'js' } });
-  return { page: page.outputFiles[0].text, later: later.outputFiles[0].text, shared: list };
+  // the single file's one script: both entries in one bundle (no module handed over, all of it
+  // tree-shaken); the later parts register themselves as it runs, before the engine is ready
+  const both = await build({ ...SCRIPT_OPTIONS, stdin: { contents: "import './web/main.js';\nimport './web/later-entry.js';\n",
+    resolveDir: root, sourcefile: 'single-entry.js', loader: 'js' } });
+  return { page: page.outputFiles[0].text, later: later.outputFiles[0].text, single: both.outputFiles[0].text };
 }
 
 /** Inside an inline <script>, "</script" (any case) would end the element early and "<!--" could
@@ -97,7 +101,7 @@ async function main() {
     if (!existsSync(join(root, 'build', 'wasm', f))) throw new Error(`build/wasm/${f} is missing: build the engine first (npm run build)`);
   }
   // Options shared with dist/engine.mjs: scripts/esbuild-config.mjs.
-  const { page: js, later: laterJs } = await bundleScripts();
+  const { page: js, later: laterJs, single: singleJs } = await bundleScripts();
   // styles.css first, then the other style sheets of web/ (one per concern), in name order
   const sheets = ['styles.css', ...(await readdir(join(root, 'web'))).filter((f) => f.endsWith('.css') && f !== 'styles.css').sort()];
   const cssText = (await Promise.all(sheets.map((f) => readFile(join(root, 'web', f), 'utf8')))).join('\n');
@@ -127,9 +131,8 @@ async function main() {
   const cspAlone = csp.replace("script-src 'self' ", 'script-src ').replace("connect-src 'self'", "connect-src 'none'");
   const loaderScript = `<script>${inlineSafe(loader)}</script>`;
   const index = page(loaderScript, csp, `<script src="${PAGE_SCRIPT}"></script>`);
-  // the later script inline too, after the page's: it registers itself as it is parsed
   const single = page(`<script>self.__nlpWasmInline=${JSON.stringify(packed)}</script>${loaderScript}`, cspAlone,
-    `<script>\n${inlineSafe(js)}</script>\n<script>\n${inlineSafe(laterJs)}</script>`);
+    `<script>\n${inlineSafe(singleJs)}</script>`);
 
   await mkdir(outDir, { recursive: true });
   const written = [

@@ -1,16 +1,17 @@
 // UI strings in English and Chinese (zh-CN). Elements carry data-i18n="key" (textContent) or
 // data-i18n-title / data-i18n-aria (attributes); dynamic text calls t(). Every string is set as
 // text, never as HTML. Parameters are {name} placeholders. Each lesson's strings live in its own
-// module (web/scenes/<id>.js, `strings`) and are read here as t('scenes.<id>.<key>').
+// modules (web/scenes/<id>.js, `strings`: what the page shows of it before its view is loaded;
+// web/scenes/views/<id>.js, `strings`: its view's) and are read here as t('scenes.<id>.<key>').
 
 // The lessons' tables: web/scenes/index.js adds every lesson's strings (addLessonStrings) when it
 // loads, so this module imports no lesson (they import t from here).
 const COMMON = bilingual({ learningRate: ['learning rate {lr}', '学习率 {lr}'] });
 const lessonTables = { en: { common: COMMON.en }, zh: { common: COMMON.zh } };
 
-/** Adds each lesson's { en, zh } strings under scenes.<id>. */
+/** Adds each lesson's { en, zh } strings under scenes.<id> (its declaration's, then its view's). */
 export function addLessonStrings(lessons) {
-  for (const s of lessons) for (const lang of ['en', 'zh']) lessonTables[lang][s.id] = s.strings[lang];
+  for (const s of lessons) for (const lang of ['en', 'zh']) lessonTables[lang][s.id] = { ...lessonTables[lang][s.id], ...s.strings[lang] };
 }
 
 // Each entry is [English, Chinese]; a nested table is a group of them (t('datasets.circle')).

@@ -1,5 +1,5 @@
 // The entry of dist/nlp-later.js (web/later.js says when and how it loads): the views of the
-// lessons after the first, and the Share panel. scripts/build-web.mjs bundles it with every module
+// lessons after the first (each { create, strings }), and the Share panel. scripts/build-web.mjs bundles it with every module
 // the page's own script already holds taken from the page (self.__nlpModules), not copied.
 
 import { registerLater } from './later.js';

@@ -5,6 +5,8 @@
 // it is inline, after the page's script, and registers itself as it is parsed. It reaches the
 // page's own modules (i18n, keys, common helpers...) through the page, never a copy of them.
 
+import { addLessonStrings } from './i18n.js';
+
 let parts = null;
 let resolveParts;
 const registered = new Promise((resolve) => { resolveParts = resolve; });
@@ -12,8 +14,9 @@ let loading = null;
 
 export const LATER_FILE = 'nlp-later.js';
 
-/** Called by the later script: { views: { <lesson id>: create(env) }, createSharePanel }. */
+/** Called by the later script: { views: { <lesson id>: { create(env), strings } }, createSharePanel }. */
 export function registerLater(p) {
+  addLessonStrings(Object.entries(p.views).map(([id, v]) => ({ id, strings: v.strings })));
   parts = p;
   resolveParts(p);
 }

@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LESSONS } from '../../web/scenes/index.js';
 import { KEY_DECLS, DEFAULTS, parseValue, serializeValue, sameValue } from '../../web/state.js';
-import { STRINGS } from '../../web/i18n.js';
+import { STRINGS, addLessonStrings } from '../../web/i18n.js';
 import { HOST_CONTROLS } from '../../web/toolbar.js';
 import { keysTable, readmeTable } from '../../scripts/keys-table.mjs';
 
@@ -18,6 +18,14 @@ const ctx = { activations: ['linear', 'affine', 'tanh', 'sigmoid', 'relu', 'leak
   datasets: ['circle', 'xor', 'gauss', 'spiral', 'moons', 'spiral3', 'blobs3', 'plane', 'gauss_bumps', 'sine', 'line', 'parabola', 'abs', 'step', 'cubic'] };
 // Modules of web/scenes/ that are helpers, not lessons.
 const HELPERS = new Set(['index.js', 'common.js', 'netview.js']);
+
+// The views of the lessons after the first (web/scenes/views/<id>.js: { create, strings }), and
+// their strings added to the page's table, as web/later.js does when nlp-later.js arrives
+const VIEWS = Object.fromEntries(await Promise.all(LESSONS.slice(1).map(async (s) =>
+  [s.id, (await import(`../../web/scenes/views/${s.id}.js`)).default])));
+addLessonStrings(Object.entries(VIEWS).map(([id, v]) => ({ id, strings: v.strings })));
+/** A lesson's strings: its declaration's and its view's. */
+const lessonStrings = (s) => Object.fromEntries(['en', 'zh'].map((lang) => [lang, { ...s.strings[lang], ...VIEWS[s.id]?.strings[lang] }]));
 
 const lookup = (table, path) => path.split('.').reduce((o, k) => (o && typeof o === 'object' ? o[k] : undefined), table);
 const leafKeys = (o, prefix = '') => Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? leafKeys(v, `${prefix}${k}.`) : [`${prefix}${k}`])).sort();
@@ -46,6 +54,7 @@ test('the registry lists every lesson module once, in a contiguous order', () =>
   }
   for (const s of LESSONS) {
     assert.ok(s === LESSONS[0] || s.create === undefined, `${s.id}: its view is web/scenes/views/${s.id}.js, not in the declaration`);
+    if (s !== LESSONS[0]) assert.equal(typeof VIEWS[s.id].create, 'function', `web/scenes/views/${s.id}.js: { create(env), strings }`);
     assert.ok(Array.isArray(s.controls) && Array.isArray(s.figures) && s.keys && typeof s.keys === 'object', `${s.id}: keys, controls, figures`);
   }
 });
@@ -67,8 +76,12 @@ test('every key parses its own default, round-trips through the hash, and has a 
 test('each lesson has its strings in English and Chinese, with the same keys and placeholders', () => {
   const placeholders = (s) => (s.match(/\{\w+\}/g) ?? []).sort().join();
   for (const s of LESSONS) {
-    const { en, zh } = s.strings;
-    assert.ok(typeof en.title === 'string' && typeof en.text === 'string', `${s.id}: title and text`);
+    assert.ok(typeof s.strings.en.title === 'string' && typeof s.strings.en.text === 'string', `${s.id}: title and text, in its declaration`);
+    if (VIEWS[s.id]) {
+      const twice = Object.keys(VIEWS[s.id].strings.en).filter((k) => Object.hasOwn(s.strings.en, k));
+      assert.deepEqual(twice, [], `${s.id}: a string in both its declaration and its view`);
+    }
+    const { en, zh } = lessonStrings(s);
     assert.deepEqual(leafKeys(zh), leafKeys(en), `${s.id}: the same keys in zh as in en`);
     for (const k of leafKeys(en)) assert.equal(placeholders(lookup(zh, k)), placeholders(lookup(en, k)), `${s.id}.${k}: placeholders`);
     for (const k of leafKeys(en)) assert.match(lookup(zh, k), /[\u4e00-\u9fff]|^[\x20-\x7e′−·×⁻⁰-⁹₀-₉ᵀ≈≤≥→…]+$/u, `${s.id}.${k}: Chinese, or symbols only`);
@@ -85,7 +98,7 @@ test('every string the code asks for by a literal key exists in both languages',
     for (const m of text.matchAll(/data-i18n(?:-title|-aria)?["']?(?:=|: )["']([\w.]+)["']/g)) check(file, m[1]);
     for (const m of text.matchAll(/'(scenes\.\w+\.\w+)'/g)) check(file, m[1]);
     // tl('key') in a lesson: t('scenes.<id>.key')
-    const id = file.startsWith('scenes/') ? file.slice(7, -3) : null;
+    const id = file.startsWith('scenes/') ? file.split('/').pop().slice(0, -3) : null;
     if (id) for (const m of text.matchAll(/\btl\('(\w+)'/g)) check(file, `scenes.${id}.${m[1]}`);
   }
   assert.deepEqual(missing, []);

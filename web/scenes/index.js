@@ -42,4 +42,4 @@ addLessonStrings(LESSONS);
 export const lessonById = (id) => LESSONS.find((s) => s.id === id);
 
 /** Lesson `id`'s create(env): its declaration's, or its view's once web/later.js has it; else null. */
-export const viewOf = (id) => lessonById(id)?.create ?? laterParts()?.views[id] ?? null;
+export const viewOf = (id) => lessonById(id)?.create ?? laterParts()?.views[id]?.create ?? null;

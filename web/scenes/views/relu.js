@@ -1,7 +1,7 @@
 // The view of lesson "relu", declared in web/scenes/relu.js: create(env) builds it (the contract in
 // web/scenes/index.js). It arrives with the other lessons after the first frame (web/later.js).
 
-import { el, setText, fmtLoss, canvasPlot, linspace, lessonRoot, readout, legend, describe } from '../common.js';
+import { el, setText, fmtLoss, canvasPlot, linspace, lessonRoot, readout, legend, describe, bilingual } from '../common.js';
 import { RELU_HEX, POS_HEX, INK_HEX, withAlpha } from '../../colors.js';
 import { MAX_RELU_UNITS } from '../relu.js';
 
@@ -105,4 +105,23 @@ export function createReluScene(env) {
   };
 }
 
-export default createReluScene;
+
+export default {
+  create: createReluScene,
+  strings: bilingual({
+    fewer: ['Fewer hidden units', '减少隐藏单元'],
+    more: ['More hidden units', '增加隐藏单元'],
+    legendData: ['data (sine)', '数据（正弦）'],
+    legendFit: ['ReLU network', 'ReLU 网络'],
+    legendKink: ['kink', '折点'],
+    plotTitle: ['One hidden layer of ReLU units fitting a sine on [−1, 1]', '单隐藏层 ReLU 网络在 [−1, 1] 上拟合正弦'],
+    plotAria: ['A sine on [−1, 1] (dots) and a ReLU network with {units} hidden units fitting it after {epoch} epochs: {pieces} straight pieces joined at {kinks} kinks; training loss {loss}.', '[−1, 1] 上的正弦数据（圆点），以及含 {units} 个隐藏单元、训练了 {epoch} 轮的 ReLU 网络的拟合：{pieces} 段直线，在 {kinks} 个折点处相连；训练损失 {loss}。'],
+    plotAriaOne: ['A sine on [−1, 1] (dots) and a ReLU network with {units} hidden units fitting it after {epoch} epochs: a single straight piece, no kink on [−1, 1]; training loss {loss}.', '[−1, 1] 上的正弦数据（圆点），以及含 {units} 个隐藏单元、训练了 {epoch} 轮的 ReLU 网络的拟合：只有一段直线，[−1, 1] 上没有折点；训练损失 {loss}。'],
+    pieces: ['linear pieces on [−1, 1]', '[−1, 1] 上的线段数'],
+    kinks: ['kinks', '折点数'],
+    note: ['The kinks and the pieces are counted by the engine from the weights (a unit’s kink is where its input crosses 0).', '折点和线段数由引擎根据权重计算（一个单元的折点就是它的输入穿过 0 的位置）。'],
+    triedTitle: ['Sizes tried', '试过的规模'],
+    colUnits: ['units', '单元'],
+    colPieces: ['pieces', '线段'],
+  }),
+};

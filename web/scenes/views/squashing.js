@@ -1,7 +1,7 @@
 // The view of lesson "squashing", declared in web/scenes/squashing.js: create(env) builds it (the contract in
 // web/scenes/index.js). It arrives with the other lessons after the first frame (web/later.js).
 
-import { el, fmt, fmtSci, createPlot, linspace, lessonRoot, legend, readout, card, describe } from '../common.js';
+import { el, fmt, fmtSci, createPlot, linspace, lessonRoot, legend, readout, card, describe, bilingual } from '../common.js';
 
 const SAMPLES = 401;
 const COLORS = { tanh: '#0f8a66', sigmoid: '#0877bd', rescaled: '#1d1f23' };
@@ -71,4 +71,15 @@ function createSquashingScene(env) {
   };
 }
 
-export default createSquashingScene;
+
+export default {
+  create: createSquashingScene,
+  strings: bilingual({
+    plotTitle: ['The engine’s sigmoid and tanh, and the sigmoid moved and stretched', '引擎计算的 sigmoid、tanh，以及平移拉伸后的 sigmoid'],
+    plotAria: ['The sigmoid and tanh for x from −{r} to {r}, with 2σ(2x) − 1 dashed on top of tanh: the two never differ by more than {gap}. σ runs from {s0} to {s1}, tanh from {t0} to {t1}.', 'x 从 −{r} 到 {r} 上的 sigmoid 和 tanh，虚线 2σ(2x) − 1 与 tanh 重合：两者最多相差 {gap}。σ 从 {s0} 变到 {s1}，tanh 从 {t0} 变到 {t1}。'],
+    gap: ['largest |tanh(x) − (2σ(2x) − 1)|', '|tanh(x) − (2σ(2x) − 1)| 的最大值'],
+    limits: ['values at x = ±r', 'x = ±r 处的取值'],
+    limitsValue: ['σ from {s0} to {s1} · tanh from {t0} to {t1} (r = {r})', 'σ 从 {s0} 到 {s1} · tanh 从 {t0} 到 {t1}（r = {r}）'],
+    note: ['Both curves are computed by the engine in single precision, so the two sides agree to about 10⁻⁷, not exactly.', '两条曲线都由引擎以单精度计算，所以两边只相差约 10⁻⁷，并非完全相等。'],
+  }),
+};

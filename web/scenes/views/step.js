@@ -1,7 +1,7 @@
 // The view of lesson "step", declared in web/scenes/step.js: create(env) builds it (the contract in
 // web/scenes/index.js). It arrives with the other lessons after the first frame (web/later.js).
 
-import { el, setText, fmtLoss, fmtSci, fmtPct, lessonRoot, legend, freeAll, twins, newHistory, pushHistory, describe } from '../common.js';
+import { el, setText, fmtLoss, fmtSci, fmtPct, lessonRoot, legend, freeAll, twins, newHistory, pushHistory, describe, bilingual } from '../common.js';
 import { createNetCard, accuracyOf } from '../netview.js';
 import { makeData } from '../../model.js';
 import { createLossChart } from '../../loss-chart.js';
@@ -121,4 +121,25 @@ export function createStepScene(env) {
   };
 }
 
-export default createStepScene;
+
+export default {
+  create: createStepScene,
+  strings: bilingual({
+    net_step: ['Step network', '阶跃网络'],
+    net_sigmoid: ['Sigmoid network', 'sigmoid 网络'],
+    caption_step: ['Every unit is a step (hidden and output): no layer gets a gradient, and the picture never changes.', '每个单元都是阶跃函数（隐藏层和输出层都是）：哪一层都得不到梯度，画面始终不变。'],
+    caption_sigmoid: ['Every unit is a sigmoid: the same shape, smoothed, and it learns.', '每个单元都是 sigmoid：形状一样，只是变平滑了，于是能够学习。'],
+    boxAria: ['{name}: its output over the plane, with the data; test accuracy {acc}, training loss {loss}.', '{name}：在平面上的输出和数据；测试准确率 {acc}，训练损失 {loss}。'],
+    boxAriaStill: ['{name}: its output over the plane, with the data, unchanged since epoch 0 (the loss has not moved, every gradient is exactly 0); test accuracy {acc}, training loss {loss}.', '{name}：在平面上的输出和数据，和第 0 轮时一模一样（损失没有变化，梯度全都恰好为 0）；测试准确率 {acc}，训练损失 {loss}。'],
+    chartAria0: ['Training loss at epoch 0: step network {step}, sigmoid network {sigmoid}. Press play to draw its course.', '第 0 轮的训练损失：阶跃网络 {step}，sigmoid 网络 {sigmoid}。点击播放，就能画出它的变化。'],
+    chartAria: ['Training loss from epoch 0 to {epoch}. {step} {sigmoid}', '第 0 轮到第 {epoch} 轮的训练损失。{step}{sigmoid}'],
+    chartFlat: ['{name}: flat at {loss}.', '{name}：一直是 {loss}，纹丝不动。'],
+    chartMoved: ['{name}: from {from} to {to}.', '{name}：从 {from} 变为 {to}。'],
+    gradTitle: ['Gradients, from the engine, over the training set', '引擎在训练集上算出的梯度'],
+    gradNote: ['The step’s derivative is 0 wherever it exists, so backpropagation multiplies every gradient below a step layer by 0: “exactly 0” is the engine’s number, not a rounding. (ReLU is not differentiable at 0 either, yet it trains: the engine uses 0 there, a subgradient, and the kink is a single point that the weighted sums almost never hit exactly; everywhere else its derivative is 0 or 1, not 0 everywhere.)', '阶跃函数在有导数的地方导数都是 0，反向传播把阶跃层以下的每个梯度都乘以 0：“恰好为 0”是引擎算出的数值，不是舍入误差。（ReLU 在 0 处同样不可导，却照样能训练：引擎在那一点取 0，这是一个次梯度；而且折点只是一个点，加权和几乎不会恰好落在上面；其余地方导数是 0 或 1，而不是处处为 0。）'],
+    hiddenGrad: ['largest |∂L/∂w|, hidden layer', '隐藏层最大 |∂L/∂w|'],
+    outputGrad: ['largest |∂L/∂w|, output layer', '输出层最大 |∂L/∂w|'],
+    lossMoved: ['change of the loss since epoch 0', '损失相对第 0 轮的变化'],
+    exactlyZero: ['exactly 0', '恰好为 0'],
+  }),
+};

@@ -1,7 +1,7 @@
 // The view of lesson "synthetic", declared in web/scenes/synthetic.js: create(env) builds it (the contract in
 // web/scenes/index.js). It arrives with the other lessons after the first frame (web/later.js).
 
-import { el, setText, fmt, fmtLoss, canvasPlot, linspace, lessonRoot, readout, legend, freeAll, twins, newHistory, pushHistory, describe } from '../common.js';
+import { el, setText, fmt, fmtLoss, canvasPlot, linspace, lessonRoot, readout, legend, freeAll, twins, newHistory, pushHistory, describe, bilingual } from '../common.js';
 import { createLossChart } from '../../loss-chart.js';
 import { fillDiverging, LINEAR_HEX, TANH_HEX, POS_HEX, MUTED_HEX, withAlpha } from '../../colors.js';
 
@@ -156,4 +156,35 @@ export function createSyntheticScene(env) {
   };
 }
 
-export default createSyntheticScene;
+
+export default {
+  create: createSyntheticScene,
+  strings: bilingual({
+    backprop: ['backpropagation', '反向传播'],
+    synthetic: ['synthetic gradient (linear model)', '合成梯度（线性模型）'],
+    fitTitle: ['A 1-16-16-1 tanh network fitting a sine', '1-16-16-1 tanh 网络拟合正弦'],
+    loss: ['loss, synthetic gradients', '损失（合成梯度）'],
+    lossStart: ['at epoch 0', '第 0 轮'],
+    bpLoss: ['loss, backpropagation', '损失（反向传播）'],
+    frozen: ['first layer frozen', '第一层冻结'],
+    frozenLoss: ['loss, first layer frozen', '损失（第一层冻结）'],
+    verdictStart: ['Press play: the three copies start from the same weights.', '点击播放：三个副本从同一组权重出发。'],
+    verdictBetter: ['At epoch {epoch} the predicted gradients help: the loss is lower than with the first layer frozen.', '第 {epoch} 轮：预测梯度起了作用，损失比冻结第一层时低。'],
+    verdictSame: ['At epoch {epoch} the predicted gradients do about as well as not training the first layer at all (within 10 %).', '第 {epoch} 轮：预测梯度的效果和完全不训练第一层差不多（相差不到 10%）。'],
+    verdictWorse: ['At epoch {epoch} the predicted gradients do worse than not training the first layer at all.', '第 {epoch} 轮：用预测梯度训练，反而不如完全不训练第一层。'],
+    fitAria0: ['A sine (dots) and the three copies’ fits at epoch 0, all the same network: loss {sg}.', '正弦数据（圆点）和三个副本在第 0 轮的拟合，三者还是同一个网络：损失 {sg}。'],
+    fitAria: ['A sine (dots) and the three copies’ fits after {epoch} epochs: synthetic gradients loss {sg}, backpropagation {bp}, first layer frozen {fr}.', '正弦数据（圆点）和三个副本训练 {epoch} 轮后的拟合：合成梯度的损失 {sg}，反向传播 {bp}，第一层冻结 {fr}。'],
+    chartAria0: ['Loss at epoch 0: {sg} for all three copies. Press play to draw its course.', '第 0 轮的损失：三个副本都是 {sg}。点击播放，就能画出它的变化。'],
+    chartAria: ['Loss from epoch 0 to {epoch}: synthetic gradients from {start} to {sg}, backpropagation {bp}, first layer frozen {fr}.', '第 0 轮到第 {epoch} 轮的损失：合成梯度从 {start} 变为 {sg}，反向传播为 {bp}，第一层冻结为 {fr}。'],
+    scatterAria0: ['True against predicted gradient at the first hidden layer, one dot per sample and unit ({samples} × {units}), before any training.', '第一隐藏层上的真实梯度与预测梯度，每个样本的每个单元一个点（{samples} × {units}），尚未训练。'],
+    scatterAria: ['True against predicted gradient at the first hidden layer, one dot per sample and unit ({samples} × {units}), after {epoch} epochs; cosine between them in the last batch: {cos}.', '第一隐藏层上的真实梯度与预测梯度，每个样本的每个单元一个点（{samples} × {units}），已训练 {epoch} 轮；最后一批两者夹角的余弦：{cos}。'],
+    gradTitle: ['True vs predicted gradient at the first hidden layer', '第一隐藏层上的真实梯度与预测梯度'],
+    cosine: ['cosine between them (last batch)', '两者夹角的余弦（最后一批）'],
+    cosStats: ['Mean over the last 50 epochs: {mean}; negative in {negative} of {epochs} epochs.', '最近 50 轮的平均值：{mean}；{epochs} 轮中有 {negative} 轮为负。'],
+    truth: ['true dl/dh', '真实 dl/dh'],
+    predicted: ['predicted', '预测值'],
+    truthAxis: ['true', '真实'],
+    predictedAxis: ['predicted', '预测'],
+    note: ['Each dot is one sample and one unit of the first hidden layer (8 samples × 16 units); the strips show the same numbers as colours. Each axis and each strip has its own scale: the prediction is much smaller than the truth. The cosine between them swings from batch to batch and is often negative; only on average does the guess lean the same way as the true gradient. On a task this small the first layer matters little; the layers above, trained by true backpropagation, do most of the fitting.', '每个点是一个样本在第一隐藏层某个单元上的值（8 个样本 × 16 个单元）；色条用颜色显示同样的数值。两条坐标轴、两个色条各用各的刻度：预测值比真实值小得多。两者夹角的余弦每一批都在大幅摆动，经常是负的；只有平均起来，猜出的梯度才和真实梯度大致同向。在这么小的任务上，第一层的作用本来就不大，主要的拟合由上面那些用真实反向传播训练的层完成。'],
+  }),
+};

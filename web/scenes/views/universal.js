@@ -2,7 +2,7 @@
 // web/scenes/index.js). It arrives with the other lessons after the first frame (web/later.js).
 
 import { key } from '../../keys.js';
-import { el, setText, fmtLoss, canvasPlot, linspace, lessonRoot, readout, legend, freeAll, describe, scrollBox } from '../common.js';
+import { el, setText, fmtLoss, canvasPlot, linspace, lessonRoot, readout, legend, freeAll, describe, scrollBox, bilingual } from '../common.js';
 import { LINEAR_HEX, TANH_HEX, RELU_HEX, POS_HEX, STRAIGHT_HEX, INK_HEX, withAlpha } from '../../colors.js';
 import { SWEEP_UNITS, SWEEP_ACTIVATIONS } from '../universal.js';
 
@@ -170,4 +170,21 @@ export function createUniversalScene(env) {
   };
 }
 
-export default createUniversalScene;
+
+export default {
+  create: createUniversalScene,
+  strings: bilingual({
+    chartTitle: ['Lowest training error of 5 seeds after 600 epochs, against hidden units (log scales)', '5 个种子训练 600 轮后的最低训练误差与隐藏单元数（对数坐标）'],
+    overlay: ['each unit’s contribution', '每个单元的贡献'],
+    lsLine: ['best straight line', '最好的直线'],
+    fitNote: ['Thin lines: each hidden unit’s contribution w·f(W₁x + b₁); the fit is their sum plus a bias. tanh and sigmoid give S-curves, ReLU gives hinges, linear gives lines, whose sum is one line.', '细线：每个隐藏单元的贡献 w·f(W₁x + b₁)；拟合曲线是它们的和加上偏置。tanh 与 sigmoid 给出 S 形曲线，ReLU 给出折线，线性单元给出直线，直线之和仍是一条直线。'],
+    done: ['done: {epochs} epochs', '完成：{epochs} 轮'],
+    progress: ['epoch {epoch} of {epochs}', '第 {epoch} / {epochs} 轮'],
+    errorAxis: ['error', '误差'],
+    chartAria: ['Lowest training error against hidden units, both on log scales, after {epoch} of {epochs} epochs. At {units} units: {a1} {e1}, {a2} {e2}, {a3} {e3}, {a4} {e4}; the best straight line: {ls}. Circled: {name} with {picked} units.', '最低训练误差与隐藏单元数的关系（两个坐标轴都是对数刻度），已训练 {epoch} / {epochs} 轮。{units} 个单元时：{a1} 为 {e1}，{a2} 为 {e2}，{a3} 为 {e3}，{a4} 为 {e4}；最好的直线：{ls}。圆圈标出的是 {picked} 个单元的 {name}。'],
+    fitAria: ['A {name} network with {units} hidden units (seed {seed}) fitting a sine (dots): training error {err}.', '含 {units} 个隐藏单元的 {name} 网络（种子 {seed}）拟合正弦数据（圆点）：训练误差 {err}。'],
+    fitAriaParts: ['A {name} network with {units} hidden units (seed {seed}) fitting a sine (dots): training error {err}; thin lines: each unit’s contribution.', '含 {units} 个隐藏单元的 {name} 网络（种子 {seed}）拟合正弦数据（圆点）：训练误差 {err}；细线是每个单元的贡献。'],
+    tableAria: ['Table: lowest training error by activation and hidden units', '表：各激活函数在不同隐藏单元数下的最低训练误差'],
+    fitTitle: ['{name}, {units} hidden units (seed {seed}, the best of 5)', '{name}，{units} 个隐藏单元（种子 {seed}，5 次中最好的一次）'],
+  }),
+};
