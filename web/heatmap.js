@@ -9,6 +9,9 @@
 import { cssSize } from './size.js';
 import { divergingWord, fillDiverging, divergingCss, CLASS_RGB, CLASS_HEX, MID, packRGB, NAN_WORD } from './colors.js';
 
+/** data set -> the canvases its points were drawn into (drawPoints2d): a few sizes and views. */
+const pointCaches = new WeakMap();
+
 /** The y range a 1D plot shows: the data's targets with a margin ([-1, 1] with no data yet). */
 export function range1d(data) {
   let lo = Infinity, hi = -Infinity;
@@ -93,20 +96,23 @@ export function createOutputView(container, { index }) {
     const { data, task, output } = frame;
     const n = data.gridSize, c = task.centre;
     const path = new Path2D();
-    const px = (i) => ((i + 0.5) / n) * w, py = (j) => ((j + 0.5) / n) * h;
-    const v = (i, j) => output[j * n + i] - c;
+    const sx = w / n, sy = h / n;
+    // marching squares on the grid of cell centres: where the output crosses the centre, a
+    // segment between two crossed edges of a cell (no allocation per cell: this runs every frame)
+    const xs = [0, 0, 0, 0], ys = [0, 0, 0, 0];
     for (let j = 0; j < n - 1; j++) {
       for (let i = 0; i < n - 1; i++) {
-        const a = v(i, j), b = v(i + 1, j), d = v(i, j + 1), e = v(i + 1, j + 1);
+        const o = j * n + i;
+        const a = output[o] - c, b = output[o + 1] - c, d = output[o + n] - c, e = output[o + n + 1] - c;
         if (!(a === a && b === b && d === d && e === e)) continue;
-        const pts = [];
-        if ((a > 0) !== (b > 0)) pts.push([px(i + a / (a - b)), py(j)]);
-        if ((b > 0) !== (e > 0)) pts.push([px(i + 1), py(j + b / (b - e))]);
-        if ((d > 0) !== (e > 0)) pts.push([px(i + d / (d - e)), py(j + 1)]);
-        if ((a > 0) !== (d > 0)) pts.push([px(i), py(j + a / (a - d))]);
-        for (let q = 0; q + 1 < pts.length; q += 2) {
-          path.moveTo(pts[q][0], pts[q][1]);
-          path.lineTo(pts[q + 1][0], pts[q + 1][1]);
+        let k = 0;
+        if ((a > 0) !== (b > 0)) { xs[k] = i + a / (a - b); ys[k++] = j; }
+        if ((b > 0) !== (e > 0)) { xs[k] = i + 1; ys[k++] = j + b / (b - e); }
+        if ((d > 0) !== (e > 0)) { xs[k] = i + d / (d - e); ys[k++] = j + 1; }
+        if ((a > 0) !== (d > 0)) { xs[k] = i; ys[k++] = j + a / (a - d); }
+        for (let q = 0; q + 1 < k; q += 2) {
+          path.moveTo((xs[q] + 0.5) * sx, (ys[q] + 0.5) * sy);
+          path.lineTo((xs[q + 1] + 0.5) * sx, (ys[q + 1] + 0.5) * sy);
         }
       }
     }
@@ -124,17 +130,17 @@ export function createOutputView(container, { index }) {
   }
 
   // The data points change only with the data or the view size: drawn once into a cache
-  // canvas, then copied onto the overlay every frame.
-  const pointsCache = document.createElement('canvas');
-  const pctx = pointsCache.getContext('2d');
-  let pointsKey = null;
-
+  // canvas, then copied onto the overlay every frame. The two networks' views show the same
+  // points at the same size: the cache is shared (pointCaches, by data set).
   function drawPoints2d(frame, w, h, dpr) {
     const { data, task, showTest } = frame;
-    const key = [data.train, showTest, w, h, task.half];
-    if (!pointsKey || key.some((v, i) => v !== pointsKey[i])) {
-      pointsKey = key;
-      pointsCache.width = w; pointsCache.height = h;
+    let list = pointCaches.get(data);
+    if (!list) pointCaches.set(data, list = []);
+    let hit = list.find((e) => e.train === data.train && e.showTest === showTest && e.w === w && e.h === h && e.half === task.half && e.task === task.kind);
+    if (!hit) {
+      const canvas = document.createElement('canvas');
+      canvas.width = w; canvas.height = h;
+      const pctx = canvas.getContext('2d');
       const d = data.domain, k = data.outputs;
       const sx = (x) => ((x + d) / (2 * d)) * w, sy = (y) => ((d - y) / (2 * d)) * h;
       const r = Math.max(2, Math.min(4, w / (90 * dpr))) * dpr;
@@ -151,8 +157,11 @@ export function createOutputView(container, { index }) {
           pctx.stroke();
         }
       }
+      hit = { train: data.train, showTest, w, h, half: task.half, task: task.kind, canvas };
+      list.push(hit);
+      if (list.length > 4) list.shift();
     }
-    octx.drawImage(pointsCache, 0, 0);
+    octx.drawImage(hit.canvas, 0, 0);
   }
 
   function draw2d(frame) {
