@@ -1,6 +1,7 @@
 // Entry point: loads the engine, starts the page, and publishes window.playground, the one
 // global of the page (documented in web/README.md):
-//   playground.ready            Promise, resolves (to playground) once the engine runs
+//   playground.ready            Promise, resolves (to playground) once the engine runs and every
+//                               lesson has loaded (web/later.js)
 //   playground.get()            { state, scene: { id, ...figures }, networks: [{ activation, epoch, trainLoss, testLoss,
 //                                 trainAccuracy, testAccuracy, diverged }], kind, playing, perf }
 //   playground.set(partial)     applies synchronously; returns { applied, ignored }
