@@ -569,7 +569,7 @@ class NetHandle {
 
 // ---------------------------------------------------------------- diagnostics (tests)
 
-// Bytes of the WASM heap in use (dlmalloc's mallinfo: allocated chunks, exact to the byte): a
+// Bytes of the WASM heap in use (emmalloc's mallinfo: allocated regions, exact to the byte): a
 // leak of a few bytes per call shows here long before memory has to grow by a 64 KiB page.
 double heap_in_use() { return double(mallinfo().uordblks); }
 int live_networks() { return NetHandle::live(); }
