@@ -1,7 +1,9 @@
 #include "activation.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <type_traits>
 
 #include "entry.h"
 
@@ -53,68 +55,121 @@ std::string Activation::name() const {
   return "?";
 }
 
+// The elementwise math, one scalar at a time, with Eigen's own scalar functions (numext, its
+// float logistic): the same arithmetic Eigen's array expressions did here before, in much less
+// code (in WebAssembly, where Eigen has no SIMD backend, those expressions were these scalar
+// loops too). Natively Eigen vectorised some of them (exp, sin, logistic); the scalar forms round
+// at most an ulp or so differently and the same in both builds.
+namespace {
+
+template <typename T>
+T logistic(T z) {
+  return Eigen::internal::scalar_logistic_op<T>()(z);
+}
+
+// f(z)
+template <ActivationKind K, typename T>
+T apply(T z, const Activation& f) {
+  using Eigen::numext::abs;
+  using Eigen::numext::exp;
+  using Eigen::numext::log1p;
+  const T zero(0);
+  if constexpr (K == ActivationKind::Linear) return z;
+  if constexpr (K == ActivationKind::Affine) return T(f.affine.a) * z + T(f.affine.c);
+  if constexpr (K == ActivationKind::Tanh) return Eigen::numext::tanh(z);
+  if constexpr (K == ActivationKind::Sigmoid) return logistic(z);
+  if constexpr (K == ActivationKind::Relu) return std::max(z, zero);
+  if constexpr (K == ActivationKind::LeakyRelu) return z > zero ? z : T(kLeakyReluSlope) * z;
+  // softplus(z) = max(z, 0) + log1p(exp(-|z|)): never overflows.
+  if constexpr (K == ActivationKind::Softplus) return std::max(z, zero) + log1p(exp(-abs(z)));
+  if constexpr (K == ActivationKind::Swish) return z * logistic(z);
+  if constexpr (K == ActivationKind::Sine) return Eigen::numext::sin(z);
+  if constexpr (K == ActivationKind::Step) return z >= zero ? T(1) : zero;  // Heaviside with H(0) = 1
+  return z;
+}
+
+// d * f'(z), a = f(z) (tanh and sigmoid reuse it: f' = 1 - a^2, a (1 - a)).
+template <ActivationKind K, typename T>
+T apply_derivative(T z, T a, T d, const Activation& f) {
+  const T one(1), zero(0);
+  if constexpr (K == ActivationKind::Affine) return d * T(f.affine.a);             // f' = a
+  if constexpr (K == ActivationKind::Tanh) return d * (one - a * a);               // f' = 1 - tanh^2
+  if constexpr (K == ActivationKind::Sigmoid) return d * (a * (one - a));          // f' = s (1 - s)
+  if constexpr (K == ActivationKind::Relu) return z > zero ? d : zero;
+  if constexpr (K == ActivationKind::LeakyRelu) return z > zero ? d : T(kLeakyReluSlope) * d;
+  if constexpr (K == ActivationKind::Softplus) return d * logistic(z);             // f' = sigmoid(z)
+  if constexpr (K == ActivationKind::Swish) {                                       // f' = s + z s (1 - s)
+    const T s = logistic(z);
+    return d * (s + z * s * (one - s));
+  }
+  if constexpr (K == ActivationKind::Sine) return d * Eigen::numext::cos(z);
+  if constexpr (K == ActivationKind::Step) return zero;                            // f' = 0 everywhere it exists
+  return d;                                                                         // linear: f' = 1
+}
+
+template <class Body>
+void dispatch(ActivationKind k, const Body& body) {
+  using K = ActivationKind;
+  switch (k) {
+    case K::Linear: body(std::integral_constant<K, K::Linear>{}); break;
+    case K::Affine: body(std::integral_constant<K, K::Affine>{}); break;
+    case K::Tanh: body(std::integral_constant<K, K::Tanh>{}); break;
+    case K::Sigmoid: body(std::integral_constant<K, K::Sigmoid>{}); break;
+    case K::Relu: body(std::integral_constant<K, K::Relu>{}); break;
+    case K::LeakyRelu: body(std::integral_constant<K, K::LeakyRelu>{}); break;
+    case K::Softplus: body(std::integral_constant<K, K::Softplus>{}); break;
+    case K::Swish: body(std::integral_constant<K, K::Swish>{}); break;
+    case K::Sine: body(std::integral_constant<K, K::Sine>{}); break;
+    case K::Step: body(std::integral_constant<K, K::Step>{}); break;
+  }
+}
+
+}  // namespace
+
 template <typename T>
 void Activation::forward(const Eigen::Ref<const Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>>& Z,
                          Eigen::Ref<Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>> A) const {
-  auto z = Z.array();
-  auto a = A.array();
-  const T one(1), zero(0);
-  switch (kind) {
-    case ActivationKind::Linear: a = z; break;
-    case ActivationKind::Affine: a = T(affine.a) * z + T(affine.c); break;
-    case ActivationKind::Tanh: a = z.tanh(); break;
-    case ActivationKind::Sigmoid: a = z.logistic(); break;
-    case ActivationKind::Relu: a = z.max(zero); break;
-    case ActivationKind::LeakyRelu: a = (z > zero).select(z, T(kLeakyReluSlope) * z); break;
-    // softplus(z) = max(z, 0) + log1p(exp(-|z|)): never overflows.
-    case ActivationKind::Softplus: a = z.max(zero) + (-z.abs()).exp().log1p(); break;
-    case ActivationKind::Swish: a = z * z.logistic(); break;
-    case ActivationKind::Sine: a = z.sin(); break;
-    // Heaviside with H(0) = 1.
-    case ActivationKind::Step: a = (z >= zero).select(Eigen::Array<T, Eigen::Dynamic, Eigen::Dynamic>::Constant(z.rows(), z.cols(), one), zero); break;
-  }
+  const Eigen::Index rows = Z.rows(), cols = Z.cols();
+  dispatch(kind, [&](auto k) {
+    constexpr ActivationKind K = decltype(k)::value;
+    for (Eigen::Index j = 0; j < cols; ++j) {
+      const T* z = Z.data() + j * Z.outerStride();
+      T* a = A.data() + j * A.outerStride();
+      for (Eigen::Index i = 0; i < rows; ++i) a[i] = apply<K>(z[i], *this);
+    }
+  });
 }
 
 template <typename T>
 void Activation::backward(const Eigen::Ref<const Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>>& Z,
                           const Eigen::Ref<const Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>>& A,
                           Eigen::Ref<Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>> dA_dZ) const {
-  auto z = Z.array();
-  auto a = A.array();
-  auto d = dA_dZ.array();
-  const T one(1), zero(0);
-  switch (kind) {
-    case ActivationKind::Linear: break;                          // f' = 1
-    case ActivationKind::Affine: d *= T(affine.a); break;        // f' = a
-    case ActivationKind::Tanh: d *= one - a.square(); break;     // f' = 1 - tanh^2
-    case ActivationKind::Sigmoid: d *= a * (one - a); break;     // f' = s (1 - s)
-    case ActivationKind::Relu: d = (z > zero).select(d, zero); break;
-    case ActivationKind::LeakyRelu: d = (z > zero).select(d, T(kLeakyReluSlope) * d); break;
-    case ActivationKind::Softplus: d *= z.logistic(); break;     // f' = sigmoid(z)
-    case ActivationKind::Swish: {                                 // f' = s + z s (1 - s)
-      auto s = z.logistic();
-      d *= s + z * s * (one - s);
-      break;
+  if (kind == ActivationKind::Linear) return;  // f' = 1
+  const Eigen::Index rows = Z.rows(), cols = Z.cols();
+  dispatch(kind, [&](auto k) {
+    constexpr ActivationKind K = decltype(k)::value;
+    for (Eigen::Index j = 0; j < cols; ++j) {
+      const T* z = Z.data() + j * Z.outerStride();
+      const T* a = A.data() + j * A.outerStride();
+      T* d = dA_dZ.data() + j * dA_dZ.outerStride();
+      for (Eigen::Index i = 0; i < rows; ++i) d[i] = apply_derivative<K>(z[i], a[i], d[i], *this);
     }
-    case ActivationKind::Sine: d *= z.cos(); break;
-    case ActivationKind::Step: d.setZero(); break;               // f' = 0 everywhere it exists
-  }
+  });
 }
 
 double Activation::value(double z) const {
-  Eigen::MatrixXd Z(1, 1), A(1, 1);
-  Z(0, 0) = z;
-  forward<double>(Z, A);
-  return A(0, 0);
+  double a = z;
+  dispatch(kind, [&](auto k) { a = apply<decltype(k)::value>(z, *this); });
+  return a;
 }
 
 double Activation::derivative(double z) const {
-  Eigen::MatrixXd Z(1, 1), A(1, 1), D(1, 1);
-  Z(0, 0) = z;
-  forward<double>(Z, A);
-  D(0, 0) = 1.0;
-  backward<double>(Z, A, D);
-  return D(0, 0);
+  double d = 1.0;
+  dispatch(kind, [&](auto k) {
+    constexpr ActivationKind K = decltype(k)::value;
+    d = apply_derivative<K>(z, apply<K>(z, *this), 1.0, *this);
+  });
+  return d;
 }
 
 #define NLP_INSTANTIATE(T)                                                                              \

@@ -1,5 +1,7 @@
 #include "loss.h"
 
+#include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 #include "entry.h"
@@ -33,27 +35,44 @@ void Loss::check_output(const Activation& output) const {
                                 output.name() + "'");
 }
 
+// Plain loops, not Eigen expressions (the same arithmetic in the same order as Eigen's scalar
+// evaluation, in far less code): sums run sample by sample, unit by unit.
 template <typename T>
 double Loss::sum(const Eigen::Ref<const Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>>& Z,
                  const Eigen::Ref<const Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>>& A,
                  const Eigen::Ref<const Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>>& Y) const {
+  const Eigen::Index rows = Z.rows(), cols = Z.cols();
+  double total = 0;
   switch (kind) {
-    case LossKind::Mse: return 0.5 * static_cast<double>((A - Y).squaredNorm());
-    case LossKind::Bce: {
-      auto z = Z.array().template cast<double>();
-      auto t = (Y.array() > T(0)).template cast<double>();
-      return (z.max(0.0) - t * z + (-z.abs()).exp().log1p()).sum();
+    case LossKind::Mse: {  // 0.5 ||A - Y||^2, summed in T
+      T squares(0);
+      for (Eigen::Index j = 0; j < cols; ++j)
+        for (Eigen::Index i = 0; i < rows; ++i) {
+          const T e = A(i, j) - Y(i, j);
+          squares += e * e;
+        }
+      return 0.5 * static_cast<double>(squares);
     }
-    case LossKind::Softmax: {
-      double total = 0;
-      for (Eigen::Index j = 0; j < Z.cols(); ++j) {
-        auto z = Z.col(j).template cast<double>().array();
-        double m = z.maxCoeff();
-        double lse = m + std::log((z - m).exp().sum());  // log sum exp z
-        total += (Y.col(j).template cast<double>().array() * (lse - z)).sum();
+    case LossKind::Bce:  // softplus(z) - t z, t = [y > 0]
+      for (Eigen::Index j = 0; j < cols; ++j)
+        for (Eigen::Index i = 0; i < rows; ++i) {
+          const double z = static_cast<double>(Z(i, j)), t = Y(i, j) > T(0) ? 1.0 : 0.0;
+          total += std::max(z, 0.0) - t * z + std::log1p(std::exp(-std::abs(z)));
+        }
+      return total;
+    case LossKind::Softmax:  // sum_k y_k (log sum exp z - z_k)
+      for (Eigen::Index j = 0; j < cols; ++j) {
+        double m = static_cast<double>(Z(0, j));
+        for (Eigen::Index i = 1; i < rows; ++i) m = std::max(m, static_cast<double>(Z(i, j)));
+        double e = 0;
+        for (Eigen::Index i = 0; i < rows; ++i) e += std::exp(static_cast<double>(Z(i, j)) - m);
+        const double lse = m + std::log(e);  // log sum exp z
+        double column = 0;
+        for (Eigen::Index i = 0; i < rows; ++i)
+          column += static_cast<double>(Y(i, j)) * (lse - static_cast<double>(Z(i, j)));
+        total += column;
       }
       return total;
-    }
   }
   return 0;
 }
@@ -64,21 +83,25 @@ void Loss::gradient(const Eigen::Ref<const Eigen::Matrix<T, Eigen::Dynamic, Eige
                     const Eigen::Ref<const Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>>& Y,
                     const Activation& output, T scale,
                     Eigen::Ref<Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>> dZ) const {
+  const Eigen::Index rows = Z.rows(), cols = Z.cols();
   switch (kind) {
     case LossKind::Mse:
-      dZ.noalias() = scale * (A - Y);      // dL/dA
-      output.backward<T>(Z, A, dZ);        // dL/dZ = dL/dA * f'(Z)
+      for (Eigen::Index j = 0; j < cols; ++j)
+        for (Eigen::Index i = 0; i < rows; ++i) dZ(i, j) = scale * (A(i, j) - Y(i, j));  // dL/dA
+      output.backward<T>(Z, A, dZ);  // dL/dZ = dL/dA * f'(Z)
       break;
-    case LossKind::Bce:                    // dL/dZ = sigmoid(z) - t
-      dZ.array() = scale * (A.array() - (Y.array() > T(0)).template cast<T>());
+    case LossKind::Bce:  // dL/dZ = sigmoid(z) - t
+      for (Eigen::Index j = 0; j < cols; ++j)
+        for (Eigen::Index i = 0; i < rows; ++i) dZ(i, j) = scale * (A(i, j) - (Y(i, j) > T(0) ? T(1) : T(0)));
       break;
-    case LossKind::Softmax:                // dL/dZ = softmax(z) - y
-      for (Eigen::Index j = 0; j < Z.cols(); ++j) {
-        T m = Z.col(j).maxCoeff();
-        dZ.col(j).array() = (Z.col(j).array() - m).exp();
-        dZ.col(j) /= dZ.col(j).sum();
+    case LossKind::Softmax:  // dL/dZ = softmax(z) - y
+      for (Eigen::Index j = 0; j < cols; ++j) {
+        T m = Z(0, j);
+        for (Eigen::Index i = 1; i < rows; ++i) m = std::max(m, Z(i, j));
+        T e(0);
+        for (Eigen::Index i = 0; i < rows; ++i) e += dZ(i, j) = std::exp(Z(i, j) - m);
+        for (Eigen::Index i = 0; i < rows; ++i) dZ(i, j) = scale * (dZ(i, j) / e - Y(i, j));
       }
-      dZ = scale * (dZ - Y);
       break;
   }
 }

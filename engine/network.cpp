@@ -216,12 +216,37 @@ void Network<T>::forward(const Eigen::Ref<const Mat>& X) {
   ensure_capacity(n);
   for (int l = 0; l < num_layers(); ++l) {
     auto Zl = Z_[l].leftCols(n);
-    // Z_l = W_l A_{l-1} + b_l 1^T
-    if (l == 0)
-      Zl.noalias() = W(0) * X;
-    else
-      Zl.noalias() = W(l) * A_[l - 1].leftCols(n);
-    Zl.colwise() += b(l);
+    // Z_l = W_l A_{l-1} + b_l 1^T: plain loops, each sum over the inputs in order (as Eigen's
+    // product does without SIMD, in WebAssembly), in far less code than Eigen's products.
+    const T* in = l == 0 ? X.data() : A_[l - 1].data();
+    const Eigen::Index in_stride = l == 0 ? X.outerStride() : A_[l - 1].outerStride();
+    const T* w = params_.data() + w_off_[l];
+    const T* bias = params_.data() + b_off_[l];
+    const int n_in = cols(l), n_out = rows(l);
+    // Four units at a time: four independent sums in flight, as Eigen's blocked kernel keeps.
+    for (Eigen::Index j = 0; j < n; ++j) {
+      const T* x = in + j * in_stride;
+      int o = 0;
+      for (; o + 4 <= n_out; o += 4) {
+        const T *w0 = w + o * n_in, *w1 = w0 + n_in, *w2 = w1 + n_in, *w3 = w2 + n_in;
+        T s0(0), s1(0), s2(0), s3(0);
+        for (int i = 0; i < n_in; ++i) {
+          s0 += w0[i] * x[i];
+          s1 += w1[i] * x[i];
+          s2 += w2[i] * x[i];
+          s3 += w3[i] * x[i];
+        }
+        Zl(o, j) = s0 + bias[o];
+        Zl(o + 1, j) = s1 + bias[o + 1];
+        Zl(o + 2, j) = s2 + bias[o + 2];
+        Zl(o + 3, j) = s3 + bias[o + 3];
+      }
+      for (; o < n_out; ++o) {
+        T acc(0);
+        for (int i = 0; i < n_in; ++i) acc += w[o * n_in + i] * x[i];
+        Zl(o, j) = acc + bias[o];
+      }
+    }
     acts_[l].template forward<T>(Zl, A_[l].leftCols(n));
   }
 }

@@ -10,6 +10,77 @@
 
 namespace nlp {
 
+namespace {
+
+// A float matrix by its first element and the steps between rows and between columns: a
+// column-major block, or the transpose of one (steps swapped), or a row-major map.
+struct View {
+  float* p;
+  Eigen::Index rows, cols, row_step, col_step;
+  float& operator()(Eigen::Index i, Eigen::Index j) const { return p[i * row_step + j * col_step]; }
+  View t() const { return {p, cols, rows, col_step, row_step}; }
+};
+template <class M>
+View view(M&& m) {  // column-major (Mat, its blocks, Ref<const Mat>)
+  return {const_cast<float*>(m.data()), m.rows(), m.cols(), 1, m.outerStride()};
+}
+template <class M>
+View row_major(M&& m) {  // Network::W(l)
+  return {const_cast<float*>(m.data()), m.rows(), m.cols(), m.cols(), 1};
+}
+
+// C = scale * (A B), or with `subtract` C -= scale * (A B): plain loops, each sum taken over the
+// depth in order, as Eigen's matrix products do without SIMD (WebAssembly), in much less code.
+// Four rows at a time: four independent sums in flight, as Eigen's blocked kernel keeps.
+void product(View C, View A, View B, float scale = 1.0f, bool subtract = false) {
+  const Eigen::Index as = A.col_step, bs = B.row_step, depth = A.cols;
+  const auto put = [&](Eigen::Index i, Eigen::Index j, float acc) {
+    if (subtract)
+      C(i, j) -= scale * acc;
+    else
+      C(i, j) = scale * acc;
+  };
+  for (Eigen::Index j = 0; j < B.cols; ++j) {
+    const float* b = &B(0, j);
+    Eigen::Index i = 0;
+    for (; i + 4 <= A.rows; i += 4) {
+      const float *a0 = &A(i, 0), *a1 = &A(i + 1, 0), *a2 = &A(i + 2, 0), *a3 = &A(i + 3, 0);
+      float s0 = 0.0f, s1 = 0.0f, s2 = 0.0f, s3 = 0.0f;
+      for (Eigen::Index k = 0; k < depth; ++k) {
+        const float bk = b[k * bs];
+        s0 += a0[k * as] * bk;
+        s1 += a1[k * as] * bk;
+        s2 += a2[k * as] * bk;
+        s3 += a3[k * as] * bk;
+      }
+      put(i, j, s0);
+      put(i + 1, j, s1);
+      put(i + 2, j, s2);
+      put(i + 3, j, s3);
+    }
+    for (; i < A.rows; ++i) {
+      const float* a = &A(i, 0);
+      float acc = 0.0f;
+      for (Eigen::Index k = 0; k < depth; ++k) acc += a[k * as] * b[k * bs];
+      put(i, j, acc);
+    }
+  }
+}
+
+// v = the sums of the rows of A, or with `subtract` v -= scale * those sums.
+void row_sums(float* v, View A, float scale = 1.0f, bool subtract = false) {
+  for (Eigen::Index i = 0; i < A.rows; ++i) {
+    float acc = 0.0f;
+    for (Eigen::Index j = 0; j < A.cols; ++j) acc += A(i, j);
+    if (subtract)
+      v[i] -= scale * acc;
+    else
+      v[i] = acc;
+  }
+}
+
+}  // namespace
+
 SyntheticGradients::SyntheticGradients(Network<float>& net, int cut)
     : net_(net), cut_(cut), rng_(net.config().seed, 3) {
   const int hidden = net.num_layers() - 1;
@@ -57,10 +128,10 @@ double SyntheticGradients::batch(const Eigen::Ref<const Mat>& X, const Eigen::Re
   // db_l = dZ_l 1, dZ_{l-1} = (W_l^T dZ_l) * f'(Z_{l-1}).
   auto backprop = [&](int top, int bottom) {
     for (int l = top; l >= bottom; --l) {
-      dW_[size_t(l)].noalias() = dZ(l) * input_of(l).transpose();
-      db_[size_t(l)] = dZ(l).rowwise().sum();
+      product(view(dW_[size_t(l)]), view(dZ(l)), view(input_of(l)).t());
+      row_sums(db_[size_t(l)].data(), view(dZ(l)));
       if (l > bottom) {
-        dZ(l - 1).noalias() = net_.W(l).transpose() * dZ(l);
+        product(view(dZ(l - 1)), row_major(net_.W(l)).t(), view(dZ(l)));
         net_.activation(l - 1).backward<float>(net_.Z(l - 1, m), net_.A(l - 1, m), dZ(l - 1));
       }
     }
@@ -70,11 +141,15 @@ double SyntheticGradients::batch(const Eigen::Ref<const Mat>& X, const Eigen::Re
   // mean's 1/m), and the model's prediction of it, g^ = M h + c.
   auto g = g_.leftCols(m);
   auto ghat = ghat_.leftCols(m);
-  g.noalias() = float(m) * (net_.W(cut_ + 1).transpose() * dZ(cut_ + 1));
-  ghat.noalias() = M_ * net_.A(cut_, m);
-  ghat.colwise() += c_;
+  product(view(g), row_major(net_.W(cut_ + 1)).t(), view(dZ(cut_ + 1)), float(m));
+  product(view(ghat), view(M_), view(net_.A(cut_, m)));
   // The lower layers see only g^ (as the batch mean: 1/m).
-  dZ(cut_) = ghat / float(m);
+  auto lower = dZ(cut_);
+  for (Eigen::Index j = 0; j < m; ++j)
+    for (Eigen::Index u = 0; u < ghat.rows(); ++u) {
+      ghat(u, j) += c_(u);
+      lower(u, j) = ghat(u, j) / float(m);
+    }
   net_.activation(cut_).backward<float>(net_.Z(cut_, m), net_.A(cut_, m), dZ(cut_));
   backprop(cut_, 0);
   return loss_sum;
@@ -126,15 +201,28 @@ SyntheticStats SyntheticGradients::epoch(const float* x, const float* y, Eigen::
     auto ghat = ghat_.leftCols(m);
     // The gradient model regresses g: E = 0.5/m ||g^ - g||^2.
     auto err = err_.leftCols(m);
-    err = ghat - g;
-    stats.model_error = 0.5 * double(err.squaredNorm()) / double(m);
-    const double denom = double(g.norm()) * double(ghat.norm());
-    stats.cosine = denom > 0 ? double((g.array() * ghat.array()).sum()) / denom : 0.0;
-    M_.noalias() -= (mr / float(m)) * err * net_.A(cut_, m).transpose();
-    c_ -= (mr / float(m)) * err.rowwise().sum();
+    float err2 = 0, g2 = 0, ghat2 = 0, dot = 0;  // sums in the order of the columns
+    for (Eigen::Index j = 0; j < m; ++j)
+      for (Eigen::Index u = 0; u < g.rows(); ++u) {
+        const float e = err(u, j) = ghat(u, j) - g(u, j);
+        err2 += e * e;
+        g2 += g(u, j) * g(u, j);
+        ghat2 += ghat(u, j) * ghat(u, j);
+        dot += g(u, j) * ghat(u, j);
+      }
+    stats.model_error = 0.5 * double(err2) / double(m);
+    const double denom = double(std::sqrt(g2)) * double(std::sqrt(ghat2));
+    stats.cosine = denom > 0 ? double(dot) / denom : 0.0;
+    product(view(M_), view(err), view(net_.A(cut_, m)).t(), mr / float(m), true);
+    row_sums(c_.data(), view(err), mr / float(m), true);
     for (int l = 0; l < net_.num_layers(); ++l) {
-      net_.W(l) -= lr * dW_[size_t(l)];
-      net_.b(l) -= lr * db_[size_t(l)];
+      auto W = net_.W(l);
+      auto b = net_.b(l);
+      const auto& dW = dW_[size_t(l)];
+      for (Eigen::Index o = 0; o < W.rows(); ++o) {
+        for (Eigen::Index i = 0; i < W.cols(); ++i) W(o, i) -= lr * dW(o, i);
+        b(o) -= lr * db_[size_t(l)](o);
+      }
     }
   }
   stats.loss = total / double(n);

@@ -70,14 +70,13 @@ R failed() {
     return R{};  // 0, nullptr (JS null: a failed Net.create makes no handle), ""
 }
 
+// The exception being handled, reported as the failed entry's error: one function for every
+// entry (rethrown and caught here), so that each entry's own handler is a single catch-all.
 // `name` is the entry's registered name: an allocation that fails despite the checks (the
 // WebAssembly memory cannot grow) is reported naming the call, never as a bare std::bad_alloc.
-template <typename F>
-auto guarded(const char* name, F&& f) noexcept -> decltype(f()) {
-  using R = decltype(f());
-  g_error_pending = 0;
+[[gnu::noinline]] void report_exception(const char* name) noexcept {
   try {
-    return f();
+    throw;
   } catch (const std::bad_alloc&) {
     try {
       set_error((std::string(name) + ": out of memory (the WebAssembly memory could not grow); use smaller inputs").c_str());
@@ -88,6 +87,17 @@ auto guarded(const char* name, F&& f) noexcept -> decltype(f()) {
     set_error(e.what());
   } catch (...) {
     set_error("engine: unknown error");
+  }
+}
+
+template <typename F>
+auto guarded(const char* name, F&& f) noexcept -> decltype(f()) {
+  using R = decltype(f());
+  g_error_pending = 0;
+  try {
+    return f();
+  } catch (...) {
+    report_exception(name);
   }
   return failed<R>();
 }
@@ -569,7 +579,7 @@ class NetHandle {
 
 // ---------------------------------------------------------------- diagnostics (tests)
 
-// Bytes of the WASM heap in use (dlmalloc's mallinfo: allocated chunks, exact to the byte): a
+// Bytes of the WASM heap in use (emmalloc's mallinfo: allocated regions, exact to the byte): a
 // leak of a few bytes per call shows here long before memory has to grow by a 64 KiB page.
 double heap_in_use() { return double(mallinfo().uordblks); }
 int live_networks() { return NetHandle::live(); }
