@@ -18,8 +18,13 @@
   // gzip-compressed bytes, in base64 -> the compiled module (DecompressionStream: Chromium 80+,
   // Firefox 113+, Safari 16.4+)
   function inflate(base64) {
-    var text = atob(base64), bytes = new Uint8Array(text.length);
-    for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    var bytes;
+    if (Uint8Array.fromBase64) bytes = Uint8Array.fromBase64(base64); // native (Chromium 140+): 1 ms, not 20
+    else {
+      var text = atob(base64);
+      bytes = new Uint8Array(text.length);
+      for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    }
     var wasm = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
     return new Response(wasm).arrayBuffer().then(function (buffer) { return WebAssembly.compile(buffer); });
   }
