@@ -19,7 +19,7 @@
   // Firefox 113+, Safari 16.4+)
   function inflate(base64) {
     var bytes;
-    if (Uint8Array.fromBase64) bytes = Uint8Array.fromBase64(base64); // native (Chromium 140+): 1 ms, not 20
+    if (Uint8Array.fromBase64) bytes = Uint8Array.fromBase64(base64); // native where the browser has it (Chromium 156 here): 1 ms, not 20
     else {
       var text = atob(base64);
       bytes = new Uint8Array(text.length);

@@ -6,10 +6,11 @@
 // when either grows past its limit. The figures and what makes them up: bench/README.md ("Page");
 // `node bench/page.mjs --sizes`.
 //
-// The limits are ceilings a little above today's figures, so that nothing grows unnoticed. Issue
-// 12's targets, 120 kB over http (TensorFlow Playground's whole page is 120.7 kB) and 150 kB for
-// the single file, are not reached: the engine's module alone is over 100 kB (bench/README.md says
-// what it would take). Each test reports its figure against both.
+// The limits are ceilings a little above today's figures (190.9 kB over http: index.html 11.3 +
+// nlp-page.js 77.9 + nlp_engine.wasm 101.6; 224.8 kB for the single file), so that nothing grows
+// unnoticed. Issue 12's targets, 120 kB over http (TensorFlow Playground's whole page is 120.7 kB)
+// and 150 kB for the single file, are not reached: the engine's module alone is 101.6 kB
+// (bench/README.md says where its bytes go). Each test reports its figure against both.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,8 +23,8 @@ const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 // Bytes, gzip -9 (1 kB = 1000 bytes).
 export const LIMITS = Object.freeze({
-  http: 250_000,    // dist/index.html + dist/nlp-page.js + dist/nlp_engine.wasm
-  single: 250_000,  // dist/nonlinear-playground.html
+  http: 200_000,    // dist/index.html + dist/nlp-page.js + dist/nlp_engine.wasm
+  single: 235_000,  // dist/nonlinear-playground.html
 });
 export const TARGETS = Object.freeze({ http: 120_000, single: 150_000 });  // issue 12, not yet reached
 
