@@ -87,6 +87,9 @@ async function loadOnce(br, url) {
       if (m) return { ms: m.startTime, source: 'mark', firstPutMs: window.__nlpFirstPut };
       return window.__nlpFirstPut != null ? { ms: window.__nlpFirstPut, source: 'putImageData', firstPutMs: window.__nlpFirstPut } : null;
     }, null, { timeout: 30000 }).then((h) => h.jsonValue());
+    // the frame after the first, where a lesson draws what it left out of the first (compare: its diagrams)
+    r.completeMs = await page.waitForFunction(() => performance.getEntriesByName('nlp:first-frame-complete')[0]?.startTime ?? null, null, { timeout: 5000 })
+      .then((h) => h.jsonValue(), () => null);
     const before = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.startTime <= (performance.getEntriesByName('nlp:first-frame')[0]?.startTime ?? window.__nlpFirstPut)).map((e) => e.name));
     const nav = await page.evaluate(() => { const n = performance.getEntriesByType('navigation')[0]; return n ? { dcl: n.domContentLoadedEventStart } : {}; });
     return { ...r, ...nav, fetched: [url.split('#')[0], ...before] };
@@ -147,14 +150,18 @@ export async function measurePage({ loads = 7, fpsSeconds = 10, log = () => {} }
     for (let i = 0; i < loads; i++) {
       for (const [where, url] of Object.entries(urls)) {
         const r = await loadOnce(br, url);
-        (out.firstFrame[where] ??= { runs: [], dcl: [], firstPut: [] }).runs.push(r.ms);
+        (out.firstFrame[where] ??= { runs: [], dcl: [], firstPut: [], complete: [] }).runs.push(r.ms);
+        if (r.completeMs != null) out.firstFrame[where].complete.push(r.completeMs);
         out.firstFrame[where].dcl.push(r.dcl);
         out.firstFrame[where].firstPut.push(r.firstPutMs);
         out.firstFrame[where].source = r.source;
         if (where === 'http') httpFetched = r.fetched;
       }
     }
-    for (const f of Object.values(out.firstFrame)) { f.median = median(f.runs); f.dclMedian = median(f.dcl); f.firstPutMedian = median(f.firstPut); }
+    for (const f of Object.values(out.firstFrame)) {
+      f.median = median(f.runs); f.dclMedian = median(f.dcl); f.firstPutMedian = median(f.firstPut);
+      f.completeMedian = f.complete.length ? median(f.complete) : null;
+    }
     log(`first frame: http ${fmtMs(out.firstFrame.http)}, file:// ${fmtMs(out.firstFrame.file)}`);
     const files = [...new Set(httpFetched.map((u) => decodeURIComponent(new URL(u).pathname).replace(/^\//, '') || 'index.html'))];
     out.httpFiles = files.filter((f) => fs.existsSync(path.join(DIST, f)));
@@ -188,6 +195,10 @@ export function pageReport(p) {
     lines.push(`  (${p.firstFrame.http.source === 'mark' ? "performance.mark('nlp:first-frame') after the first render" : 'the first heatmap putImageData (a build without the mark)'}; ` +
       `the first heatmap's putImageData, medians: http ${p.firstFrame.http.firstPutMedian.toFixed(0)} ms, file:// ${p.firstFrame.file.firstPutMedian.toFixed(0)} ms; ` +
       `DOMContentLoaded: http ${p.firstFrame.http.dclMedian.toFixed(0)} ms, file:// ${p.firstFrame.file.dclMedian.toFixed(0)} ms)`);
+    if (p.firstFrame.http.completeMedian != null) {
+      lines.push(`  the frame after it, where compare draws its diagrams ('nlp:first-frame-complete'), medians: http ${p.firstFrame.http.completeMedian.toFixed(0)} ms, ` +
+        `file:// ${p.firstFrame.file.completeMedian.toFixed(0)} ms`);
+    }
   }
   for (const f of p.fps ?? []) {
     lines.push(`frames, ${f.name}: ${f.fps.toFixed(1)} fps, longest frame ${f.longestMs.toFixed(0)} ms, ${f.over33}/${f.frames} frames over 33 ms, ` +

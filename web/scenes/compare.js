@@ -453,9 +453,15 @@ function createCompareScene(env) {
     }
   }
 
+  // The page's first frame shows the two maps, the numbers and the chart; the diagrams follow in
+  // the next frame (they are a third of the first render's drawing; bench/README.md, "Page")
+  let diagramsNextFrame = true;
+
   function render() {
     const state = env.state();
     const { data, task, nets } = model;
+    const drawDiagrams = !diagramsNextFrame;
+    if (diagramsNextFrame) { diagramsNextFrame = false; env.invalidate(); }
     const t0 = performance.now();
     const evals = model.evaluate();
     msEvaluate = 0.9 * msEvaluate + 0.1 * (performance.now() - t0);
@@ -470,7 +476,7 @@ function createCompareScene(env) {
         showTest: state.showTestData, discretize: state.discretize, color: NET_HEX[i] });
       v.output.showing(...(f ? neuronBadge(v.shown) : [null, '']));
       v.output.heat.parentElement.classList.toggle('discrete', state.discretize);
-      v.diagram.draw({ data, task, sizes, layers: e.layers, weights: e.weights, labels: colLabels, inputs });
+      if (drawDiagrams) v.diagram.draw({ data, task, sizes, layers: e.layers, weights: e.weights, labels: colLabels, inputs });
       renderStats(v, n, cls);
       // while a neuron is shown, the picture's text alternative says so
       describe(v.output.heat.parentElement, f ? `${tl('network', { n: i + 1 })}: ${neuronBadge(v.shown)[0]}` : describeOutput(i, n, cls, data, state));
