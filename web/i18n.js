@@ -19,6 +19,7 @@ const TABLE = {
   title: ['Why does a neural network need a nonlinear activation?', '为什么神经网络需要非线性激活函数？'],
   loading: ['Loading the engine…', '正在加载引擎…'],
   loadFailed: ['The engine failed to load: {msg}', '引擎加载失败：{msg}'],
+  laterFailed: ['Part of the page failed to load: {msg}', '页面有一部分没能加载：{msg}'],
   play: ['Play', '运行'],
   pause: ['Pause', '暂停'],
   step: ['Step', '单步'],

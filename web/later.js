@@ -1,9 +1,9 @@
 // What the page loads after its first frame: the views of every lesson but the first
 // (web/scenes/views/) and the Share panel. They are one classic script, web/later-entry.js
 // bundled by scripts/build-web.mjs as dist/nlp-later.js: over http and from file:// it is a
-// file beside the page, loaded once the first lesson is on screen; in the single offline file
-// it is inline, after the page's script, and registers itself as it is parsed. It reaches the
-// page's own modules (i18n, keys, common helpers...) through the page, never a copy of them.
+// file beside the page, loaded once the first lesson is on screen, and it reaches the page's own
+// modules (i18n, keys, common helpers...) through the page, never a copy of them. The single
+// offline file bundles it with the page's script: it registers itself as that script runs.
 
 import { addLessonStrings } from './i18n.js';
 

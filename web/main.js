@@ -49,7 +49,8 @@ api.ready = (async () => {
     document.getElementById('page').removeAttribute('data-loading');
     loading.hidden = false;
     loading.classList.add('error');
-    loading.textContent = t('loadFailed', { msg: err && err.message ? err.message : String(err) });
+    // the engine, or (the first lesson drawn) the later script
+    loading.textContent = t(api.get === notReady ? 'loadFailed' : 'laterFailed', { msg: err && err.message ? err.message : String(err) });
     throw err;
   }
 })();

@@ -114,7 +114,7 @@ test('without nlp-later.js beside it, the first lesson still works and the page 
       await page.goto(pathToFileURL(join(dir, 'index.html')).href);
       const failed = await page.evaluate(() => window.playground.ready.then(() => null, (e) => e.message));
       assert.match(failed, /nlp-later\.js did not load: keep it beside index\.html/);
-      assert.match(await page.textContent('#loading'), /nlp-later\.js did not load/);
+      assert.match(await page.textContent('#loading'), /^Part of the page failed to load: nlp-later\.js did not load/);
       assert.equal(await page.evaluate(() => performance.getEntriesByName('nlp:first-frame').length), 1, 'the first lesson was drawn');
     } finally { await context.close(); }
   } finally {
