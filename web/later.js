@@ -1,5 +1,5 @@
 // What the page loads after its first frame: the views of every lesson but the first
-// (web/scenes/views/) and the Share panel. They are one classic script, web/later-entry.js
+// (web/scenes/views/), the Share panel and the embedding API (web/messages.js). They are one classic script, web/later-entry.js
 // bundled by scripts/build-web.mjs as dist/nlp-later.js: over http and from file:// it is a
 // file beside the page, loaded once the first lesson is on screen, and it reaches the page's own
 // modules (i18n, keys, common helpers...) through the page, never a copy of them. The single
@@ -14,7 +14,7 @@ let loading = null;
 
 export const LATER_FILE = 'nlp-later.js';
 
-/** Called by the later script: { views: { <lesson id>: { create(env), strings } }, createSharePanel }. */
+/** Called by the later script: { views: { <lesson id>: { create(env), strings } }, createSharePanel, startMessaging }. */
 export function registerLater(p) {
   addLessonStrings(Object.entries(p.views).map(([id, v]) => ({ id, strings: v.strings })));
   parts = p;

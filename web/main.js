@@ -14,7 +14,6 @@ import { loadEngine } from './engine.js';
 import { createApp } from './app.js';
 import { t, setLang, defaultLang } from './i18n.js';
 import { parseHash, DEFAULTS } from './state.js';
-import { startMessaging } from './messages.js';
 import { viewOf } from './scenes/index.js';
 import { loadLater, laterParts } from './later.js';
 
@@ -43,7 +42,7 @@ api.ready = (async () => {
     if (!laterParts()) await new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve)); setTimeout(resolve, 100); });
     const later = await loadLater();
     later.createSharePanel(api, document); // the Share button and panel in #share (web/share.js)
-    startMessaging(api); // the postMessage API for a page that embeds this one (web/messages.js)
+    later.startMessaging(api); // the postMessage API for a page that embeds this one (web/messages.js)
     return api;
   } catch (err) {
     document.getElementById('page').removeAttribute('data-loading');
