@@ -52,7 +52,8 @@ const SCRIPT_OPTIONS = { ...COMMON_OPTIONS, format: 'iife', platform: 'browser',
  * The page's script and the later script. First the page's alone, to learn which modules it holds;
  * then the later script, every import of one of those modules turned into a read of
  * self.__nlpModules[path]; then the page's script again, with an entry that fills
- * self.__nlpModules with exactly those modules (their namespaces: live bindings) before main.js runs.
+ * self.__nlpModules with exactly those modules (their namespaces: live bindings), in a module of its
+ * own that is evaluated before main.js.
  */
 async function bundleScripts() {
   const pageAlone = await build({ ...SCRIPT_OPTIONS, entryPoints: ['web/main.js'] });
@@ -80,11 +81,19 @@ async function bundleScripts() {
   };
   const later = await build({ ...SCRIPT_OPTIONS, entryPoints: ['web/later-entry.js'], plugins: [fromPage] });
   const list = [...shared].sort();
-  const entry = `${list.map((f, i) => `import * as m${i} from './${f}';`).join('\n')}
+  // the modules handed over, in a module of their own imported before main.js: evaluated first
+  const expose = `${list.map((f, i) => `import * as m${i} from './${f}';`).join('\n')}
 self.__nlpModules = { ${list.map((f, i) => `${JSON.stringify(f)}: m${i}`).join(', ')} };
-import './web/main.js';
 `;
-  const page = await build({ ...SCRIPT_OPTIONS, stdin: { contents: entry, resolveDir: root, sourcefile: 'page-entry.js', loader: 'js' } });
+  const exposeFirst = {
+    name: 'expose-first',
+    setup(b) {
+      b.onResolve({ filter: /^nlp:expose$/ }, () => ({ path: 'expose', namespace: 'expose' }));
+      b.onLoad({ filter: /.*/, namespace: 'expose' }, () => ({ contents: expose, resolveDir: root, loader: 'js' }));
+    },
+  };
+  const page = await build({ ...SCRIPT_OPTIONS, plugins: [exposeFirst],
+    stdin: { contents: "import 'nlp:expose';\nimport './web/main.js';\n", resolveDir: root, sourcefile: 'page-entry.js', loader: 'js' } });
   // the single file's one script: both entries in one bundle (no module handed over, all of it
   // tree-shaken); the later parts register themselves as it runs, before the engine is ready
   const both = await build({ ...SCRIPT_OPTIONS, stdin: { contents: "import './web/main.js';\nimport './web/later-entry.js';\n",
@@ -130,7 +139,11 @@ async function main() {
   // The single file loads nothing: no script and no connection of its own origin either.
   const cspAlone = csp.replace("script-src 'self' ", 'script-src ').replace("connect-src 'self'", "connect-src 'none'");
   const loaderScript = `<script>${inlineSafe(loader)}</script>`;
-  const index = page(loaderScript, csp, `<script src="${PAGE_SCRIPT}"></script>`);
+  // the page's script names itself if it cannot load (its own messages are inside it)
+  const missing = `${PAGE_SCRIPT} did not load: keep it beside index.html, or use nonlinear-playground.html (one file). ` +
+    `${PAGE_SCRIPT} 没能加载：请把它和 index.html 放在同一个文件夹里，或者改用单文件版 nonlinear-playground.html。`;
+  const onerror = `var l=document.getElementById('loading');l.className='loading error';l.textContent=${JSON.stringify(missing).replace(/"/g, "'")}`;
+  const index = page(loaderScript, csp, `<script src="${PAGE_SCRIPT}" onerror="${onerror}"></script>`);
   const single = page(`<script>self.__nlpWasmInline=${JSON.stringify(packed)}</script>${loaderScript}`, cspAlone,
     `<script>\n${inlineSafe(singleJs)}</script>`);
 

@@ -5,7 +5,7 @@
 import { DEFAULTS, SCENES, KEY_DECLS, parseHash, parsePartial, toHash, cloneState, sameValue } from './state.js';
 import { t, setLang, translate, defaultLang } from './i18n.js';
 import { lessonById, viewOf } from './scenes/index.js';
-import { loadLater } from './later.js';
+import { loadLater, laterError } from './later.js';
 import { createToolbar, groupThousands } from './toolbar.js';
 import { createNotices } from './notices.js';
 import { onResize } from './size.js';
@@ -96,18 +96,9 @@ export function createApp(engine, doc = document) {
 
   function showScene(id) {
     if (scene?.id !== id) {
+      // apply() waits for a view that has not arrived (web/later.js); none here: it did not load
       const create = viewOf(id);
-      if (!create) {
-        // its view arrives with the other lessons, moments after the first frame (web/later.js):
-        // the current lesson stays until then (main.js loads it first when a link opens on it)
-        loadLater(doc).then(() => {
-          if (state.scene !== id || scene?.id === id) return;
-          showSceneOrFirst(id);
-          applyView();
-          syncGoals();
-        }, warn);
-        return;
-      }
+      if (!create) throw laterError() ?? new Error(`${id}: its view has not loaded`);
       if (scene) { scene.leave(); scene.root.remove(); scene.toolbar?.remove(); }
       scene = null;
       const inst = instances[id] ?? (instances[id] = create(env));
@@ -184,8 +175,28 @@ export function createApp(engine, doc = document) {
     }
   }
 
+  // A change to a lesson whose view has not arrived yet (web/later.js: moments after the first
+  // frame) waits for it, whole: the state never names a lesson that is not shown, and goals are
+  // read from the lesson they are about.
+  let waiting = null;
+  function applyLater(values, opts) {
+    const first = !waiting;
+    waiting = { ...waiting, ...values };
+    if (!first) return;
+    loadLater(doc).then(() => { const v = waiting; waiting = null; apply(v, opts); }, (err) => {
+      waiting = null;
+      warn(err);
+      toolbar.syncScene(state.scene);
+      writeHash(); // the address shows the lesson still shown
+    });
+  }
+
   /** Applies validated values; the current lesson rebuilds what they need (and may say so). */
   function apply(values, { announce }) {
+    if (waiting || (values.scene !== undefined && values.scene !== state.scene && !viewOf(values.scene))) {
+      applyLater(values, { announce });
+      return [];
+    }
     const changed = Object.keys(values).filter((k) => !sameValue(state[k], values[k]));
     if (!changed.length) return [];
     const prev = state;
@@ -256,12 +267,12 @@ export function createApp(engine, doc = document) {
     frames.length = 0;
   }
 
-  function render() {
+  function render({ goals = true } = {}) {
     dirty = false;
     const t0 = performance.now();
     scene.render();
     toolbar.setEpoch(scene.epoch());
-    checkGoals();
+    if (goals) checkGoals();
     timing.draw = 0.9 * timing.draw + 0.1 * (performance.now() - t0);
   }
 
@@ -315,7 +326,10 @@ export function createApp(engine, doc = document) {
   syncGoals();
   reportProblems(fromUrl.problems);
   writeHash();
-  render();
+  // Goals are checked from the next frame on: by then whoever listens (web/messages.js, the page
+  // that embeds this one) does, and hears a goal met at once
+  render({ goals: false });
+  dirty = true;
   performance.mark('nlp:first-frame'); // the first lesson drawn (bench/page.mjs measures from navigation start; compare's diagrams follow in the next frame)
   requestAnimationFrame(frame);
 

@@ -9,7 +9,7 @@
 import { cssSize } from './size.js';
 import { divergingWord, fillDiverging, divergingCss, CLASS_RGB, CLASS_HEX, MID, packRGB, NAN_WORD } from './colors.js';
 
-/** data set -> the canvases its points were drawn into (drawPoints2d): a few sizes and views. */
+/** training set -> the canvases its points were drawn into (drawPoints2d): a few sizes and views. */
 const pointCaches = new WeakMap();
 
 /** The y range a 1D plot shows: the data's targets with a margin ([-1, 1] with no data yet). */
@@ -131,12 +131,14 @@ export function createOutputView(container, { index }) {
 
   // The data points change only with the data or the view size: drawn once into a cache
   // canvas, then copied onto the overlay every frame. The two networks' views show the same
-  // points at the same size: the cache is shared (pointCaches, by data set).
+  // points at the same size: the cache is shared (pointCaches, by training set).
   function drawPoints2d(frame, w, h, dpr) {
     const { data, task, showTest } = frame;
-    let list = pointCaches.get(data);
-    if (!list) pointCaches.set(data, list = []);
-    let hit = list.find((e) => e.train === data.train && e.showTest === showTest && e.w === w && e.h === h && e.half === task.half && e.task === task.kind);
+    // keyed by the training set (a neuron's frame copies the data object, not its points)
+    let list = pointCaches.get(data.train);
+    if (!list) pointCaches.set(data.train, list = []);
+    let hit = list.find((e) => e.test === data.test && e.showTest === showTest && e.w === w && e.h === h && e.dpr === dpr
+      && e.half === task.half && e.task === task.kind && e.k === data.outputs && e.domain === data.domain);
     if (!hit) {
       const canvas = document.createElement('canvas');
       canvas.width = w; canvas.height = h;
@@ -157,7 +159,7 @@ export function createOutputView(container, { index }) {
           pctx.stroke();
         }
       }
-      hit = { train: data.train, showTest, w, h, half: task.half, task: task.kind, canvas };
+      hit = { test: data.test, showTest, w, h, dpr, half: task.half, task: task.kind, k: data.outputs, domain: data.domain, canvas };
       list.push(hit);
       if (list.length > 4) list.shift();
     }

@@ -1,11 +1,9 @@
 // The entry of dist/nlp-later.js (web/later.js says when and how it loads): the views of the
-// lessons after the first (each { create, strings }), the Share panel and the embedding API
-// (web/messages.js), which start once the page is ready. scripts/build-web.mjs bundles it with every module
+// lessons after the first (each { create, strings }) and the Share panel. scripts/build-web.mjs bundles it with every module
 // the page's own script already holds taken from the page (self.__nlpModules), not copied.
 
 import { registerLater } from './later.js';
 import { createSharePanel } from './share.js';
-import { startMessaging } from './messages.js';
 import activations from './scenes/views/activations.js';
 import collapse from './scenes/views/collapse.js';
 import squashing from './scenes/views/squashing.js';
@@ -20,5 +18,4 @@ import synthetic from './scenes/views/synthetic.js';
 registerLater({
   views: { activations, collapse, squashing, regression, step, relu, universal, pca, warp, synthetic },
   createSharePanel,
-  startMessaging,
 });

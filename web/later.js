@@ -1,5 +1,5 @@
 // What the page loads after its first frame: the views of every lesson but the first
-// (web/scenes/views/), the Share panel and the embedding API (web/messages.js). They are one classic script, web/later-entry.js
+// (web/scenes/views/) and the Share panel. They are one classic script, web/later-entry.js
 // bundled by scripts/build-web.mjs as dist/nlp-later.js: over http and from file:// it is a
 // file beside the page, loaded once the first lesson is on screen, and it reaches the page's own
 // modules (i18n, keys, common helpers...) through the page, never a copy of them. The single
@@ -14,7 +14,7 @@ let loading = null;
 
 export const LATER_FILE = 'nlp-later.js';
 
-/** Called by the later script: { views: { <lesson id>: { create(env), strings } }, createSharePanel, startMessaging }. */
+/** Called by the later script: { views: { <lesson id>: { create(env), strings } }, createSharePanel }. */
 export function registerLater(p) {
   addLessonStrings(Object.entries(p.views).map(([id, v]) => ({ id, strings: v.strings })));
   parts = p;
@@ -24,6 +24,10 @@ export function registerLater(p) {
 /** The later parts, once they are here (null before). */
 export const laterParts = () => parts;
 
+let lastError = null;
+/** Why the later script did not load, the last time it was tried (null: it did not fail). */
+export const laterError = () => lastError;
+
 /** Loads the later script (once) and resolves to its parts; rejects with a message that names the file. */
 export function loadLater(doc = document) {
   if (parts) return Promise.resolve(parts);
@@ -31,8 +35,10 @@ export function loadLater(doc = document) {
     loading = new Promise((resolve, reject) => {
       const script = doc.createElement('script');
       script.src = LATER_FILE;
-      script.onerror = () => reject(new Error(`${LATER_FILE} did not load: keep it beside index.html, or use nonlinear-playground.html (one file)`));
-      script.onload = () => { if (!parts) reject(new Error(`${LATER_FILE} loaded but registered nothing (a stale build: run npm run build)`)); };
+      // a failed load is not kept: the next call (another lesson chosen) tries again
+      const fail = (err) => { loading = null; lastError = err; script.remove(); reject(err); };
+      script.onerror = () => fail(new Error(`${LATER_FILE} did not load: keep it beside index.html, or use nonlinear-playground.html (one file)`));
+      script.onload = () => { if (!parts) fail(new Error(`${LATER_FILE} loaded but registered nothing (a stale build: run npm run build)`)); };
       registered.then(resolve);
       doc.head.appendChild(script);
     });

@@ -14,6 +14,7 @@ import { loadEngine } from './engine.js';
 import { createApp } from './app.js';
 import { t, setLang, defaultLang } from './i18n.js';
 import { parseHash, DEFAULTS } from './state.js';
+import { startMessaging } from './messages.js';
 import { viewOf } from './scenes/index.js';
 import { loadLater, laterParts } from './later.js';
 
@@ -26,32 +27,44 @@ api.ready = (async () => {
   setLang(parseHash(location.hash, { activations: [], datasets: [] }).values.lang ?? defaultLang(navigator.language));
   const loading = document.getElementById('loading');
   loading.textContent = t('loading');
+  const page = document.getElementById('page');
+  let engine;
   try {
-    const engine = await loadEngine();
-    // A link that opens on a lesson after the first needs its view before the first frame
-    const first = parseHash(location.hash, { activations: engine.activations, datasets: engine.datasets }).values.scene ?? DEFAULTS.scene;
-    if (!viewOf(first)) await loadLater();
-    // The page is laid out but invisible (index.html: data-loading) until the app fills it
-    document.getElementById('page').removeAttribute('data-loading');
-    Object.assign(api, createApp(engine, document));
-    loading.hidden = true;
-    // The other lessons and the Share panel once the first frame is on screen (web/later.js; the
-    // single offline file has them already); playground.ready, and the embedding API, wait for
-    // them. A frame that is hidden, or out of view in a frame of another origin, gets no animation
-    // frames: the timeout starts the load there.
-    if (!laterParts()) await new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve)); setTimeout(resolve, 100); });
-    const later = await loadLater();
-    later.createSharePanel(api, document); // the Share button and panel in #share (web/share.js)
-    later.startMessaging(api); // the postMessage API for a page that embeds this one (web/messages.js)
-    return api;
+    engine = await loadEngine();
   } catch (err) {
-    document.getElementById('page').removeAttribute('data-loading');
-    loading.hidden = false;
+    page.removeAttribute('data-loading');
     loading.classList.add('error');
-    // the engine, or (the first lesson drawn) the later script
-    loading.textContent = t(api.get === notReady ? 'loadFailed' : 'laterFailed', { msg: err && err.message ? err.message : String(err) });
+    loading.textContent = t('loadFailed', { msg: err && err.message ? err.message : String(err) });
     throw err;
   }
+  // A link that opens on a lesson after the first needs its view before the first frame (if it
+  // cannot come, the app shows the first lesson and says why)
+  const first = parseHash(location.hash, { activations: engine.activations, datasets: engine.datasets }).values.scene ?? DEFAULTS.scene;
+  if (!viewOf(first)) await loadLater().catch(() => {});
+  // The page is laid out but invisible (index.html: data-loading) until the app fills it
+  page.removeAttribute('data-loading');
+  Object.assign(api, createApp(engine, document));
+  loading.hidden = true;
+  // The other lessons and the Share panel once the first frame is on screen (web/later.js; the
+  // single offline file has them already); playground.ready waits for them, and so does the
+  // embedding API's playground:ready (its events wait, its commands queue until then). A frame
+  // that is hidden, or out of view in a frame of another origin, gets no animation frames: the
+  // timeout starts the load there.
+  const later = (async () => {
+    if (!laterParts()) await new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve)); setTimeout(resolve, 100); });
+    return loadLater();
+  })();
+  startMessaging(api, window, { ready: later }); // the postMessage API for a page that embeds this one (web/messages.js)
+  try {
+    (await later).createSharePanel(api, document); // the Share button and panel in #share (web/share.js)
+  } catch (err) {
+    // the first lesson works: a bar at the bottom says what is missing, over nothing it needs
+    loading.hidden = false;
+    loading.classList.add('error', 'bar');
+    loading.textContent = t('laterFailed', { msg: err && err.message ? err.message : String(err) });
+    throw err;
+  }
+  return api;
 })();
 
 window.playground = api;

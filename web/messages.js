@@ -71,7 +71,7 @@ const describe = (v) => {
  * Starts answering the messages of the page's host. `api` is window.playground once createApp has
  * filled it in (get, set, step, play, pause, reset, on, check). Returns a stop function.
  */
-export function startMessaging(api, win = window) {
+export function startMessaging(api, win = window, { ready = null } = {}) {
   const doc = win.document;
   const initial = api.get().state;
   // null: parentOrigin was given but names no origin: then nobody is trusted (fail closed)
@@ -91,9 +91,15 @@ export function startMessaging(api, win = window) {
   };
   // "null" cannot be a targetOrigin: an opaque origin is only reachable with '*'
   const targetOrigin = parentOrigin && parentOrigin !== 'null' ? parentOrigin : '*';
+  // Until `ready` settles (the page's later parts, web/later.js) events wait and commands queue:
+  // the host hears playground:ready first, and nothing that happened before it is lost (a goal met
+  // while the later script loads, the first heights).
+  let open = !ready;
+  const heldEvents = [], heldCommands = [];
   /** An event for the host: to window.parent, only when framed, only to the trusted origin. */
   const post = (msg) => {
     if (!framed || parentOrigin === null) return;
+    if (!open) { heldEvents.push(msg); return; }
     send(win.parent, msg, targetOrigin);
   };
 
@@ -132,6 +138,7 @@ export function startMessaging(api, win = window) {
   }
 
   function onMessage(event) {
+    if (!open) { heldCommands.push(event); return; }
     const data = event.data;
     if (data === null || typeof data !== 'object' || typeof data.type !== 'string' || !data.type.startsWith(PREFIX)) return;
     if (parentOrigin === null || (parentOrigin && event.origin !== parentOrigin)) return;
@@ -191,7 +198,7 @@ export function startMessaging(api, win = window) {
   // height, <html> gets the class "autosized", for style sheets that size things in vh.
   const MAX_FEEDBACK = 3;
   let lastHeight = -1, embed = false, observer = null;
-  let width = win.innerWidth, viewportOnly = false, feedback = 0;
+  let width = win.innerWidth, viewportOnly = false, feedback = 0, hostResized = false;
   const contentHeight = () => {
     const html = doc.documentElement, body = doc.body;
     const top = html.getBoundingClientRect().top;
@@ -204,9 +211,10 @@ export function startMessaging(api, win = window) {
     const wasViewportOnly = viewportOnly;
     viewportOnly = false;
     const height = contentHeight();
-    // the viewport already has the height reported before (the host applied it before this
-    // change of the content was reported, or the content came back to it): auto-sized
-    if (lastHeight > 0 && Math.abs(win.innerHeight - height) <= 1) doc.documentElement.classList.add('autosized');
+    // the host has resized the frame before, and the viewport already has the height reported
+    // before (applied before this change of the content was reported, or the content came back
+    // to it): auto-sized. A frame whose height never changes is not, whatever its content's height.
+    if (hostResized && lastHeight > 0 && Math.abs(win.innerHeight - height) <= 1) doc.documentElement.classList.add('autosized');
     if (height === lastHeight) return;
     if (wasViewportOnly && lastHeight > 0) {
       if (++feedback > MAX_FEEDBACK) return;
@@ -220,6 +228,7 @@ export function startMessaging(api, win = window) {
     if (win.innerWidth !== width) { width = win.innerWidth; viewportOnly = false; feedback = 0; return; }
     // the layout follows in this frame, the ResizeObserver reports it before the next one
     viewportOnly = true;
+    hostResized = true;
     win.requestAnimationFrame(() => win.requestAnimationFrame(() => { viewportOnly = false; }));
     if (embed && lastHeight > 0 && Math.abs(win.innerHeight - lastHeight) <= 1) doc.documentElement.classList.add('autosized');
   };
@@ -252,7 +261,17 @@ export function startMessaging(api, win = window) {
     feedback = 0; // a new lesson or layout: its height is news, not feedback
   });
 
-  post({ type: 'playground:ready', version: api.get().engineVersion, state: initial });
+  const readyMessage = { type: 'playground:ready', version: api.get().engineVersion, state: initial };
+  if (open) post(readyMessage);
+  else {
+    const opened = () => {
+      open = true;
+      post(readyMessage);
+      for (const msg of heldEvents.splice(0)) post(msg);
+      for (const event of heldCommands.splice(0)) onMessage(event);
+    };
+    Promise.resolve(ready).then(opened, opened); // the later parts missing: the first lesson still answers
+  }
   if (framed) setEmbed(initial.embed);
 
   return function stop() {

@@ -339,6 +339,16 @@ test('goal: a playground:goal event with a completed xAPI statement', async () =
   } finally { await close(); }
 });
 
+test('goal: one met in the first frame, before the later parts arrive, reaches the host after playground:ready', async () => {
+  const { page, errors, close } = await openHost(`scene=compare&goal=${encodeURIComponent('net1.epoch>=0')}`);
+  try {
+    await page.waitForFunction(() => window.__msgs.some((m) => m.data.type === 'playground:goal'), null, { timeout: 5000 });
+    const types = (await page.evaluate(() => window.__msgs.map((m) => m.data.type))).filter((ty) => ty === 'playground:ready' || ty === 'playground:goal');
+    assert.deepEqual(types, ['playground:ready', 'playground:goal'], 'ready first, then the goal, once');
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
 test('examples/course-page.html (file://): both lessons load, size themselves and log events', async () => {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, reducedMotion: 'reduce' });
   const page = await context.newPage();

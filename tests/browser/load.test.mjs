@@ -116,12 +116,68 @@ test('without nlp-later.js beside it, the first lesson still works and the page 
       assert.match(failed, /nlp-later\.js did not load: keep it beside index\.html/);
       assert.match(await page.textContent('#loading'), /^Part of the page failed to load: nlp-later\.js did not load/);
       assert.equal(await page.evaluate(() => performance.getEntriesByName('nlp:first-frame').length), 1, 'the first lesson was drawn');
+      // the message is a bar at the bottom: the first lesson's controls stay usable
+      assert.equal(await page.evaluate(() => { const r = document.getElementById('step').getBoundingClientRect(); return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2).closest('#step') !== null; }), true);
+      const before = await page.evaluate(() => { window.playground.pause(); return window.playground.get().networks[0].epoch; });
+      await page.click('#step');
+      assert.equal(await page.evaluate(() => window.playground.get().networks[0].epoch), before + 1, 'Step trains');
+      // a later lesson cannot come: it says so, and the first lesson stays, with the address it has
+      await page.selectOption('#scene', 'pca');
+      await page.waitForFunction(() => /nlp-later\.js did not load/.test(document.getElementById('notices').textContent));
+      assert.deepEqual(await page.evaluate(() => [window.playground.get().state.scene, window.playground.get().scene.id, document.getElementById('scene').value]),
+        ['compare', 'compare', 'compare']);
     } finally { await context.close(); }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
 
+test('without nlp-page.js beside it, the page says which file is missing (en and zh)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nlp-partial-'));
+  try {
+    for (const f of ['index.html', 'nlp_engine.wasm.js']) copyFileSync(join(ROOT, 'dist', f), join(dir, f));
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(pathToFileURL(join(dir, 'index.html')).href);
+      await page.waitForFunction(() => /nlp-page\.js did not load/.test(document.getElementById('loading').textContent));
+      assert.match(await page.textContent('#loading'), /keep it beside index\.html.*nlp-page\.js 没能加载/);
+    } finally { await context.close(); }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('while nlp-later.js is on its way, a change to a later lesson waits for it, whole', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/nlp-later.js', async (route) => { await held; await route.continue(); });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    // (the held script holds back the page's load event too)
+    await page.goto(`${server.url}#autoplay=false`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => performance.getEntriesByName('nlp:first-frame').length === 1);
+    const r = await page.evaluate(() => {
+      const pg = window.playground;
+      const out = pg.set({ scene: 'pca', goal: 'scene.rank<=5' });
+      return { out, state: pg.get().state.scene, shown: pg.get().scene.id, notices: document.getElementById('notices').textContent };
+    });
+    // nothing applied yet: the state names the lesson shown, and the goal is not judged on it
+    assert.deepEqual(r, { out: { applied: [], ignored: [] }, state: 'compare', shown: 'compare', notices: '' });
+    release();
+    await page.evaluate(() => window.playground.ready);
+    await page.waitForFunction(() => window.playground.get().scene.id === 'pca');
+    const g = await page.evaluate(() => ({ state: window.playground.get().state, notices: document.getElementById('notices').textContent }));
+    assert.equal(g.state.scene, 'pca');
+    assert.equal(g.state.goal, 'scene.rank<=5');
+    assert.doesNotMatch(g.notices, /Ignored/, 'the goal was read from the lesson it is about');
+    await page.waitForFunction(() => /scene=pca/.test(location.hash));
+    assert.deepEqual(errors, []);
+  } finally { await context.close(); }
+});
 
 test('runs inside a sandboxed iframe (scripts only, opaque origin)', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
