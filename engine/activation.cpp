@@ -107,30 +107,13 @@ T apply_derivative(T z, T a, T d, const Activation& f) {
   return d;                                                                         // linear: f' = 1
 }
 
-template <class Body>
-void dispatch(ActivationKind k, const Body& body) {
-  using K = ActivationKind;
-  switch (k) {
-    case K::Linear: body(std::integral_constant<K, K::Linear>{}); break;
-    case K::Affine: body(std::integral_constant<K, K::Affine>{}); break;
-    case K::Tanh: body(std::integral_constant<K, K::Tanh>{}); break;
-    case K::Sigmoid: body(std::integral_constant<K, K::Sigmoid>{}); break;
-    case K::Relu: body(std::integral_constant<K, K::Relu>{}); break;
-    case K::LeakyRelu: body(std::integral_constant<K, K::LeakyRelu>{}); break;
-    case K::Softplus: body(std::integral_constant<K, K::Softplus>{}); break;
-    case K::Swish: body(std::integral_constant<K, K::Swish>{}); break;
-    case K::Sine: body(std::integral_constant<K, K::Sine>{}); break;
-    case K::Step: body(std::integral_constant<K, K::Step>{}); break;
-  }
-}
-
 }  // namespace
 
 template <typename T>
 void Activation::forward(const Eigen::Ref<const Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>>& Z,
                          Eigen::Ref<Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>> A) const {
   const Eigen::Index rows = Z.rows(), cols = Z.cols();
-  dispatch(kind, [&](auto k) {
+  with_kind(kind, [&](auto k) {
     constexpr ActivationKind K = decltype(k)::value;
     for (Eigen::Index j = 0; j < cols; ++j) {
       const T* z = Z.data() + j * Z.outerStride();
@@ -146,7 +129,7 @@ void Activation::backward(const Eigen::Ref<const Eigen::Matrix<T, Eigen::Dynamic
                           Eigen::Ref<Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>> dA_dZ) const {
   if (kind == ActivationKind::Linear) return;  // f' = 1
   const Eigen::Index rows = Z.rows(), cols = Z.cols();
-  dispatch(kind, [&](auto k) {
+  with_kind(kind, [&](auto k) {
     constexpr ActivationKind K = decltype(k)::value;
     for (Eigen::Index j = 0; j < cols; ++j) {
       const T* z = Z.data() + j * Z.outerStride();
@@ -159,13 +142,13 @@ void Activation::backward(const Eigen::Ref<const Eigen::Matrix<T, Eigen::Dynamic
 
 double Activation::value(double z) const {
   double a = z;
-  dispatch(kind, [&](auto k) { a = apply<decltype(k)::value>(z, *this); });
+  with_kind(kind, [&](auto k) { a = apply<decltype(k)::value>(z, *this); });
   return a;
 }
 
 double Activation::derivative(double z) const {
   double d = 1.0;
-  dispatch(kind, [&](auto k) {
+  with_kind(kind, [&](auto k) {
     constexpr ActivationKind K = decltype(k)::value;
     d = apply_derivative<K>(z, apply<K>(z, *this), 1.0, *this);
   });

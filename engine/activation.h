@@ -3,11 +3,31 @@
 
 #include <Eigen/Core>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace nlp {
 
 enum class ActivationKind { Linear, Affine, Tanh, Sigmoid, Relu, LeakyRelu, Softplus, Swish, Sine, Step };
+
+// Calls body(std::integral_constant<ActivationKind, k>{}) for the run-time kind k: one compiled
+// body per kind (engine/activation.cpp, engine/kernels.cpp).
+template <class Body>
+void with_kind(ActivationKind k, const Body& body) {
+  using K = ActivationKind;
+  switch (k) {
+    case K::Linear: body(std::integral_constant<K, K::Linear>{}); break;
+    case K::Affine: body(std::integral_constant<K, K::Affine>{}); break;
+    case K::Tanh: body(std::integral_constant<K, K::Tanh>{}); break;
+    case K::Sigmoid: body(std::integral_constant<K, K::Sigmoid>{}); break;
+    case K::Relu: body(std::integral_constant<K, K::Relu>{}); break;
+    case K::LeakyRelu: body(std::integral_constant<K, K::LeakyRelu>{}); break;
+    case K::Softplus: body(std::integral_constant<K, K::Softplus>{}); break;
+    case K::Swish: body(std::integral_constant<K, K::Swish>{}); break;
+    case K::Sine: body(std::integral_constant<K, K::Sine>{}); break;
+    case K::Step: body(std::integral_constant<K, K::Step>{}); break;
+  }
+}
 
 // Parameters of `affine`, f(z) = a*z + c. Defaults a = 2, c = 0.5: visibly not the identity,
 // so a reader sees that scaling and shifting still collapse to one affine map.

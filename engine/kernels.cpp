@@ -203,24 +203,6 @@ void gemm(const float* Wp, Index rs, Index ks, int M, int K, const float* bias, 
   if (s < P) columns(std::integral_constant<int, 1>{});
 }
 
-// Calls body(std::integral_constant<ActivationKind, k>) for the run-time kind k.
-template <class Body>
-void with_kind(ActivationKind k, const Body& body) {
-  using K = ActivationKind;
-  switch (k) {
-    case K::Linear: body(std::integral_constant<K, K::Linear>{}); break;
-    case K::Affine: body(std::integral_constant<K, K::Affine>{}); break;
-    case K::Tanh: body(std::integral_constant<K, K::Tanh>{}); break;
-    case K::Sigmoid: body(std::integral_constant<K, K::Sigmoid>{}); break;
-    case K::Relu: body(std::integral_constant<K, K::Relu>{}); break;
-    case K::LeakyRelu: body(std::integral_constant<K, K::LeakyRelu>{}); break;
-    case K::Softplus: body(std::integral_constant<K, K::Softplus>{}); break;
-    case K::Swish: body(std::integral_constant<K, K::Swish>{}); break;
-    case K::Sine: body(std::integral_constant<K, K::Sine>{}); break;
-    case K::Step: body(std::integral_constant<K, K::Step>{}); break;
-  }
-}
-
 // dW[o .. o+R, i .. i+4] (+)= dZ[o .. o+R, :] X[i .. i+4, :]^T
 template <int R>
 inline void outer_tile(const float* dZ, const float* X, int in, Index P, float* dW, bool accumulate) {
