@@ -70,7 +70,7 @@ export function goalLabel(g) {
 }
 
 /**
- * The goal panel in `root`: sync(state, numbers or () => numbers) rebuilds it when the goals, their text, the
+ * The goal panel in `root`: sync(state, () => numbers) rebuilds it when the goals, their text, the
  * language or the lesson change (a goal the lesson cannot measure is as invalid as a malformed
  * one, and warn() names it); check(numbers), while `active`, updates each goal's value and calls met(goal, value,
  * label) the first time it holds. numbers: { networks, scene } of the current lesson.
@@ -85,8 +85,8 @@ export function createGoalPanel(root, { warn, met }) {
       if (source !== state.goal) done.clear();
       source = state.goal;
       const parsed = parseGoals(state.goal);
-      // numbers may be a function: the lesson's numbers are then read only if there is a goal
-      const nums = parsed.goals.length && typeof numbers === 'function' ? numbers() : numbers;
+      // the lesson's numbers are read only if there is a goal
+      const nums = parsed.goals.length ? numbers() : null;
       goals = parsed.goals.filter((g) => readGoal(g, nums) !== undefined);
       const invalid = [...parsed.invalid, ...parsed.goals.filter((g) => !goals.includes(g)).map((g) => g.source)];
       for (const v of invalid) warn(t('noticeGoal', { value: v.length > 60 ? `${v.slice(0, 60)}…` : v }));

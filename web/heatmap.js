@@ -7,6 +7,7 @@
 // the drawn decision boundary from its pixels.
 
 import { cssSize } from './size.js';
+import { setText, setHidden } from './scenes/common.js';
 import { divergingWord, fillDiverging, divergingCss, CLASS_RGB, CLASS_HEX, MID, packRGB, NAN_WORD } from './colors.js';
 
 /** training set -> the canvases its points were drawn into (drawPoints2d): a few sizes and views. */
@@ -233,9 +234,9 @@ export function createOutputView(container, { index }) {
     showing(text, hint = '') {
       // every frame: touch the DOM only when something changes (a set attribute restyles)
       if (badge.hidden !== !text) { badge.hidden = !text; container.classList.toggle('shows-neuron', !!text); }
-      if (badgeText.textContent !== (text ?? '')) badgeText.textContent = text ?? '';
-      if (badgeHint.textContent !== hint) badgeHint.textContent = hint;
-      if (badgeHint.hidden !== !hint) badgeHint.hidden = !hint;
+      setText(badgeText, text ?? '');
+      setText(badgeHint, hint);
+      setHidden(badgeHint, !hint);
     },
     draw(frame) {
       container.classList.toggle('is-1d', frame.data.inputs === 1);

@@ -8,8 +8,6 @@
 import { addLessonStrings } from './i18n.js';
 
 let parts = null;
-let resolveParts;
-const registered = new Promise((resolve) => { resolveParts = resolve; });
 let loading = null;
 
 export const LATER_FILE = 'nlp-later.js';
@@ -18,7 +16,6 @@ export const LATER_FILE = 'nlp-later.js';
 export function registerLater(p) {
   addLessonStrings(Object.entries(p.views).map(([id, v]) => ({ id, strings: v.strings })));
   parts = p;
-  resolveParts(p);
 }
 
 /** The later parts, once they are here (null before). */
@@ -38,8 +35,8 @@ export function loadLater(doc = document) {
       // a failed load is not kept: the next call (another lesson chosen) tries again
       const fail = (err) => { loading = null; lastError = err; script.remove(); reject(err); };
       script.onerror = () => fail(new Error(`${LATER_FILE} did not load: keep it beside index.html, or use nonlinear-playground.html (one file)`));
-      script.onload = () => { if (!parts) fail(new Error(`${LATER_FILE} loaded but registered nothing (a stale build: run npm run build)`)); };
-      registered.then(resolve);
+      // the script has run by its load event: it registered itself, or it is not ours
+      script.onload = () => (parts ? resolve(parts) : fail(new Error(`${LATER_FILE} loaded but registered nothing (a stale build: run npm run build)`)));
       doc.head.appendChild(script);
     });
   }

@@ -206,15 +206,18 @@ export function startMessaging(api, win = window, { ready = null } = {}) {
     if (body) h = Math.max(h, body.getBoundingClientRect().bottom - top);
     return Math.max(1, Math.ceil(h));
   };
+  // Auto-sized: the host has resized the frame (its height alone), and the viewport has `height`,
+  // a height reported before. A frame whose height never changes is not, whatever its content's.
+  const markAutosized = (height) => {
+    if (embed && hostResized && lastHeight > 0 && Math.abs(win.innerHeight - height) <= 1) doc.documentElement.classList.add('autosized');
+  };
   const postHeight = () => {
     if (!embed) return;
     const wasViewportOnly = viewportOnly;
     viewportOnly = false;
     const height = contentHeight();
-    // the host has resized the frame before, and the viewport already has the height reported
-    // before (applied before this change of the content was reported, or the content came back
-    // to it): auto-sized. A frame whose height never changes is not, whatever its content's height.
-    if (hostResized && lastHeight > 0 && Math.abs(win.innerHeight - height) <= 1) doc.documentElement.classList.add('autosized');
+    // the height reported before, already applied before this change was reported (or the content came back to it)
+    markAutosized(height);
     if (height === lastHeight) return;
     if (wasViewportOnly && lastHeight > 0) {
       if (++feedback > MAX_FEEDBACK) return;
@@ -230,7 +233,7 @@ export function startMessaging(api, win = window, { ready = null } = {}) {
     viewportOnly = true;
     hostResized = true;
     win.requestAnimationFrame(() => win.requestAnimationFrame(() => { viewportOnly = false; }));
-    if (embed && lastHeight > 0 && Math.abs(win.innerHeight - lastHeight) <= 1) doc.documentElement.classList.add('autosized');
+    markAutosized(lastHeight);
   };
   const setEmbed = (on) => {
     on = on === true;

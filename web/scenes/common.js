@@ -35,6 +35,11 @@ export function setText(node, text) {
   if (node.textContent !== s) node.textContent = s;
 }
 
+/** Hides or shows node, touching it only on a change (renders run every frame; each set restyles). */
+export function setHidden(node, hidden) {
+  if (node.hidden !== hidden) node.hidden = hidden;
+}
+
 /**
  * A figure's text alternative, saying what it shows now: sets node's aria-label to text when it
  * differs from the current one (renders run every frame while training; an unchanged label costs

@@ -17,7 +17,7 @@ import { createDiagram } from '../network-diagram.js';
 import { createLossChart } from '../loss-chart.js';
 import { NET_HEX } from '../colors.js';
 import { createControl, numericOptions, namedOptions } from '../controls.js';
-import { el, setText, describe, fmtLoss, fmtPct, legend, bilingual } from './common.js';
+import { el, setText, setHidden, describe, fmtLoss, fmtPct, legend, bilingual } from './common.js';
 import { neuronFrame, neuronBadge } from './netview.js';
 
 export const MAX_LAYERS = 8;
@@ -325,10 +325,6 @@ function createCompareScene(env) {
     return tl(k, { name: t(`activations.${act}`) });
   }
 
-  // Every frame: set an attribute only when it changes (each set restyles, and course.css's
-  // :has() rules then re-match the whole view).
-  const setHidden = (node, hidden) => { if (node.hidden !== hidden) node.hidden = hidden; };
-
   // The stats line of a card: built once, then only its texts change.
   function statsDom(view) {
     const big = el('div', { class: 'big' }), small = el('div', { class: 'small' });
@@ -474,12 +470,13 @@ function createCompareScene(env) {
       const f = neuronFrame(n.net, data, task, v.shown, { netGrid: model.inputs.grid, inputPlane: featurePlane }); // null: the output
       v.output.draw({ data: f?.data ?? data, task: f?.task ?? task, output: f?.output ?? e.output,
         showTest: state.showTestData, discretize: state.discretize, color: NET_HEX[i] });
-      v.output.showing(...(f ? neuronBadge(v.shown) : [null, '']));
+      const [badge, hint] = f ? neuronBadge(v.shown) : [null, ''];
+      v.output.showing(badge, hint);
       v.output.heat.parentElement.classList.toggle('discrete', state.discretize);
       if (drawDiagrams) v.diagram.draw({ data, task, sizes, layers: e.layers, weights: e.weights, labels: colLabels, inputs });
       renderStats(v, n, cls);
       // while a neuron is shown, the picture's text alternative says so
-      describe(v.output.heat.parentElement, f ? `${tl('network', { n: i + 1 })}: ${neuronBadge(v.shown)[0]}` : describeOutput(i, n, cls, data, state));
+      describe(v.output.heat.parentElement, f ? `${tl('network', { n: i + 1 })}: ${badge}` : describeOutput(i, n, cls, data, state));
       setText(v.name, tl('network', { n: i + 1 }));
       const acts = n.net.activations;
       setText(v.caption, captionFor(n.activation, data, state, acts[acts.length - 1]));
