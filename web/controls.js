@@ -13,7 +13,7 @@
 // Text always goes in as text, never as HTML.
 
 import { t } from './i18n.js';
-import { el } from './scenes/common.js';
+import { el } from './scenes/basics.js';
 
 function optionNodes(items) {
   return items.map((item) => (Array.isArray(item)

@@ -7,7 +7,7 @@
 // the drawn decision boundary from its pixels.
 
 import { cssSize } from './size.js';
-import { setText, setHidden } from './scenes/common.js';
+import { setText, setHidden } from './scenes/basics.js';
 import { divergingWord, fillDiverging, divergingCss, CLASS_RGB, CLASS_HEX, MID, packRGB, NAN_WORD } from './colors.js';
 
 /** training set -> the canvases its points were drawn into (drawPoints2d): a few sizes and views. */

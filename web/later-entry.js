@@ -1,9 +1,13 @@
 // The entry of dist/nlp-later.js (web/later.js says when and how it loads): the views of the
-// lessons after the first (each { create, strings }) and the Share panel. scripts/build-web.mjs bundles it with every module
+// lessons after the first (each { create, strings }), the first lesson's network diagrams and
+// own-data panel with its strings, and the Share panel. scripts/build-web.mjs bundles it with every module
 // the page's own script already holds taken from the page (self.__nlpModules), not copied.
 
 import { registerLater } from './later.js';
 import { createSharePanel } from './share.js';
+import { createDiagram } from './network-diagram.js';
+import { createOwnData, OWN_TABLE } from './owndata.js';
+import { bilingual } from './i18n.js';
 import activations from './scenes/views/activations.js';
 import collapse from './scenes/views/collapse.js';
 import squashing from './scenes/views/squashing.js';
@@ -17,5 +21,8 @@ import synthetic from './scenes/views/synthetic.js';
 
 registerLater({
   views: { activations, collapse, squashing, regression, step, relu, universal, pca, warp, synthetic },
+  strings: { compare: bilingual({ own: OWN_TABLE }) },
   createSharePanel,
+  createDiagram,
+  createOwnData,
 });

@@ -10,14 +10,17 @@
 // on the new points); a change of kind (two classes, a value over the plane, a curve) rebuilds them.
 
 import { t } from './i18n.js';
+import { OWN_KEY_TABLE } from './owndata-keys.js';
 import { el, setText } from './scenes/common.js';
 import { range1d } from './heatmap.js';
 import { decodePoints, encodePoints, parseCsv, toCsv, quantisePoint, columnRange, KINDS, KIND_LETTERS, MAX_POINTS } from './points.js';
 
-/** The strings, [English, Chinese], read as t('scenes.compare.own.<key>') (compare.js includes them). */
+/**
+ * The panel's strings, [English, Chinese], read as t('scenes.compare.own.<key>'): the page's own
+ * (owndata-keys.js) and the rest, added when the later script registers (web/later-entry.js).
+ */
 export const OWN_TABLE = {
-  title: ['Your own data', '自己的数据'],
-  addPoints: ['Add points', '添加数据点'],
+  ...OWN_KEY_TABLE,
   addPointsAria: ['Add points by clicking the plots', '点击图像添加数据点'],
   newClass: ['Class of new points', '新数据点的类别'],
   colourPos: [' (blue)', '（蓝色）'],
@@ -49,7 +52,6 @@ export const OWN_TABLE = {
   clearAria: ['Clear: remove every point', '清空：删除所有数据点'],
   download: ['Download CSV', '下载 CSV'],
   downloadAria: ['Download the data on screen as a CSV file', '将屏幕上的数据下载为 CSV 文件'],
-  csvTitle: ['Paste or open a CSV file', '粘贴或打开 CSV 文件'],
   paste: ['Points as CSV, one a line: x,y,label (label +1 or −1), x,y,target, or x,target', '以 CSV 格式输入数据点，每行一个：x,y,label（标签为 +1 或 −1）、x,y,target 或 x,target'],
   addText: ['Add these', '添加这些点'],
   addTextAria: ['Add these points from the box to the data', '添加这些点：把框中的数据点加入数据'],
@@ -84,16 +86,6 @@ export const OWN_TABLE = {
   },
   full: ['The data already has {max} points, the most it can hold.', '数据已经有 {max} 个点，不能再添加了。'],
   multiclass: ['Your own data has two classes (+1, −1) or a target value: choose a dataset of two classes or a regression dataset first, or “Own data”.', '自己的数据只能是两类（+1、−1）或目标值：请先选择一个两类数据集或回归数据集，或者选“自己的数据”。'],
-  // what is wrong with a `points=` value in a link (the key's explain)
-  url: {
-    type: ['it must be text', '它必须是文本'],
-    kind: ['it must start with c., r. or f. (the kind of data), not “{kind}”', '它必须以 c.、r. 或 f.（数据类型）开头，而不是“{kind}”'],
-    char: ['“{char}” at character {at} is not base64url (A–Z a–z 0–9 - _)', '第 {at} 个字符“{char}”不是 base64url 字符（A–Z a–z 0–9 - _）'],
-    length: ['{length} characters do not hold a whole number of points (the link may be cut off)', '{length} 个字符不能组成整数个数据点（链接可能被截断了）'],
-    padding: ['its last character has bits that belong to no point', '最后一个字符含有不属于任何数据点的位'],
-    range: ['point {point} has a coordinate outside its range', '第 {point} 个点有坐标超出了范围'],
-    count: ['{count} points, more than {max}', '有 {count} 个点，超过了 {max} 个'],
-  },
 };
 
 const to = (k, p) => t(`scenes.compare.own.${k}`, p);
@@ -101,12 +93,6 @@ const MINUS = '\u2212';
 const num = (v) => String(Math.round(v * 1000) / 1000).replace(/^-/, MINUS);
 const LONG_PRESS_MS = 550;
 const UNDO_DEPTH = 50;
-
-/** Why a `points=` value is refused, in the reader's language (the key's `explain`). */
-export function explainPoints(v) {
-  const d = decodePoints(v);
-  return d.error ? to(`url.${d.error.code}`, d.error.params) : undefined;
-}
 
 /** A CSV error ({ code, line, params }) in words. */
 function csvError(e) {

@@ -9,7 +9,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LESSONS } from '../../web/scenes/index.js';
 import { KEY_DECLS, DEFAULTS, parseValue, serializeValue, sameValue } from '../../web/state.js';
-import { STRINGS, addLessonStrings } from '../../web/i18n.js';
+import { STRINGS } from '../../web/i18n.js';
+import { laterParts } from '../../web/later.js';
 import { HOST_CONTROLS } from '../../web/toolbar.js';
 import { keysTable, readmeTable } from '../../scripts/keys-table.mjs';
 
@@ -17,15 +18,17 @@ const WEB = new URL('../../web/', import.meta.url).pathname;
 const ctx = { activations: ['linear', 'affine', 'tanh', 'sigmoid', 'relu', 'leaky_relu', 'softplus', 'swish', 'sine', 'step'],
   datasets: ['circle', 'xor', 'gauss', 'spiral', 'moons', 'spiral3', 'blobs3', 'plane', 'gauss_bumps', 'sine', 'line', 'parabola', 'abs', 'step', 'cubic'] };
 // Modules of web/scenes/ that are helpers, not lessons.
-const HELPERS = new Set(['index.js', 'common.js', 'netview.js']);
+const HELPERS = new Set(['index.js', 'common.js', 'basics.js', 'netview.js', 'netcard.js']);
 
-// The views of the lessons after the first (web/scenes/views/<id>.js: { create, strings }), and
-// their strings added to the page's table, as web/later.js does when nlp-later.js arrives
-const VIEWS = Object.fromEntries(await Promise.all(LESSONS.slice(1).map(async (s) =>
-  [s.id, (await import(`../../web/scenes/views/${s.id}.js`)).default])));
-addLessonStrings(Object.entries(VIEWS).map(([id, v]) => ({ id, strings: v.strings })));
-/** A lesson's strings: its declaration's and its view's. */
-const lessonStrings = (s) => Object.fromEntries(['en', 'zh'].map((lang) => [lang, { ...s.strings[lang], ...VIEWS[s.id]?.strings[lang] }]));
+// The later script's parts (web/later-entry.js), registered as the page registers them when
+// nlp-later.js arrives (web/later.js): the views of the lessons after the first (web/scenes/views/
+// <id>.js: { create, strings }) and more strings of the first lesson, added to the page's table
+await import('../../web/later-entry.js');
+const LATER = laterParts();
+const VIEWS = LATER.views;
+/** A lesson's strings: its declaration's, then its view's and the later script's (which may complete a group). */
+const lessonStrings = (s) => Object.fromEntries(['en', 'zh'].map((lang) =>
+  [lang, { ...s.strings[lang], ...VIEWS[s.id]?.strings[lang], ...LATER.strings[s.id]?.[lang] }]));
 
 const lookup = (table, path) => path.split('.').reduce((o, k) => (o && typeof o === 'object' ? o[k] : undefined), table);
 const leafKeys = (o, prefix = '') => Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? leafKeys(v, `${prefix}${k}.`) : [`${prefix}${k}`])).sort();
@@ -76,7 +79,11 @@ test('every key parses its own default, round-trips through the hash, and has a 
 test('each lesson has its strings in English and Chinese, with the same keys and placeholders', () => {
   const placeholders = (s) => (s.match(/\{\w+\}/g) ?? []).sort().join();
   for (const s of LESSONS) {
-    assert.ok(typeof s.strings.en.title === 'string' && typeof s.strings.en.text === 'string', `${s.id}: title and text, in its declaration`);
+    assert.equal(typeof s.strings.en.title, 'string', `${s.id}: its title, in its declaration (the lesson picker)`);
+    // the lede (and the idle hint) only show with the lesson's view: a later lesson's are in its view
+    const [where, own] = s === LESSONS[0] ? ['its declaration', s.strings] : ['its view', VIEWS[s.id].strings];
+    assert.equal(typeof own.en.text, 'string', `${s.id}: its lede (text), in ${where}`);
+    for (const k of ['text', 'idleHint']) assert.ok(s === LESSONS[0] || !Object.hasOwn(s.strings.en, k), `${s.id}: its ${k} in its view, not in the page's script`);
     if (VIEWS[s.id]) {
       const twice = Object.keys(VIEWS[s.id].strings.en).filter((k) => Object.hasOwn(s.strings.en, k));
       assert.deepEqual(twice, [], `${s.id}: a string in both its declaration and its view`);

@@ -7,7 +7,7 @@
 // a nonlinear activation makes collapse() throw; the page shows which layer broke it.
 
 import { key, activationList } from '../keys.js';
-import { bilingual } from './common.js';
+import { bilingual } from '../i18n.js';
 
 // The view (create) is web/scenes/views/collapse.js, which arrives after the first frame (web/later.js).
 export default {
@@ -20,10 +20,9 @@ export default {
   },
   controls: [{ key: 'collapseActivations', kind: 'custom', label: 'activation' }],
   figures: ['epoch', 'activations', 'loss', 'lossStart', 'learningRate', 'deviation', 'brokenBy', 'W', 'b'],
-  // the page's own strings for this lesson (the lesson picker, the lede, the controls' labels);
+  // the page's own strings for this lesson (the lesson picker, the controls' labels);
   // the view's are in web/scenes/views/collapse.js
   strings: bilingual({
     title: ['Linear layers collapse', '线性层会坍缩'],
-    text: ['With linear (or affine, f(z) = a·z + c) activations every layer is an affine map, and affine maps compose into one affine map: by matrix multiplication the whole 2-3-3-1 network equals a single layer x·W′ + b′ (Bishop, PRML §5.1). Below, the derivation with the network’s current weights; switch a layer to tanh to break it.', '激活函数是线性的（或仿射的，f(z) = a·z + c）时，每一层都是仿射映射，而仿射映射复合起来仍是一个仿射映射：通过矩阵乘法，整个 2-3-3-1 网络等于单层 x·W′ + b′（Bishop，《模式识别与机器学习》§5.1）。下面用网络当前的权重写出推导；把任意一层换成 tanh，推导就不成立了。'],
   }),
 };

@@ -7,18 +7,18 @@
 // each point both networks are fed (engine.features); the diagram draws them as its input nodes,
 // and a click on one toggles it (the frame's `inputs`, documented in web/network-diagram.js).
 
-import { t } from '../i18n.js';
+import { t, translate, bilingual } from '../i18n.js';
 import { key, number, integer, oneOf, bool, activation, toNumber } from '../keys.js';
 import { TwinModel, GRID_2D_STEPS, FEATURES, FEATURE_NAMES, featuresOn } from '../model.js';
 import { parsePointsValue } from '../points.js';
-import { createOwnData, explainPoints, OWN_TABLE } from '../owndata.js';
+import { explainPoints, OWN_KEY_TABLE } from '../owndata-keys.js';
 import { createOutputView } from '../heatmap.js';
-import { createDiagram } from '../network-diagram.js';
 import { createLossChart } from '../loss-chart.js';
 import { NET_HEX } from '../colors.js';
 import { createControl, numericOptions, namedOptions } from '../controls.js';
-import { el, setText, setHidden, describe, fmtLoss, fmtPct, legend, bilingual } from './common.js';
+import { el, setText, setHidden, describe, fmtLoss, fmtPct, legend } from './basics.js';
 import { neuronFrame, neuronBadge } from './netview.js';
+import { whenLater } from '../later.js';
 
 export const MAX_LAYERS = 8;
 export const MAX_NEURONS = 12;
@@ -231,7 +231,6 @@ function createCompareScene(env) {
   // --- DOM: the settings sidebar, two network cards, the loss chart and the explanation
   const controls = CONTROLS.filter((c) => c.kind !== 'custom').map((c) => createControl(c, env.set));
   const layers = createLayersControl(env.set);
-  const own = createOwnData(env, { data: () => model.data });
   const inPanel = (p) => controls.filter((c) => c.decl.panel === p).map((c) => c.node);
   const netCard = (i) => {
     const name = el('span', { class: 'net-name' });
@@ -242,18 +241,38 @@ function createCompareScene(env) {
     const node = el('article', { class: 'net-card', 'data-net': String(i) },
       el('header', { class: 'net-head' }, el('h2', {}, el('span', { class: 'swatch' }), name), ...inPanel(`net${i}`)),
       stats, el('div', { class: 'net-body' }, diagramCanvas, box), caption);
-    const view = { node, name, stats, caption, box, output: createOutputView(box, { index: i }), shown: null };
-    // the diagram: a hovered, focused or pinned neuron is drawn large; a weight can be edited, in
-    // this network only (reset gives both networks the shared initial weights again)
-    view.diagram = createDiagram(diagramCanvas, {
-      name: () => tl('network', { n: i + 1 }),
-      onShow: (node) => { view.shown = node; env.invalidate(); },
-      onEditWeight: (w, value) => { model.setWeight(i, w, value); env.invalidate(); },
-    });
-    return view;
+    // diagram: the network's diagram once it has come (below)
+    return { node, name, stats, caption, box, diagramCanvas, diagram: null, output: createOutputView(box, { index: i }), shown: null };
   };
   const views = [netCard(0), netCard(1)];
-  views.forEach((v, i) => own.attach(v.box, i));
+  // The diagrams and the own-data panel come with the later script (web/later.js), a moment after
+  // the first frame: until then the diagrams' canvases stay blank at their size, and the panel's
+  // place is kept by its first row and CSV line, laid out invisible and inert (owndata.css)
+  let own = null;
+  const ownSlot = el('div', { class: 'own own-slot', 'data-control': 'points', 'aria-hidden': 'true' },
+    el('div', { class: 'own-row' },
+      el('button', { type: 'button', class: 'text-button', disabled: true }, el('span', { class: 'own-plus', text: '+' }),
+        el('span', { 'data-i18n': 'scenes.compare.own.addPoints' })),
+      el('button', { type: 'button', class: 'text-button', disabled: true }, el('span', { class: 'own-icon', text: '⤓' }), 'CSV')),
+    el('div', { class: 'own-details' }, el('summary', { 'data-i18n': 'scenes.compare.own.csvTitle' })));
+  function attachLater({ createDiagram, createOwnData }) {
+    views.forEach((view, i) => {
+      // a hovered, focused or pinned neuron is drawn large; a weight can be edited, in this
+      // network only (reset gives both networks the shared initial weights again)
+      view.diagram = createDiagram(view.diagramCanvas, {
+        name: () => tl('network', { n: i + 1 }),
+        onShow: (node) => { view.shown = node; env.invalidate(); },
+        onEditWeight: (w, value) => { model.setWeight(i, w, value); env.invalidate(); },
+      });
+    });
+    own = createOwnData(env, { data: () => model.data });
+    views.forEach((v, i) => own.attach(v.box, i));
+    translate(own.node);
+    own.node.classList.toggle('is-hidden', ownSlot.classList.contains('is-hidden')); // points_hide (app.js)
+    ownSlot.replaceWith(own.node);
+    if (model.data) own.sync(); // else enter() syncs it
+    env.invalidate();
+  }
   const chartCanvas = el('canvas', { id: 'lossChart', role: 'img' });
   const chart = createLossChart(chartCanvas);
   const legendEl = el('div', { class: 'legend', id: 'legend' });
@@ -276,14 +295,16 @@ function createCompareScene(env) {
         el('p', {}, el('span', { 'data-i18n': 'scenes.compare.explain3' }), ' ',
           el('span', { id: 'explainFeatures', 'data-i18n': 'scenes.compare.explainFeatures' }), ' ', tryFeatures))),
     el('aside', { class: 'sidebar', 'data-i18n-aria': 'settings' },
-      el('section', { class: 'panel' }, el('h2', { 'data-i18n': 'data' }), inPanel('data'), own.node),
+      el('section', { class: 'panel' }, el('h2', { 'data-i18n': 'data' }), inPanel('data'), ownSlot),
       el('section', { class: 'panel' }, el('h2', { 'data-i18n': 'training' }), inPanel('training'))));
+
+  whenLater(attachLater);
 
   function syncControls(state, optionsStale = false) {
     const info = { state, kind: model.data.kind, engine, autoRate: model.learningRate({ learningRate: 'auto' }) };
     for (const c of controls) c.sync(info, { optionsStale });
     layers.sync(info, { optionsStale });
-    own.sync();
+    own?.sync();
   }
 
   // own data's points are part of what the networks were built from (a change keeps them, below)
@@ -473,7 +494,7 @@ function createCompareScene(env) {
       const [badge, hint] = f ? neuronBadge(v.shown) : [null, ''];
       v.output.showing(badge, hint);
       v.output.heat.parentElement.classList.toggle('discrete', state.discretize);
-      if (drawDiagrams) v.diagram.draw({ data, task, sizes, layers: e.layers, weights: e.weights, labels: colLabels, inputs });
+      if (drawDiagrams && v.diagram) v.diagram.draw({ data, task, sizes, layers: e.layers, weights: e.weights, labels: colLabels, inputs });
       renderStats(v, n, cls);
       // while a neuron is shown, the picture's text alternative says so
       describe(v.output.heat.parentElement, f ? `${tl('network', { n: i + 1 })}: ${badge}` : describeOutput(i, n, cls, data, state));
@@ -482,7 +503,7 @@ function createCompareScene(env) {
       setText(v.caption, captionFor(n.activation, data, state, acts[acts.length - 1]));
     });
     setText(explain1, tl(data.inputs === 1 ? 'explain1_1d' : 'explain1'));
-    own.render();
+    own?.render();
     renderLegend(state);
     chart.draw(nets.map((n, i) => ({ history: n.history, color: NET_HEX[i] })), { epoch: t('epochAxis'), loss: t('lossAxis') });
     const test = data.test.y.length > 0, loss = (n) => fmtLoss(test ? n.testLoss : n.trainLoss);
@@ -615,7 +636,7 @@ export default {
     noticeResetData: ['New data: both networks restarted from the same new initial weights.', '数据已更新：两个网络从同一组新的初始权重重新开始。'],
     noticeResetNet: ['The architecture, an activation or the input features changed: both networks restarted from the same initial weights.', '结构、激活函数或输入特征已改变：两个网络从同一组初始权重重新开始。'],
     noticeReset: ['Both networks restarted from the same initial weights.', '两个网络已从同一组初始权重重新开始。'],
-    own: OWN_TABLE,
+    own: OWN_KEY_TABLE, // the panel's own strings come with it (web/later-entry.js)
     importMismatch: ['This model is {got}; the network here is {want}. Set the same layers and activations first.', '这个模型是 {got}，而这里的网络是 {want}。请先设置相同的层数与激活函数。'],
   }),
   create: createCompareScene,

@@ -6,8 +6,10 @@
 //   figures   the names of figures(): the numbers it shows, for playground.get().scene
 //   embedFigures  selectors of its key figures and numbers: in embed mode (embed=1) they fit in
 //             a 900x600 and a 640x480 frame without scrolling (tests/browser/course.test.mjs)
-//   strings   its text, English and Chinese (bilingual() in common.js): t('scenes.<id>.<key>');
-//             title and text are required; idleHint too if it trains nothing (trains: false)
+//   strings   its text, English and Chinese (bilingual() in i18n.js): t('scenes.<id>.<key>');
+//             title is required (the lesson picker); text (the lede) too, and idleHint if it
+//             trains nothing (trains: false), here for the first lesson, in the view's strings
+//             for the others (shown only with the view)
 //   ledeTitle false: the lede shows the text without the title (the page's title asks it)
 // create(env) builds the lesson's view and returns an instance (app.js is the host). Only the first
 // lesson declares it here; the others' are web/scenes/views/<id>.js, loaded after the first frame

@@ -9,7 +9,7 @@
 // w_j · f(W1_j x + b1_j) (layerOutputs() times the output weights): S-curves or hinges.
 
 import { key, oneOf } from '../keys.js';
-import { bilingual } from './common.js';
+import { bilingual } from '../i18n.js';
 
 export const SWEEP_UNITS = [1, 2, 4, 8, 16, 32, 64];
 export const SWEEP_ACTIVATIONS = ['tanh', 'sigmoid', 'relu', 'linear'];
@@ -29,11 +29,10 @@ export default {
     { key: 'sweepUnits', kind: 'custom', label: 'scenes.universal.unitsAxis' },
   ],
   figures: ['epoch', 'epochs', 'done', 'units', 'seeds', 'errors', 'errorsBySeed', 'leastSquares'],
-  // the page's own strings for this lesson (the lesson picker, the lede, the controls' labels);
+  // the page's own strings for this lesson (the lesson picker, the controls' labels);
   // the view's are in web/scenes/views/universal.js
   strings: bilingual({
     title: ['Universal approximation', '万能逼近（通用函数逼近器）'],
-    text: ['One hidden layer of a non-polynomial activation, with enough units, can approximate any continuous function on a bounded region as closely as wanted: Hornik, Stinchcombe & White (1989) for squashing functions, Leshno, Lin, Pinkus & Schocken (1993) for every non-polynomial one, ReLU included. The theorem says such weights exist, not that gradient descent finds them. Shown here: on a sine, each size trained from 5 initial weights for 600 epochs, and the lowest training error of the 5; with a linear activation every size stays at the best straight line.', '只要激活函数不是多项式、隐藏单元足够多，一个隐藏层就能在有界区域上以任意精度逼近任何连续函数，所以这样的网络被称为“通用函数逼近器”：Hornik、Stinchcombe 与 White（1989）对挤压函数证明了这一点，Leshno、Lin、Pinkus 与 Schocken（1993）推广到所有非多项式激活函数，ReLU 也在其中。定理只保证这样的权重存在，并不保证梯度下降能找到它。这里展示的是：在正弦数据上，每种规模从 5 组初始权重各训练 600 轮，取 5 次中最低的训练误差；激活函数是线性的时候，无论多少单元都停在最好的那条直线上。'],
     unitsAxis: ['hidden units', '隐藏单元数'],
   }),
 };

@@ -5,7 +5,7 @@
 // until one straight line, the output unit's, separates the classes.
 
 import { key, number, activation } from '../keys.js';
-import { bilingual } from './common.js';
+import { bilingual } from '../i18n.js';
 
 // The view (create) is web/scenes/views/warp.js, which arrives after the first frame (web/later.js).
 export default {
@@ -21,11 +21,10 @@ export default {
     { key: 'warpMorph', kind: 'custom', label: 'scenes.warp.animate' },
   ],
   figures: ['epoch', 'activation', 'morph', 'loss', 'accuracy', 'view'],
-  // the page's own strings for this lesson (the lesson picker, the lede, the controls' labels);
+  // the page's own strings for this lesson (the lesson picker, the controls' labels);
   // the view's are in web/scenes/views/warp.js
   strings: bilingual({
     title: ['How a layer bends the plane', '隐藏层如何弯曲平面'],
-    text: ['A hidden layer maps the input plane to a new plane: first x·W + b (x a row vector, as in the thread), which keeps straight lines straight and parallel lines parallel, then f. Under tanh the grid bends until one straight line, the output unit’s, separates the two classes.', '隐藏层把输入平面映射成一个新平面：先算 x·W + b（与原帖一样，x 是行向量），这一步直线仍是直线、平行线仍然平行；然后再经过 f。用 tanh 时网格被弯曲，弯到一定程度，一条直线（输出单元的决策线）就能把两类分开。'],
     animate: ['Play the morph', '播放变形'],
   }),
 };

@@ -230,6 +230,8 @@ export function createActivationsScene(env) {
 export default {
   create: createActivationsScene,
   strings: bilingual({
+    text: ['An activation is applied to every unit’s weighted sum. Hornik, Stinchcombe & White (1989) call a function “squashing” when it is nondecreasing and runs from 0 at −∞ to 1 at +∞: the sigmoid (values in (0, 1)) and the step are; tanh, with limits −1 and 1, is not as written, but tanh(x) = 2σ(2x) − 1 is the sigmoid shifted and stretched (lesson “Squashing functions”). The step’s derivative is 0 wherever it exists. Solid: f; dashed: f′, both computed by the engine.', '激活函数作用在每个单元的加权和上。Hornik、Stinchcombe 与 White（1989）把单调不减、在 −∞ 处趋于 0、在 +∞ 处趋于 1 的函数叫作“挤压函数”：sigmoid（取值在 (0, 1) 内）和阶跃函数都符合；tanh 的极限是 −1 和 1，按这个定义并不算，但 tanh(x) = 2σ(2x) − 1 只是把 sigmoid 平移、拉伸了一下（见“挤压函数”一课）。阶跃函数在有导数的地方导数都为 0。实线是 f，虚线是 f′，都由引擎计算。'],
+    idleHint: ['Nothing trains in this lesson: pick an activation, change the range, try another vector.', '本课没有训练：选一个激活函数、改变范围、换一个向量试试。'],
     selected: ['Selected activation', '选中的激活函数'],
     vectorDots: ['the vector below', '下方的向量'],
     newVector: ['Random vector', '随机向量'],

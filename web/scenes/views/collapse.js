@@ -2,7 +2,7 @@
 // web/scenes/index.js). It arrives with the other lessons after the first frame (web/later.js).
 
 import { el, setText, fmtSci, fmtLoss, fmtFixed, m, mi, mo, sub, mathMatrix, card, selectField, lessonRoot, readout, freeAll, describe, scrollBox, bilingual } from '../common.js';
-import { createNetCard } from '../netview.js';
+import { createNetCard } from '../netcard.js';
 import { makeData, taskFor } from '../../model.js';
 import { LINEAR_HEX, TANH_HEX } from '../../colors.js';
 
@@ -223,6 +223,7 @@ export function createCollapseScene(env) {
 export default {
   create: createCollapseScene,
   strings: bilingual({
+    text: ['With linear (or affine, f(z) = a·z + c) activations every layer is an affine map, and affine maps compose into one affine map: by matrix multiplication the whole 2-3-3-1 network equals a single layer x·W′ + b′ (Bishop, PRML §5.1). Below, the derivation with the network’s current weights; switch a layer to tanh to break it.', '激活函数是线性的（或仿射的，f(z) = a·z + c）时，每一层都是仿射映射，而仿射映射复合起来仍是一个仿射映射：通过矩阵乘法，整个 2-3-3-1 网络等于单层 x·W′ + b′（Bishop，《模式识别与机器学习》§5.1）。下面用网络当前的权重写出推导；把任意一层换成 tanh，推导就不成立了。'],
     hiddenN: ['Layer {n}', '第 {n} 层'],
     outputLayer: ['Layer 3 (output)', '第 3 层（输出层）'],
     deepTitle: ['The deep network (2-3-3-1)', '深层网络（2-3-3-1）'],

@@ -116,6 +116,7 @@ export function createRegressionScene(env) {
 export default {
   create: createRegressionScene,
   strings: bilingual({
+    text: ['A linear model fits linear data; on nonlinear data the same model can only find the best straight line (dashed: least squares); a tanh hidden layer with a linear output fits the curve: a linear output layer is fine once the hidden layers are nonlinear.', '线性模型能拟合线性数据；面对非线性数据，同一个模型只能找到最好的那条直线（虚线：最小二乘）；tanh 隐藏层加线性输出层则能拟合曲线：只要隐藏层是非线性的，输出层用线性激活没有问题。'],
     linearOnLinear: ['Linear network, linear data', '线性网络，线性数据'],
     linearOnNonlinear: ['Linear network, nonlinear data', '线性网络，非线性数据'],
     tanhOnNonlinear: ['tanh hidden layer, nonlinear data', 'tanh 隐藏层，非线性数据'],

@@ -75,6 +75,8 @@ function createSquashingScene(env) {
 export default {
   create: createSquashingScene,
   strings: bilingual({
+    text: ['Hornik, Stinchcombe & White (1989) call an activation “squashing” when it never decreases and runs from 0 (far left) to 1 (far right): the sigmoid and the step are. tanh runs from −1 to 1, so strictly it is not, but it is the sigmoid moved and stretched: tanh(x) = 2σ(2x) − 1, and a network of tanh units can do whatever one of sigmoid units can.', 'Hornik、Stinchcombe 和 White（1989）把单调不减、从最左边的 0 变到最右边的 1 的激活函数称为“挤压函数”：sigmoid 和阶跃函数都是。tanh 的取值从 −1 到 1，严格说不算，但它只是把 sigmoid 平移、拉伸了一下：tanh(x) = 2σ(2x) − 1，所以 tanh 单元组成的网络能做到的，sigmoid 网络同样能做到。'],
+    idleHint: ['Nothing trains in this lesson: change the range to look further out.', '本课没有训练：改变范围，看看更远处的取值。'],
     plotTitle: ['The engine’s sigmoid and tanh, and the sigmoid moved and stretched', '引擎计算的 sigmoid、tanh，以及平移拉伸后的 sigmoid'],
     plotAria: ['The sigmoid and tanh for x from −{r} to {r}, with 2σ(2x) − 1 dashed on top of tanh: the two never differ by more than {gap}. σ runs from {s0} to {s1}, tanh from {t0} to {t1}.', 'x 从 −{r} 到 {r} 上的 sigmoid 和 tanh，虚线 2σ(2x) − 1 与 tanh 重合：两者最多相差 {gap}。σ 从 {s0} 变到 {s1}，tanh 从 {t0} 变到 {t1}。'],
     gap: ['largest |tanh(x) − (2σ(2x) − 1)|', '|tanh(x) − (2σ(2x) − 1)| 的最大值'],

@@ -2,7 +2,7 @@
 // web/scenes/index.js). It arrives with the other lessons after the first frame (web/later.js).
 
 import { el, setText, fmtLoss, fmtSci, fmtPct, lessonRoot, legend, freeAll, twins, newHistory, pushHistory, describe, bilingual } from '../common.js';
-import { createNetCard, accuracyOf } from '../netview.js';
+import { createNetCard, accuracyOf } from '../netcard.js';
 import { makeData } from '../../model.js';
 import { createLossChart } from '../../loss-chart.js';
 import { STEP_HEX, TANH_HEX } from '../../colors.js';
@@ -125,6 +125,7 @@ export function createStepScene(env) {
 export default {
   create: createStepScene,
   strings: bilingual({
+    text: ['The step is a squashing function, so a network of step units can represent curved boundaries (Hornik, Stinchcombe & White 1989): the trouble is training it. A small change of a weight changes no step’s output, so the derivative is 0 almost everywhere, and backpropagation gives every layer up to the last step layer a gradient of exactly 0. Here the output is a step too, so no layer learns. The sigmoid is a smooth step, differentiable everywhere: the same network, from the same weights, learns.', '阶跃函数是挤压函数，所以阶跃单元组成的网络能够表示弯曲的边界（Hornik、Stinchcombe 与 White，1989）；问题出在训练上。权重稍微变一点，任何阶跃单元的输出都不变，所以导数几乎处处为 0，反向传播传给最后一个阶跃层及其之前各层的梯度都恰好是 0。这里输出层也是阶跃函数，所以没有一层能学习。sigmoid 是平滑的阶跃函数，处处可导：同一个网络、同一组初始权重，换成 sigmoid 就能学会。'],
     net_step: ['Step network', '阶跃网络'],
     net_sigmoid: ['Sigmoid network', 'sigmoid 网络'],
     caption_step: ['Every unit is a step (hidden and output): no layer gets a gradient, and the picture never changes.', '每个单元都是阶跃函数（隐藏层和输出层都是）：哪一层都得不到梯度，画面始终不变。'],

@@ -174,6 +174,7 @@ export function createUniversalScene(env) {
 export default {
   create: createUniversalScene,
   strings: bilingual({
+    text: ['One hidden layer of a non-polynomial activation, with enough units, can approximate any continuous function on a bounded region as closely as wanted: Hornik, Stinchcombe & White (1989) for squashing functions, Leshno, Lin, Pinkus & Schocken (1993) for every non-polynomial one, ReLU included. The theorem says such weights exist, not that gradient descent finds them. Shown here: on a sine, each size trained from 5 initial weights for 600 epochs, and the lowest training error of the 5; with a linear activation every size stays at the best straight line.', '只要激活函数不是多项式、隐藏单元足够多，一个隐藏层就能在有界区域上以任意精度逼近任何连续函数，所以这样的网络被称为“通用函数逼近器”：Hornik、Stinchcombe 与 White（1989）对挤压函数证明了这一点，Leshno、Lin、Pinkus 与 Schocken（1993）推广到所有非多项式激活函数，ReLU 也在其中。定理只保证这样的权重存在，并不保证梯度下降能找到它。这里展示的是：在正弦数据上，每种规模从 5 组初始权重各训练 600 轮，取 5 次中最低的训练误差；激活函数是线性的时候，无论多少单元都停在最好的那条直线上。'],
     chartTitle: ['Lowest training error of 5 seeds after 600 epochs, against hidden units (log scales)', '5 个种子训练 600 轮后的最低训练误差与隐藏单元数（对数坐标）'],
     overlay: ['each unit’s contribution', '每个单元的贡献'],
     lsLine: ['best straight line', '最好的直线'],

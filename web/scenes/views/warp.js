@@ -3,7 +3,7 @@
 
 import { activation } from '../../keys.js';
 import { el, setText, fmtLoss, fmtPct, canvasPlot, lessonRoot, legend, describe, bilingual } from '../common.js';
-import { createNetCard, accuracyOf } from '../netview.js';
+import { createNetCard, accuracyOf } from '../netcard.js';
 import { makeData, taskFor } from '../../model.js';
 import { NEG_HEX, POS_HEX, LINEAR_HEX, TANH_HEX, INK_HEX, withAlpha } from '../../colors.js';
 
@@ -175,6 +175,7 @@ export function createWarpScene(env) {
 export default {
   create: createWarpScene,
   strings: bilingual({
+    text: ['A hidden layer maps the input plane to a new plane: first x·W + b (x a row vector, as in the thread), which keeps straight lines straight and parallel lines parallel, then f. Under tanh the grid bends until one straight line, the output unit’s, separates the two classes.', '隐藏层把输入平面映射成一个新平面：先算 x·W + b（与原帖一样，x 是行向量），这一步直线仍是直线、平行线仍然平行；然后再经过 f。用 tanh 时网格被弯曲，弯到一定程度，一条直线（输出单元的决策线）就能把两类分开。'],
     stage0: ['x (identity)', 'x（恒等）'],
     plotTitle: ['A grid of lines and the data, through the 2-unit hidden layer', '一组网格线和数据，经过含 2 个单元的隐藏层'],
     stageText0: ['The input plane: x₁ and x₂ as they are.', '输入平面：x₁ 和 x₂ 本身。'],
