@@ -220,7 +220,17 @@ export function t(key, params) {
 
 /** Re-labels every element under root that carries data-i18n / data-i18n-title / data-i18n-aria. */
 export function translate(root) {
-  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
-  for (const el of root.querySelectorAll('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);
-  for (const el of root.querySelectorAll('[data-i18n-aria]')) el.setAttribute('aria-label', t(el.dataset.i18nAria));
+  // an unchanged text is not set again: each set invalidates the element's style and layout
+  for (const el of root.querySelectorAll('[data-i18n]')) {
+    const s = t(el.dataset.i18n);
+    if (el.textContent !== s) el.textContent = s;
+  }
+  for (const el of root.querySelectorAll('[data-i18n-title]')) {
+    const s = t(el.dataset.i18nTitle);
+    if (el.title !== s) el.title = s;
+  }
+  for (const el of root.querySelectorAll('[data-i18n-aria]')) {
+    const s = t(el.dataset.i18nAria);
+    if (el.getAttribute('aria-label') !== s) el.setAttribute('aria-label', s);
+  }
 }

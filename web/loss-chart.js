@@ -2,10 +2,10 @@
 // networks against the epoch, on one canvas. The legend is HTML (translated with the page).
 
 import { cssSize } from './size.js';
+import { canvasFont } from './scenes/basics.js';
 
 export function createLossChart(canvas) {
   const ctx = canvas.getContext('2d');
-  const font = '11px system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
   function niceMax(v) {
     if (!(v > 0)) return 1;
@@ -46,7 +46,7 @@ export function createLossChart(canvas) {
       const xMax = Math.max(10, maxE);
       const X = (e) => left + (e / xMax) * pw, Y = (v) => top + ph - (Math.min(v, yMax) / yMax) * ph;
 
-      ctx.font = font;
+      ctx.font = canvasFont('11px');
       ctx.strokeStyle = '#e3e6ea';
       ctx.fillStyle = '#6b7280';
       ctx.lineWidth = 1;

@@ -377,13 +377,14 @@ export class TwinModel {
     }
   }
 
-  /** One predict() over the output grid and one layerOutputs() over the thumbnail grid, per net. */
-  evaluate() {
+  /** One predict() over the output grid per net; with diagrams, one layerOutputs() over the thumbnail grid and the weights too. */
+  evaluate({ diagrams = true } = {}) {
     const { grid, thumb } = this.inputs;
     return this.nets.map((n) => ({
       output: n.net.predict(grid),
-      layers: n.net.layerOutputs(thumb),
-      weights: n.net.getWeights(),
+      // what the diagrams draw, when they are drawn
+      layers: diagrams ? n.net.layerOutputs(thumb) : null,
+      weights: diagrams ? n.net.getWeights() : null,
     }));
   }
 

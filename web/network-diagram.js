@@ -74,6 +74,7 @@
 // the weight's editor; Escape: close the editor, unpin.
 
 import { cssSize } from './size.js';
+import { canvasFont } from './scenes/basics.js';
 import { fillDiverging, NEG, POS } from './colors.js';
 import { t } from './i18n.js';
 
@@ -985,7 +986,7 @@ export function createDiagram(canvas, options = {}) {
       tx.clearRect(0, 0, W, H);
       tx.setTransform(dpr, 0, 0, dpr, 0, 0);
       // crowded columns: "input" / "output" would run into the layer sizes
-      tx.font = '600 10px system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+      tx.font = canvasFont('600 10px');
       tx.textAlign = 'center';
       tx.textBaseline = 'alphabetic';
       tx.fillStyle = '#5f6670';

@@ -24,6 +24,9 @@ export const OWN_KEY_TABLE = {
   },
 };
 
+/** The download button's icon (an arrow onto a line): a path, not the character ⤓, which few fonts have. */
+export const DOWNLOAD_ICON = 'M11 4h2v8.2l3.3-3.3 1.4 1.4L12 16l-5.7-5.7 1.4-1.4 3.3 3.3zM5 18h14v2H5z';
+
 /** Why a `points=` value is refused, in the reader's language (the key's `explain`). */
 export function explainPoints(v) {
   const d = decodePoints(v);

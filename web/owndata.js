@@ -10,8 +10,8 @@
 // on the new points); a change of kind (two classes, a value over the plane, a curve) rebuilds them.
 
 import { t } from './i18n.js';
-import { OWN_KEY_TABLE } from './owndata-keys.js';
-import { el, setText } from './scenes/common.js';
+import { OWN_KEY_TABLE, DOWNLOAD_ICON } from './owndata-keys.js';
+import { el, setText, icon } from './scenes/basics.js';
 import { range1d } from './heatmap.js';
 import { decodePoints, encodePoints, parseCsv, toCsv, quantisePoint, columnRange, KINDS, KIND_LETTERS, MAX_POINTS } from './points.js';
 
@@ -142,7 +142,7 @@ export function createOwnData(env, { data }) {
   const undoButton = el('button', { type: 'button', class: 'text-button', 'data-i18n': 'scenes.compare.own.undo', 'data-i18n-aria': 'scenes.compare.own.undoAria' });
   const clearButton = el('button', { type: 'button', class: 'text-button', 'data-i18n': 'scenes.compare.own.clear', 'data-i18n-aria': 'scenes.compare.own.clearAria' });
   const downloadButton = el('button', { type: 'button', class: 'text-button own-download', 'data-i18n-title': 'scenes.compare.own.download',
-    'data-i18n-aria': 'scenes.compare.own.downloadAria' }, el('span', { class: 'own-icon', 'aria-hidden': 'true', text: '⤓' }), 'CSV');
+    'data-i18n-aria': 'scenes.compare.own.downloadAria' }, icon(DOWNLOAD_ICON, 'own-icon'), 'CSV');
   const textBox = el('textarea', { id: `${uid}-csv`, class: 'own-csv', rows: '4', spellcheck: 'false', autocomplete: 'off', placeholder: 'x,y,label\n1.5,-2,1\n-3,0.5,-1' });
   const addText = el('button', { type: 'button', class: 'text-button', 'data-i18n': 'scenes.compare.own.addText', 'data-i18n-aria': 'scenes.compare.own.addTextAria' });
   const replaceText = el('button', { type: 'button', class: 'text-button', 'data-i18n': 'scenes.compare.own.replaceText', 'data-i18n-aria': 'scenes.compare.own.replaceTextAria' });

@@ -81,6 +81,26 @@ export function fmtFixed(v, digits) {
 const SUP = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
 function supDigits(s) { return [...s].map((c) => SUP[c] ?? c).join(''); }
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** A 24 x 24 icon of one path (as the toolbar's in index.html), hidden from assistive technology. */
+export function icon(d, className) {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  if (className) svg.setAttribute('class', className);
+  const path = document.createElementNS(SVG_NS, 'path');
+  path.setAttribute('d', d);
+  svg.append(path);
+  return svg;
+}
+
+let fontFamily = null;
+/** A canvas font: spec is its size, with a weight if any ('11px', '600 10px'), in the page's font stack (styles.css: --font). */
+export function canvasFont(spec) {
+  fontFamily ??= getComputedStyle(document.documentElement).getPropertyValue('--font').trim() || 'sans-serif';
+  return `${spec} ${fontFamily}`;
+}
+
 /**
  * Legend items: [{ mark: 'dot' | 'mark' | 'mark dashed' | 'dot kink', color, text | label (i18n key) }]
  * -> <span class="item"> nodes, the colour in --c.

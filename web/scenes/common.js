@@ -8,7 +8,7 @@
 // basics.js, so that this module is not in it.
 
 import { cssSize } from '../size.js';
-import { el, setText, describe } from './basics.js';
+import { el, setText, describe, canvasFont } from './basics.js';
 
 export * from './basics.js';
 export { bilingual } from '../i18n.js';
@@ -23,7 +23,6 @@ const MINUS = '\u2212';
 
 // --- canvas plots -------------------------------------------------------------------------
 
-const FONT = '11px system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
 function niceStep(span, count) {
   const raw = span / Math.max(1, count);
@@ -85,7 +84,7 @@ export function createPlot(canvas) {
   /** Grid lines, tick labels and axis names. xTicks / yTicks may be given as arrays of values. */
   function axes({ xLabel = '', yLabel = '', xTicks, yTicks, xTickLabel = tickLabel, yTickLabel = tickLabel, zero = true, box = false } = {}) {
     const { ctx: c, m, pw, ph, X, Y, x, y, logX, logY } = S;
-    c.font = FONT;
+    c.font = canvasFont('11px');
     c.lineWidth = 1;
     c.strokeStyle = '#e6e8ec';
     c.fillStyle = '#6b7280';
@@ -175,7 +174,7 @@ export function createPlot(canvas) {
   }
 
   /** A label at data coordinates. */
-  function text(s, x, y, { color = INK_HEX, align = 'left', baseline = 'middle', font = FONT, dx = 0, dy = 0 } = {}) {
+  function text(s, x, y, { color = INK_HEX, align = 'left', baseline = 'middle', font = canvasFont('11px'), dx = 0, dy = 0 } = {}) {
     const { ctx: c, X, Y } = S;
     c.font = font; c.fillStyle = color; c.textAlign = align; c.textBaseline = baseline;
     c.fillText(s, X(x) + dx, Y(y) + dy);

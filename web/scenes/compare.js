@@ -11,12 +11,12 @@ import { t, translate, bilingual } from '../i18n.js';
 import { key, number, integer, oneOf, bool, activation, toNumber } from '../keys.js';
 import { TwinModel, GRID_2D_STEPS, FEATURES, FEATURE_NAMES, featuresOn } from '../model.js';
 import { parsePointsValue } from '../points.js';
-import { explainPoints, OWN_KEY_TABLE } from '../owndata-keys.js';
+import { explainPoints, OWN_KEY_TABLE, DOWNLOAD_ICON } from '../owndata-keys.js';
 import { createOutputView } from '../heatmap.js';
 import { createLossChart } from '../loss-chart.js';
 import { NET_HEX } from '../colors.js';
 import { createControl, numericOptions, namedOptions } from '../controls.js';
-import { el, setText, setHidden, describe, fmtLoss, fmtPct, legend } from './basics.js';
+import { el, setText, setHidden, describe, fmtLoss, fmtPct, legend, icon } from './basics.js';
 import { neuronFrame, neuronBadge } from './netview.js';
 import { whenLater } from '../later.js';
 
@@ -253,7 +253,7 @@ function createCompareScene(env) {
     el('div', { class: 'own-row' },
       el('button', { type: 'button', class: 'text-button', disabled: true }, el('span', { class: 'own-plus', text: '+' }),
         el('span', { 'data-i18n': 'scenes.compare.own.addPoints' })),
-      el('button', { type: 'button', class: 'text-button', disabled: true }, el('span', { class: 'own-icon', text: '⤓' }), 'CSV')),
+      el('button', { type: 'button', class: 'text-button', disabled: true }, icon(DOWNLOAD_ICON, 'own-icon'), 'CSV')),
     el('div', { class: 'own-details' }, el('summary', { 'data-i18n': 'scenes.compare.own.csvTitle' })));
   function attachLater({ createDiagram, createOwnData }) {
     views.forEach((view, i) => {
@@ -477,15 +477,16 @@ function createCompareScene(env) {
   function render() {
     const state = env.state();
     const { data, task, nets } = model;
-    const drawDiagrams = !diagramsNextFrame;
+    const drawDiagrams = !diagramsNextFrame && views[0].diagram !== null; // once they have come (attachLater)
     if (diagramsNextFrame) { diagramsNextFrame = false; env.invalidate(); }
     const t0 = performance.now();
-    const evals = model.evaluate();
+    const evals = model.evaluate({ diagrams: drawDiagrams });
     msEvaluate = 0.9 * msEvaluate + 0.1 * (performance.now() - t0);
     const cls = task.kind !== 'regression';
     const sizes = [model.inputs.width, ...state.networkShape, data.outputs];
-    const inputs = diagramInputs(state);
-    const colLabels = sizes.map((m, l) => (l === 0 ? t('inputLayer') : l === sizes.length - 1 ? t('outputLayer') : String(m)));
+    // the diagrams' input nodes and column labels, in a frame that draws them
+    const inputs = drawDiagrams && diagramInputs(state);
+    const colLabels = drawDiagrams && sizes.map((m, l) => (l === 0 ? t('inputLayer') : l === sizes.length - 1 ? t('outputLayer') : String(m)));
     nets.forEach((n, i) => {
       const v = views[i], e = evals[i];
       const f = neuronFrame(n.net, data, task, v.shown, { netGrid: model.inputs.grid, inputPlane: featurePlane }); // null: the output
@@ -494,7 +495,7 @@ function createCompareScene(env) {
       const [badge, hint] = f ? neuronBadge(v.shown) : [null, ''];
       v.output.showing(badge, hint);
       v.output.heat.parentElement.classList.toggle('discrete', state.discretize);
-      if (drawDiagrams && v.diagram) v.diagram.draw({ data, task, sizes, layers: e.layers, weights: e.weights, labels: colLabels, inputs });
+      if (drawDiagrams) v.diagram.draw({ data, task, sizes, layers: e.layers, weights: e.weights, labels: colLabels, inputs });
       renderStats(v, n, cls);
       // while a neuron is shown, the picture's text alternative says so
       describe(v.output.heat.parentElement, f ? `${tl('network', { n: i + 1 })}: ${badge}` : describeOutput(i, n, cls, data, state));
