@@ -1,6 +1,7 @@
 #include "kernels.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -275,14 +276,52 @@ constexpr int kOuterRows = 2;
 
 }  // namespace
 
+namespace {
+
+// One function per activation kind, called through a table: in WebAssembly V8 compiles (and
+// optimises, once hot) only the kinds a page uses, function by function. Through with_kind the
+// ten kinds were one function (binaryen inlines a function called from one place, whatever its
+// size), and V8 optimised all of them (22 kB of code, 35-85 ms of background compiling here) as
+// soon as one was hot, during the page's first frame (bench/README.md, "Page").
+template <ActivationKind K>
+void dense_forward_as(const float* W, const float* b, const float* X, int in, int out, Index P, const Activation& f,
+                      float* Z, float* A) {
+  gemm(W, in, 1, out, in, b, X, P, ForwardOut<K, fused_forward(K)>{Z, A, f});
+  if constexpr (!fused_forward(K))
+    f.forward<float>(Eigen::Map<const Eigen::MatrixXf>(Z, out * P, 1), Eigen::Map<Eigen::MatrixXf>(A, out * P, 1));
+}
+
+template <ActivationKind K>
+void dense_backward_input_as(const float* W, const float* dZ, int in, int out, Index P, const Activation& f,
+                             const float* Z_in, const float* A_in, float* dZ_in) {
+  gemm(W, 1, in, in, out, nullptr, dZ, P, BackwardOut<K, fused_backward(K)>{Z_in, A_in, dZ_in, f});
+  if constexpr (!fused_backward(K))
+    f.backward<float>(Eigen::Map<const Eigen::MatrixXf>(Z_in, in * P, 1),
+                      Eigen::Map<const Eigen::MatrixXf>(A_in, in * P, 1), Eigen::Map<Eigen::MatrixXf>(dZ_in, in * P, 1));
+}
+
+// The tables, in ActivationKind's order.
+template <template <ActivationKind> class Of, size_t... I>
+constexpr auto by_kind(std::index_sequence<I...>) {
+  return std::array{Of<ActivationKind(I)>::fn...};
+}
+constexpr size_t kKinds = size_t(ActivationKind::Step) + 1;  // the last kind
+template <ActivationKind K>
+struct ForwardAs {
+  static constexpr auto fn = &dense_forward_as<K>;
+};
+template <ActivationKind K>
+struct BackwardInputAs {
+  static constexpr auto fn = &dense_backward_input_as<K>;
+};
+constexpr auto kForward = by_kind<ForwardAs>(std::make_index_sequence<kKinds>{});
+constexpr auto kBackwardInput = by_kind<BackwardInputAs>(std::make_index_sequence<kKinds>{});
+
+}  // namespace
+
 void dense_forward(const float* W, const float* b, const float* X, int in, int out, Index P, const Activation& f,
                    float* Z, float* A) {
-  with_kind(f.kind, [&](auto kind) {
-    constexpr ActivationKind K = decltype(kind)::value;
-    gemm(W, in, 1, out, in, b, X, P, ForwardOut<K, fused_forward(K)>{Z, A, f});
-    if constexpr (!fused_forward(K))
-      f.forward<float>(Eigen::Map<const Eigen::MatrixXf>(Z, out * P, 1), Eigen::Map<Eigen::MatrixXf>(A, out * P, 1));
-  });
+  kForward[size_t(f.kind)](W, b, X, in, out, P, f, Z, A);
 }
 
 void dense_backward_input(const float* W, const float* dZ, int in, int out, Index P, const Activation& f,
@@ -291,13 +330,7 @@ void dense_backward_input(const float* W, const float* dZ, int in, int out, Inde
     std::fill(dZ_in, dZ_in + in * P, 0.0f);
     return;
   }
-  with_kind(f.kind, [&](auto kind) {
-    constexpr ActivationKind K = decltype(kind)::value;
-    gemm(W, 1, in, in, out, nullptr, dZ, P, BackwardOut<K, fused_backward(K)>{Z_in, A_in, dZ_in, f});
-    if constexpr (!fused_backward(K))
-      f.backward<float>(Eigen::Map<const Eigen::MatrixXf>(Z_in, in * P, 1),
-                        Eigen::Map<const Eigen::MatrixXf>(A_in, in * P, 1), Eigen::Map<Eigen::MatrixXf>(dZ_in, in * P, 1));
-  });
+  kBackwardInput[size_t(f.kind)](W, dZ, in, out, P, f, Z_in, A_in, dZ_in);
 }
 
 void dense_backward_params(const float* dZ, const float* X, int in, int out, Index P, float* dW, float* db,
