@@ -4,7 +4,9 @@
 // included), the later script (web/later-entry.js: the other lessons' views and the Share panel)
 // and the engine's WebAssembly module build/wasm/nlp_engine.wasm. Writes to dist/:
 //
-//   index.html                 the page, its CSS inline; loads the two scripts and the module
+//   index.html                 the page, its CSS inline but for LATER_SHEETS (which nlp-later.js
+//                              puts in the empty <style id="nlp-later-style"> kept at their place
+//                              in the cascade); loads the two scripts and the module
 //                              beside it. Over http it fetches and compiles the module while it
 //                              streams in; from file:// or an opaque origin (a sandboxed iframe),
 //                              where fetch() is refused, it loads nlp_engine.wasm.js
@@ -44,6 +46,12 @@ export const WASM = 'nlp_engine.wasm';
 export const SINGLE_FILE = 'nonlinear-playground.html';
 export const PAGE_SCRIPT = 'nlp-page.js';
 export const LATER_SCRIPT = 'nlp-later.js';  // web/later.js loads it by this name
+// Style sheets of what only the later script shows (the network diagrams' buttons and cards, the
+// Share panel, the printed handout): over http and from file:// they come with it, into the empty
+// <style> that holds their place in the cascade, just before owndata.css (CSS_SLOT_BEFORE)
+export const LATER_SHEETS = ['diagram.css', 'print.css', 'share.css'];
+const CSS_SLOT_BEFORE = 'owndata.css';
+const LATER_STYLE_ID = 'nlp-later-style';
 
 const SCRIPT_OPTIONS = { ...COMMON_OPTIONS, format: 'iife', platform: 'browser', write: false, minify, metafile: true,
   charset: 'utf8' };  // the Chinese strings as UTF-8 (3 bytes a character), not \uXXXX escapes (6)
@@ -55,7 +63,7 @@ const SCRIPT_OPTIONS = { ...COMMON_OPTIONS, format: 'iife', platform: 'browser',
  * self.__nlpModules with exactly those modules (their namespaces: live bindings), in a module of its
  * own that is evaluated before main.js.
  */
-async function bundleScripts() {
+async function bundleScripts(laterCss) {
   const pageAlone = await build({ ...SCRIPT_OPTIONS, entryPoints: ['web/main.js'] });
   const inPage = new Set(Object.keys(pageAlone.metafile.inputs));
   const shared = new Set();
@@ -79,7 +87,10 @@ async function bundleScripts() {
       b.onLoad({ filter: /.*/, namespace: 'page' }, (args) => ({ contents: `module.exports = self.__nlpModules[${JSON.stringify(args.path)}];`, loader: 'js' }));
     },
   };
-  const later = await build({ ...SCRIPT_OPTIONS, entryPoints: ['web/later-entry.js'], plugins: [fromPage] });
+  // its style sheets go in as the script ends, in the task that registers its parts: nothing of
+  // it is drawn unstyled
+  const later = await build({ ...SCRIPT_OPTIONS, entryPoints: ['web/later-entry.js'], plugins: [fromPage],
+    footer: { js: `(function(s){if(s)s.textContent=${JSON.stringify(laterCss)}})(document.getElementById(${JSON.stringify(LATER_STYLE_ID)}));` } });
   const list = [...shared].sort();
   // the modules handed over, in a module of their own imported before main.js: evaluated first
   const expose = `${list.map((f, i) => `import * as m${i} from './${f}';`).join('\n')}
@@ -109,12 +120,21 @@ async function main() {
   for (const f of ['nlp_engine.cjs', WASM]) {
     if (!existsSync(join(root, 'build', 'wasm', f))) throw new Error(`build/wasm/${f} is missing: build the engine first (npm run build)`);
   }
-  // Options shared with dist/engine.mjs: scripts/esbuild-config.mjs.
-  const { page: js, later: laterJs, single: singleJs } = await bundleScripts();
-  // styles.css first, then the other style sheets of web/ (one per concern), in name order
+  // styles.css first, then the other style sheets of web/ (one per concern), in name order; the
+  // page has them but LATER_SHEETS, whose place (before CSS_SLOT_BEFORE) an empty <style> keeps
   const sheets = ['styles.css', ...(await readdir(join(root, 'web'))).filter((f) => f.endsWith('.css') && f !== 'styles.css').sort()];
-  const cssText = (await Promise.all(sheets.map((f) => readFile(join(root, 'web', f), 'utf8')))).join('\n');
-  const css = minify ? (await transform(cssText, { loader: 'css', minify: true, target: ['chrome90', 'firefox90', 'safari15'] })).code : cssText;
+  const at = sheets.indexOf(CSS_SLOT_BEFORE);
+  if (at < 0 || LATER_SHEETS.some((f) => !sheets.includes(f))) throw new Error(`web/: ${CSS_SLOT_BEFORE} and ${LATER_SHEETS.join(', ')} must exist`);
+  const cssOf = async (files) => {
+    const text = (await Promise.all(files.map((f) => readFile(join(root, 'web', f), 'utf8')))).join('\n');
+    return minify ? (await transform(text, { loader: 'css', minify: true, target: ['chrome90', 'firefox90', 'safari15'] })).code : text;
+  };
+  const pageSheets = sheets.filter((f) => !LATER_SHEETS.includes(f));
+  const [cssBefore, laterCss, cssAfter, cssAll] = await Promise.all([
+    cssOf(pageSheets.slice(0, pageSheets.indexOf(CSS_SLOT_BEFORE))), cssOf(LATER_SHEETS),
+    cssOf(pageSheets.slice(pageSheets.indexOf(CSS_SLOT_BEFORE))), cssOf(sheets)]);
+  // Options shared with dist/engine.mjs: scripts/esbuild-config.mjs.
+  const { page: js, later: laterJs, single: singleJs } = await bundleScripts(laterCss);
   const loader = (await transform(await readFile(join(root, 'web', 'wasm-loader.js'), 'utf8'), { minify, target: 'es2017' })).code.trim();
 
   // The module, and the module gzip-compressed in base64 (the browser inflates it with
@@ -123,11 +143,11 @@ async function main() {
   const packed = gzipSync(wasm, { level: 9 }).toString('base64');
 
   const html = await readFile(join(root, 'web', 'index.html'), 'utf8');
-  const page = (loaderScripts, csp, scripts) => {
+  const page = (loaderScripts, csp, styles, scripts) => {
     const out = html
       .replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, () => `<meta http-equiv="Content-Security-Policy" content="${csp}">`)
       .replace('<!--WASM-->', () => loaderScripts)
-      .replace('<!--STYLE-->', () => `<style>\n${css}</style>`)
+      .replace('<!--STYLE-->', () => styles)
       .replace('<!--SCRIPT-->', () => scripts);
     if (/<!--(WASM|STYLE|SCRIPT)-->/.test(out)) throw new Error('template placeholders not replaced');
     return out;
@@ -143,9 +163,11 @@ async function main() {
   const missing = `${PAGE_SCRIPT} did not load: keep it beside index.html, or use nonlinear-playground.html (one file). ` +
     `${PAGE_SCRIPT} 没能加载：请把它和 index.html 放在同一个文件夹里，或者改用单文件版 nonlinear-playground.html。`;
   const onerror = `var l=document.getElementById('loading');l.className='loading error';l.textContent=${JSON.stringify(missing).replace(/"/g, "'")}`;
-  const index = page(loaderScript, csp, `<script src="${PAGE_SCRIPT}" onerror="${onerror}"></script>`);
+  const index = page(loaderScript, csp,
+    `<style>\n${cssBefore}</style><style id="${LATER_STYLE_ID}"></style><style>\n${cssAfter}</style>`,
+    `<script src="${PAGE_SCRIPT}" onerror="${onerror}"></script>`);
   const single = page(`<script>self.__nlpWasmInline=${JSON.stringify(packed)}</script>${loaderScript}`, cspAlone,
-    `<script>\n${inlineSafe(singleJs)}</script>`);
+    `<style>\n${cssAll}</style>`, `<script>\n${inlineSafe(singleJs)}</script>`);
 
   await mkdir(outDir, { recursive: true });
   const written = [
