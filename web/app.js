@@ -291,8 +291,9 @@ export function createApp(engine, doc = document) {
     } else if (dirty) {
       render();
     } else return;
-    // what a lesson leaves to the frame after the first (compare: its diagrams) is drawn now
-    if (!complete) { complete = true; performance.mark('nlp:first-frame-complete'); }
+    // the first frame that draws what a lesson leaves out of its first (compare: its diagrams,
+    // which come with the later script); a lesson without complete() leaves nothing out
+    if (!complete && (scene.complete?.() ?? true)) { complete = true; performance.mark('nlp:first-frame-complete'); }
   }
 
   function fps() {
@@ -330,7 +331,7 @@ export function createApp(engine, doc = document) {
   // that embeds this one) does, and hears a goal met at once
   render({ goals: false });
   dirty = true;
-  performance.mark('nlp:first-frame'); // the first lesson drawn (bench/page.mjs measures from navigation start; compare's diagrams follow in the next frame)
+  performance.mark('nlp:first-frame'); // the first lesson drawn (bench/page.mjs measures from navigation start; compare's diagrams follow with nlp-later.js)
   requestAnimationFrame(frame);
 
   return {

@@ -73,12 +73,11 @@ const describe = (v) => {
  */
 export function startMessaging(api, win = window, { ready = null } = {}) {
   const doc = win.document;
-  const initial = api.get().state;
-  // null: parentOrigin was given but names no origin: then nobody is trusted (fail closed)
-  const parentOrigin = normalizeOrigin(initial.parentOrigin);
-  if (parentOrigin === null) {
-    console.warn(`playground: parentOrigin=${describe(initial.parentOrigin)} is not an origin such as https://lms.example.edu: messages are neither taken nor sent`);
-  }
+  // The state is read when messaging opens (below), not as the page starts: api.get() computes
+  // every figure of the lesson (the first time, compare's best line: tens of ms), which would
+  // hold the first frame off the screen. Until then commands queue and events wait anyway.
+  // parentOrigin null: it was given but names no origin, and nobody is trusted (fail closed)
+  let parentOrigin, targetOrigin = '*';
   let framed = false;
   try { framed = win.parent != null && win.parent !== win; } catch { framed = false; }
 
@@ -89,8 +88,6 @@ export function startMessaging(api, win = window, { ready = null } = {}) {
       console.warn(`playground: could not post ${msg.type}: ${err && err.message ? err.message : err}`);
     }
   };
-  // "null" cannot be a targetOrigin: an opaque origin is only reachable with '*'
-  const targetOrigin = parentOrigin && parentOrigin !== 'null' ? parentOrigin : '*';
   // Until `ready` settles (the page's later parts, web/later.js) events wait and commands queue:
   // the host hears playground:ready first, and nothing that happened before it is lost (a goal met
   // while the later script loads, the first heights).
@@ -98,9 +95,9 @@ export function startMessaging(api, win = window, { ready = null } = {}) {
   const heldEvents = [], heldCommands = [];
   /** An event for the host: to window.parent, only when framed, only to the trusted origin. */
   const post = (msg) => {
-    if (!framed || parentOrigin === null) return;
+    if (!framed) return;
     if (!open) { heldEvents.push(msg); return; }
-    send(win.parent, msg, targetOrigin);
+    if (parentOrigin !== null) send(win.parent, msg, targetOrigin);
   };
 
   // --- commands
@@ -164,7 +161,7 @@ export function startMessaging(api, win = window, { ready = null } = {}) {
   // --- events (only for a parent: a page that is not framed has nobody to tell)
   const offs = [];
   const listen = (type, fn) => {
-    if (!framed || parentOrigin === null) return;
+    if (!framed) return;
     try { offs.push(api.on(type, fn)); } catch (err) { console.warn(`playground: no '${type}' events: ${err.message}`); }
   };
 
@@ -264,18 +261,23 @@ export function startMessaging(api, win = window, { ready = null } = {}) {
     feedback = 0; // a new lesson or layout: its height is news, not feedback
   });
 
-  const readyMessage = { type: 'playground:ready', version: api.get().engineVersion, state: initial };
-  if (open) post(readyMessage);
-  else {
-    const opened = () => {
-      open = true;
-      post(readyMessage);
-      for (const msg of heldEvents.splice(0)) post(msg);
-      for (const event of heldCommands.splice(0)) onMessage(event);
-    };
-    Promise.resolve(ready).then(opened, opened); // the later parts missing: the first lesson still answers
-  }
-  if (framed) setEmbed(initial.embed);
+  const opened = () => {
+    const { state, engineVersion } = api.get();
+    parentOrigin = normalizeOrigin(state.parentOrigin);
+    if (parentOrigin === null) {
+      console.warn(`playground: parentOrigin=${describe(state.parentOrigin)} is not an origin such as https://lms.example.edu: messages are neither taken nor sent`);
+    }
+    // "null" cannot be a targetOrigin: an opaque origin is only reachable with '*'
+    targetOrigin = parentOrigin && parentOrigin !== 'null' ? parentOrigin : '*';
+    open = true;
+    post({ type: 'playground:ready', version: engineVersion, state });
+    for (const msg of heldEvents.splice(0)) post(msg);
+    for (const event of heldCommands.splice(0)) onMessage(event);
+  };
+  if (!ready) opened();
+  else Promise.resolve(ready).then(opened, opened); // the later parts missing: the first lesson still answers
+  // the page in embed mode (app.js puts the class on <body> from the state's `embed`)
+  if (framed) setEmbed(doc.body?.classList.contains('embed') ?? false);
 
   return function stop() {
     win.removeEventListener('message', onMessage);

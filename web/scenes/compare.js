@@ -218,8 +218,11 @@ function createCompareScene(env) {
       if (bestLineWaits !== data) {
         bestLineWaits = data;
         clearTimeout(bestLineTimer);
-        bestLineTimer = setTimeout(() => { if (data === model.data) { bestLineFor(data); env.invalidate(); } },
-          data.own && n > 60 ? BEST_LINE_WAIT_MS : 0);
+        const run = () => { if (data === model.data) { bestLineFor(data); env.invalidate(); } };
+        // else once the frame that shows the new data is painted (a timeout set in an animation
+        // frame runs after it): a timeout alone may run before the paint and hold it
+        if (data.own && n > 60) bestLineTimer = setTimeout(run, BEST_LINE_WAIT_MS);
+        else requestAnimationFrame(() => { if (bestLineWaits === data) bestLineTimer = setTimeout(run); });
       }
       return undefined;
     }
@@ -472,13 +475,14 @@ function createCompareScene(env) {
 
   // The page's first frame shows the two maps, the numbers and the chart; the diagrams follow in
   // the next frame (they are a third of the first render's drawing; bench/README.md, "Page")
-  let diagramsNextFrame = true;
+  let diagramsNextFrame = true, diagramsDrawn = false;
 
   function render() {
     const state = env.state();
     const { data, task, nets } = model;
     const drawDiagrams = !diagramsNextFrame && views[0].diagram !== null; // once they have come (attachLater)
     if (diagramsNextFrame) { diagramsNextFrame = false; env.invalidate(); }
+    if (drawDiagrams) diagramsDrawn = true;
     const t0 = performance.now();
     const evals = model.evaluate({ diagrams: drawDiagrams });
     msEvaluate = 0.9 * msEvaluate + 0.1 * (performance.now() - t0);
@@ -555,6 +559,7 @@ function createCompareScene(env) {
       }
     },
     render,
+    complete: () => diagramsDrawn, // the host marks nlp:first-frame-complete at the first frame that draws them
     // the run's epoch: a diverged network stops at its own (its card says which), the other goes on
     epoch: () => Math.max(...model.nets.map((m) => m.epoch)),
     figures: () => ({ bestLineAccuracy: bestLineFor(model.data), features: model.inputs.features?.slice() ?? null,

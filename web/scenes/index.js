@@ -16,7 +16,8 @@
 // (web/later.js), and viewOf(id) finds either:
 //   { id, root, trains, toolbar?, enter(state), leave(), update(state, changedKeys, { announce }),
 //     reset() -> notice text?, train(epochs), render(), epoch(), figures(),
-//     networks()?, weights()?, perf()?, perfText(fps)? }
+//     networks()?, weights()?, perf()?, perfText(fps)?,
+//     complete()? (false while it leaves out of its frames what is still to come) }
 // env: { engine, t, state(), set(partial), invalidate(), notify(text) }. enter builds the
 // lesson's networks (seeded: the same every time) unless it keeps them, leave frees them.
 // Adding a lesson: web/README.md, "Adding a lesson".
