@@ -5,8 +5,8 @@
 // and the engine's WebAssembly module build/wasm/nlp_engine.wasm. Writes to dist/:
 //
 //   index.html                 the page, its CSS inline but for LATER_SHEETS (which nlp-later.js
-//                              puts in the empty <style id="nlp-later-style"> kept at their place
-//                              in the cascade); loads the two scripts and the module
+//                              puts in empty <style> elements kept at their places in the
+//                              cascade); loads the two scripts and the module
 //                              beside it. Over http it fetches and compiles the module while it
 //                              streams in; from file:// or an opaque origin (a sandboxed iframe),
 //                              where fetch() is refused, it loads nlp_engine.wasm.js
@@ -47,10 +47,10 @@ export const SINGLE_FILE = 'nonlinear-playground.html';
 export const PAGE_SCRIPT = 'nlp-page.js';
 export const LATER_SCRIPT = 'nlp-later.js';  // web/later.js loads it by this name
 // Style sheets of what only the later script shows (the network diagrams' buttons and cards, the
-// Share panel, the printed handout): over http and from file:// they come with it, into the empty
-// <style> that holds their place in the cascade, just before owndata.css (CSS_SLOT_BEFORE)
+// Share panel, the printed handout): over http and from file:// they come with it, each run of
+// them into an empty <style id="nlp-later-style-N"> that holds its place among the page's sheets,
+// so the cascade's order is the single file's
 export const LATER_SHEETS = ['diagram.css', 'print.css', 'share.css'];
-const CSS_SLOT_BEFORE = 'owndata.css';
 const LATER_STYLE_ID = 'nlp-later-style';
 
 const SCRIPT_OPTIONS = { ...COMMON_OPTIONS, format: 'iife', platform: 'browser', write: false, minify, metafile: true,
@@ -63,7 +63,7 @@ const SCRIPT_OPTIONS = { ...COMMON_OPTIONS, format: 'iife', platform: 'browser',
  * self.__nlpModules with exactly those modules (their namespaces: live bindings), in a module of its
  * own that is evaluated before main.js.
  */
-async function bundleScripts(laterCss) {
+async function bundleScripts(laterCss) { // laterCss: { <style id>: css }
   const pageAlone = await build({ ...SCRIPT_OPTIONS, entryPoints: ['web/main.js'] });
   const inPage = new Set(Object.keys(pageAlone.metafile.inputs));
   const shared = new Set();
@@ -90,7 +90,7 @@ async function bundleScripts(laterCss) {
   // its style sheets go in as the script ends, in the task that registers its parts: nothing of
   // it is drawn unstyled
   const later = await build({ ...SCRIPT_OPTIONS, entryPoints: ['web/later-entry.js'], plugins: [fromPage],
-    footer: { js: `(function(s){if(s)s.textContent=${JSON.stringify(laterCss)}})(document.getElementById(${JSON.stringify(LATER_STYLE_ID)}));` } });
+    footer: { js: `(function(c){for(var i in c){var s=document.getElementById(i);if(s)s.textContent=c[i]}})(${JSON.stringify(laterCss)});` } });
   const list = [...shared].sort();
   // the modules handed over, in a module of their own imported before main.js: evaluated first
   const expose = `${list.map((f, i) => `import * as m${i} from './${f}';`).join('\n')}
@@ -120,19 +120,24 @@ async function main() {
   for (const f of ['nlp_engine.cjs', WASM]) {
     if (!existsSync(join(root, 'build', 'wasm', f))) throw new Error(`build/wasm/${f} is missing: build the engine first (npm run build)`);
   }
-  // styles.css first, then the other style sheets of web/ (one per concern), in name order; the
-  // page has them but LATER_SHEETS, whose place (before CSS_SLOT_BEFORE) an empty <style> keeps
+  // styles.css first, then the other style sheets of web/ (one per concern), in name order: in
+  // runs, each a <style> of the page's or an empty one for a run of LATER_SHEETS
   const sheets = ['styles.css', ...(await readdir(join(root, 'web'))).filter((f) => f.endsWith('.css') && f !== 'styles.css').sort()];
-  const at = sheets.indexOf(CSS_SLOT_BEFORE);
-  if (at < 0 || LATER_SHEETS.some((f) => !sheets.includes(f))) throw new Error(`web/: ${CSS_SLOT_BEFORE} and ${LATER_SHEETS.join(', ')} must exist`);
+  if (LATER_SHEETS.some((f) => !sheets.includes(f))) throw new Error(`web/: ${LATER_SHEETS.join(', ')} must exist`);
   const cssOf = async (files) => {
     const text = (await Promise.all(files.map((f) => readFile(join(root, 'web', f), 'utf8')))).join('\n');
     return minify ? (await transform(text, { loader: 'css', minify: true, target: ['chrome90', 'firefox90', 'safari15'] })).code : text;
   };
-  const pageSheets = sheets.filter((f) => !LATER_SHEETS.includes(f));
-  const [cssBefore, laterCss, cssAfter, cssAll] = await Promise.all([
-    cssOf(pageSheets.slice(0, pageSheets.indexOf(CSS_SLOT_BEFORE))), cssOf(LATER_SHEETS),
-    cssOf(pageSheets.slice(pageSheets.indexOf(CSS_SLOT_BEFORE))), cssOf(sheets)]);
+  const runs = [];
+  for (const f of sheets) {
+    const later = LATER_SHEETS.includes(f);
+    if (runs.at(-1)?.later === later) runs.at(-1).files.push(f);
+    else runs.push({ later, files: [f], id: later ? `${LATER_STYLE_ID}-${runs.filter((r) => r.later).length + 1}` : null });
+  }
+  for (const r of runs) r.css = await cssOf(r.files);
+  const cssAll = await cssOf(sheets);
+  const laterCss = Object.fromEntries(runs.filter((r) => r.later).map((r) => [r.id, r.css]));
+  const pageStyles = runs.map((r) => (r.later ? `<style id="${r.id}"></style>` : `<style>\n${r.css}</style>`)).join('');
   // Options shared with dist/engine.mjs: scripts/esbuild-config.mjs.
   const { page: js, later: laterJs, single: singleJs } = await bundleScripts(laterCss);
   const loader = (await transform(await readFile(join(root, 'web', 'wasm-loader.js'), 'utf8'), { minify, target: 'es2017' })).code.trim();
@@ -163,9 +168,7 @@ async function main() {
   const missing = `${PAGE_SCRIPT} did not load: keep it beside index.html, or use nonlinear-playground.html (one file). ` +
     `${PAGE_SCRIPT} 没能加载：请把它和 index.html 放在同一个文件夹里，或者改用单文件版 nonlinear-playground.html。`;
   const onerror = `var l=document.getElementById('loading');l.className='loading error';l.textContent=${JSON.stringify(missing).replace(/"/g, "'")}`;
-  const index = page(loaderScript, csp,
-    `<style>\n${cssBefore}</style><style id="${LATER_STYLE_ID}"></style><style>\n${cssAfter}</style>`,
-    `<script src="${PAGE_SCRIPT}" onerror="${onerror}"></script>`);
+  const index = page(loaderScript, csp, pageStyles, `<script src="${PAGE_SCRIPT}" onerror="${onerror}"></script>`);
   const single = page(`<script>self.__nlpWasmInline=${JSON.stringify(packed)}</script>${loaderScript}`, cspAlone,
     `<style>\n${cssAll}</style>`, `<script>\n${inlineSafe(singleJs)}</script>`);
 

@@ -277,7 +277,7 @@ export function createApp(engine, doc = document) {
   }
 
   // --- the loop: one epoch per frame, then everything is redrawn
-  let complete = false; // whether the frame after the first has been drawn (the mark below)
+  let complete = false; // whether a frame has drawn what the lesson left out of the first (the mark below)
   function frame(now) {
     requestAnimationFrame(frame);
     if (playing && scene.trains) {

@@ -18,6 +18,8 @@
 // targetOrigin '*' (nothing the page says is secret). A command is applied whole or not at all,
 // and a bad one is answered with ok: false, never an exception.
 
+import { parseHash } from './state.js';
+
 const PREFIX = 'playground:';
 const COMMANDS = new Set(['get', 'set', 'step', 'play', 'pause', 'reset']);
 // what the page itself posts: never answered (two pages must not answer each other forever)
@@ -73,11 +75,18 @@ const describe = (v) => {
  */
 export function startMessaging(api, win = window, { ready = null } = {}) {
   const doc = win.document;
-  // The state is read when messaging opens (below), not as the page starts: api.get() computes
-  // every figure of the lesson (the first time, compare's best line: tens of ms), which would
-  // hold the first frame off the screen. Until then commands queue and events wait anyway.
-  // parentOrigin null: it was given but names no origin, and nobody is trusted (fail closed)
-  let parentOrigin, targetOrigin = '*';
+  // The trusted origin is the page URL's, read once, now: by the parser that gave the app its
+  // state (state.js), not with api.get(), which computes every figure of the lesson (the first
+  // time, compare's best line: tens of ms) and would hold the first frame off the screen; the
+  // ready message reads the state when messaging opens (below).
+  // null: parentOrigin was given but names no origin: then nobody is trusted (fail closed)
+  const givenOrigin = parseHash(win.location?.hash ?? '', { activations: [], datasets: [] }).values.parentOrigin ?? '';
+  const parentOrigin = normalizeOrigin(givenOrigin);
+  if (parentOrigin === null) {
+    console.warn(`playground: parentOrigin=${describe(givenOrigin)} is not an origin such as https://lms.example.edu: messages are neither taken nor sent`);
+  }
+  // "null" cannot be a targetOrigin: an opaque origin is only reachable with '*'
+  const targetOrigin = parentOrigin && parentOrigin !== 'null' ? parentOrigin : '*';
   let framed = false;
   try { framed = win.parent != null && win.parent !== win; } catch { framed = false; }
 
@@ -95,9 +104,9 @@ export function startMessaging(api, win = window, { ready = null } = {}) {
   const heldEvents = [], heldCommands = [];
   /** An event for the host: to window.parent, only when framed, only to the trusted origin. */
   const post = (msg) => {
-    if (!framed) return;
+    if (!framed || parentOrigin === null) return;
     if (!open) { heldEvents.push(msg); return; }
-    if (parentOrigin !== null) send(win.parent, msg, targetOrigin);
+    send(win.parent, msg, targetOrigin);
   };
 
   // --- commands
@@ -161,7 +170,7 @@ export function startMessaging(api, win = window, { ready = null } = {}) {
   // --- events (only for a parent: a page that is not framed has nobody to tell)
   const offs = [];
   const listen = (type, fn) => {
-    if (!framed) return;
+    if (!framed || parentOrigin === null) return;
     try { offs.push(api.on(type, fn)); } catch (err) { console.warn(`playground: no '${type}' events: ${err.message}`); }
   };
 
@@ -262,15 +271,15 @@ export function startMessaging(api, win = window, { ready = null } = {}) {
   });
 
   const opened = () => {
-    const { state, engineVersion } = api.get();
-    parentOrigin = normalizeOrigin(state.parentOrigin);
-    if (parentOrigin === null) {
-      console.warn(`playground: parentOrigin=${describe(state.parentOrigin)} is not an origin such as https://lms.example.edu: messages are neither taken nor sent`);
+    let ready = null;
+    try {
+      const { state, engineVersion } = api.get();
+      ready = { type: 'playground:ready', version: engineVersion, state };
+    } catch (err) { // no ready message, but commands and events flow
+      console.warn(`playground: no playground:ready message: ${err && err.message ? err.message : err}`);
     }
-    // "null" cannot be a targetOrigin: an opaque origin is only reachable with '*'
-    targetOrigin = parentOrigin && parentOrigin !== 'null' ? parentOrigin : '*';
     open = true;
-    post({ type: 'playground:ready', version: engineVersion, state });
+    if (ready) post(ready);
     for (const msg of heldEvents.splice(0)) post(msg);
     for (const event of heldCommands.splice(0)) onMessage(event);
   };

@@ -473,8 +473,9 @@ function createCompareScene(env) {
     }
   }
 
-  // The page's first frame shows the two maps, the numbers and the chart; the diagrams follow in
-  // the next frame (they are a third of the first render's drawing; bench/README.md, "Page")
+  // The page's first frame shows the two maps, the numbers and the chart; the diagrams follow
+  // once they have come (attachLater), at the earliest in the next frame (they were a third of the
+  // first render's drawing; bench/README.md, "Page")
   let diagramsNextFrame = true, diagramsDrawn = false;
 
   function render() {
