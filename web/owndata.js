@@ -104,9 +104,11 @@ function csvError(e) {
 
 /**
  * The own-data panel and the plots' "Add points" mode. env: the lesson's env (set, state,
- * notify); data(): the dataset on screen (model.js's makeData form).
+ * notify); data(): the dataset on screen (model.js's makeData form); since: the dataset the
+ * lesson opened with, when the panel comes after it (a change to "Own data" in between is a
+ * change, as if the panel had seen it).
  */
-export function createOwnData(env, { data }) {
+export function createOwnData(env, { data, since = null }) {
   let adding = false, cls = 1, target = 0.5;
   const undo = []; // { dataset, points } before each change
   const plots = []; // { box, layer, cursor, tag, index, role }
@@ -490,7 +492,7 @@ export function createOwnData(env, { data }) {
   });
 
   // --- mirror the state
-  let lastDataset = null, kindOptions = '';
+  let lastDataset = since, kindOptions = '';
   function sync() {
     const state = env.state();
     const cur = current();

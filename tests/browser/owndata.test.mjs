@@ -100,6 +100,31 @@ test('clicks add points of the chosen class where they land and remove them; edi
   } finally { await close(); }
 });
 
+test('"Own data" chosen before the panel has come (with nlp-later.js) still turns Add points on', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route('**/nlp-later.js', async (route) => { await held; await route.continue(); });
+    const { serveDist } = await import('./helpers.mjs');
+    const server = await serveDist();
+    try {
+      await page.goto(`${server.url}index.html#autoplay=false`, { waitUntil: 'commit' }); // its load event waits for the held script
+      await page.waitForFunction(() => performance.getEntriesByName('nlp:first-frame').length > 0);
+      assert.equal(await page.locator('.own-toggle').count(), 0, 'the panel is not there yet');
+      await page.selectOption('#dataset', 'own');
+      release();
+      await page.evaluate(() => window.playground.ready);
+      assert.equal(await page.getAttribute('.own-toggle', 'aria-pressed'), 'true');
+      assert.equal((await getState(page)).dataset, 'own');
+      assert.deepEqual(errors, []);
+    } finally { await server.close(); }
+  } finally { await context.close(); }
+});
+
 test('a curve of one’s own: a click on the 1D plot adds (x, target) where it lands', async () => {
   const { page, errors, close } = await openPage(browser, FILE_URL);
   try {

@@ -252,6 +252,7 @@ function createCompareScene(env) {
   // the first frame: until then the diagrams' canvases stay blank at their size, and the panel's
   // place is kept by its first row and CSV line, laid out invisible and inert (owndata.css)
   let own = null;
+  const openedWith = env.state().dataset;
   const ownSlot = el('div', { class: 'own own-slot', 'data-control': 'points', 'aria-hidden': 'true' },
     el('div', { class: 'own-row' },
       el('button', { type: 'button', class: 'text-button', disabled: true }, el('span', { class: 'own-plus', text: '+' }),
@@ -268,7 +269,7 @@ function createCompareScene(env) {
         onEditWeight: (w, value) => { model.setWeight(i, w, value); env.invalidate(); },
       });
     });
-    own = createOwnData(env, { data: () => model.data });
+    own = createOwnData(env, { data: () => model.data, since: openedWith });
     views.forEach((v, i) => own.attach(v.box, i));
     translate(own.node);
     own.node.classList.toggle('is-hidden', ownSlot.classList.contains('is-hidden')); // points_hide (app.js)
