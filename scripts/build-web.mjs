@@ -135,7 +135,7 @@ async function main() {
     else runs.push({ later, files: [f], id: later ? `${LATER_STYLE_ID}-${runs.filter((r) => r.later).length + 1}` : null });
   }
   for (const r of runs) r.css = await cssOf(r.files);
-  const cssAll = await cssOf(sheets);
+  const cssAll = runs.map((r) => r.css).join('\n'); // the single file's: every run, in order
   const laterCss = Object.fromEntries(runs.filter((r) => r.later).map((r) => [r.id, r.css]));
   const pageStyles = runs.map((r) => (r.later ? `<style id="${r.id}"></style>` : `<style>\n${r.css}</style>`)).join('');
   // Options shared with dist/engine.mjs: scripts/esbuild-config.mjs.

@@ -1,10 +1,11 @@
-// What the page's script says of the reader's own data (web/owndata.js) before the own-data panel
+// What the page's script has of the reader's own data (web/owndata.js) before the own-data panel
 // arrives with the later script (web/later.js): the panel's title, which labels the `points` key's
-// control; the words of its first row, which the compare lesson lays out (invisible) to keep the
-// panel's place; and what is wrong with a `points=` value in a link (the key's explain, read as
-// the page starts), in both languages.
+// control; its first row's buttons and its CSV line (ownFirstRow), which the compare lesson lays
+// out invisible to keep the panel's place and the panel itself uses; and what is wrong with a
+// `points=` value in a link (the key's explain, read as the page starts), in both languages.
 
 import { t } from './i18n.js';
+import { el, icon } from './scenes/basics.js';
 import { decodePoints } from './points.js';
 
 /** [English, Chinese], read as t('scenes.compare.own.<key>'); web/owndata.js's table adds the panel's. */
@@ -25,7 +26,21 @@ export const OWN_KEY_TABLE = {
 };
 
 /** The download button's icon (an arrow onto a line): a path, not the character ⤓, which few fonts have. */
-export const DOWNLOAD_ICON = 'M11 4h2v8.2l3.3-3.3 1.4 1.4L12 16l-5.7-5.7 1.4-1.4 3.3 3.3zM5 18h14v2H5z';
+const DOWNLOAD_ICON = 'M11 4h2v8.2l3.3-3.3 1.4 1.4L12 16l-5.7-5.7 1.4-1.4 3.3 3.3zM5 18h14v2H5z';
+
+/**
+ * The panel's "Add points" and "CSV" buttons and the summary of its CSV line, as they look: one
+ * definition, so that the place compare.js keeps for the panel is the panel's size. owndata.js
+ * gives them their names and what they do.
+ */
+export function ownFirstRow() {
+  return {
+    toggle: el('button', { type: 'button', class: 'text-button' },
+      el('span', { class: 'own-plus', 'aria-hidden': 'true', text: '+' }), el('span', { 'data-i18n': 'scenes.compare.own.addPoints' })),
+    download: el('button', { type: 'button', class: 'text-button' }, icon(DOWNLOAD_ICON, 'own-icon'), 'CSV'),
+    summary: el('summary', { 'data-i18n': 'scenes.compare.own.csvTitle' }),
+  };
+}
 
 /** Why a `points=` value is refused, in the reader's language (the key's `explain`). */
 export function explainPoints(v) {

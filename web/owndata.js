@@ -10,8 +10,8 @@
 // on the new points); a change of kind (two classes, a value over the plane, a curve) rebuilds them.
 
 import { t } from './i18n.js';
-import { OWN_KEY_TABLE, DOWNLOAD_ICON } from './owndata-keys.js';
-import { el, setText, icon } from './scenes/basics.js';
+import { OWN_KEY_TABLE, ownFirstRow } from './owndata-keys.js';
+import { el, setText, MINUS } from './scenes/basics.js';
 import { range1d } from './heatmap.js';
 import { decodePoints, encodePoints, parseCsv, toCsv, quantisePoint, columnRange, KINDS, KIND_LETTERS, MAX_POINTS } from './points.js';
 
@@ -89,7 +89,6 @@ export const OWN_TABLE = {
 };
 
 const to = (k, p) => t(`scenes.compare.own.${k}`, p);
-const MINUS = '\u2212';
 const num = (v) => String(Math.round(v * 1000) / 1000).replace(/^-/, MINUS);
 const LONG_PRESS_MS = 550;
 const UNDO_DEPTH = 50;
@@ -116,8 +115,13 @@ export function createOwnData(env, { data, since = null }) {
   const uid = `own${Math.random().toString(36).slice(2, 8)}`;
 
   // --- DOM
-  const toggle = el('button', { type: 'button', class: 'text-button own-toggle', 'aria-pressed': 'false', 'data-i18n-aria': 'scenes.compare.own.addPointsAria' },
-    el('span', { class: 'own-plus', 'aria-hidden': 'true', text: '+' }), el('span', { 'data-i18n': 'scenes.compare.own.addPoints' }));
+  const { toggle, download: downloadButton, summary } = ownFirstRow();
+  toggle.classList.add('own-toggle');
+  toggle.setAttribute('aria-pressed', 'false');
+  toggle.setAttribute('data-i18n-aria', 'scenes.compare.own.addPointsAria');
+  downloadButton.classList.add('own-download');
+  downloadButton.setAttribute('data-i18n-title', 'scenes.compare.own.download');
+  downloadButton.setAttribute('data-i18n-aria', 'scenes.compare.own.downloadAria');
   // the class of new points: two pills, "+1" and "−1" with their colour's dot (and name, for
   // screen readers)
   const radio = (value, colourKey) => {
@@ -143,15 +147,13 @@ export function createOwnData(env, { data, since = null }) {
   const kindField = el('label', { class: 'field own-kind' }, el('span', { 'data-i18n': 'scenes.compare.own.kind' }), kindSelect);
   const undoButton = el('button', { type: 'button', class: 'text-button', 'data-i18n': 'scenes.compare.own.undo', 'data-i18n-aria': 'scenes.compare.own.undoAria' });
   const clearButton = el('button', { type: 'button', class: 'text-button', 'data-i18n': 'scenes.compare.own.clear', 'data-i18n-aria': 'scenes.compare.own.clearAria' });
-  const downloadButton = el('button', { type: 'button', class: 'text-button own-download', 'data-i18n-title': 'scenes.compare.own.download',
-    'data-i18n-aria': 'scenes.compare.own.downloadAria' }, icon(DOWNLOAD_ICON, 'own-icon'), 'CSV');
   const textBox = el('textarea', { id: `${uid}-csv`, class: 'own-csv', rows: '4', spellcheck: 'false', autocomplete: 'off', placeholder: 'x,y,label\n1.5,-2,1\n-3,0.5,-1' });
   const addText = el('button', { type: 'button', class: 'text-button', 'data-i18n': 'scenes.compare.own.addText', 'data-i18n-aria': 'scenes.compare.own.addTextAria' });
   const replaceText = el('button', { type: 'button', class: 'text-button', 'data-i18n': 'scenes.compare.own.replaceText', 'data-i18n-aria': 'scenes.compare.own.replaceTextAria' });
   const fileInput = el('input', { type: 'file', accept: '.csv,.txt,text/csv,text/plain', class: 'own-file', tabindex: '-1', 'aria-hidden': 'true' });
   const openButton = el('button', { type: 'button', class: 'text-button', 'data-i18n': 'scenes.compare.own.openFile', 'data-i18n-aria': 'scenes.compare.own.openFileAria' });
   const details = el('details', { class: 'own-details' },
-    el('summary', { 'data-i18n': 'scenes.compare.own.csvTitle' }),
+    summary,
     el('label', { class: 'field own-paste', for: `${uid}-csv` }, el('span', { 'data-i18n': 'scenes.compare.own.paste' })), textBox,
     el('div', { class: 'own-row' }, addText, replaceText, openButton, fileInput),
     el('p', { class: 'own-hint', 'data-i18n': 'scenes.compare.own.dropHint' }));

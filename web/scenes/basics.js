@@ -40,7 +40,7 @@ export function describe(node, text) {
   return node;
 }
 
-const MINUS = '\u2212';
+export const MINUS = '\u2212';
 
 /** A number for people: fixed decimals, a real minus sign; tiny or huge values in e-notation. */
 export function fmt(v, digits = 3) {

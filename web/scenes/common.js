@@ -8,7 +8,7 @@
 // basics.js, so that this module is not in it.
 
 import { cssSize } from '../size.js';
-import { el, setText, describe, canvasFont } from './basics.js';
+import { el, setText, describe, canvasFont, MINUS } from './basics.js';
 
 export * from './basics.js';
 export { bilingual } from '../i18n.js';
@@ -18,8 +18,6 @@ import { INK_HEX, MUTED_HEX, POS_HEX } from '../colors.js';
 export function lessonRoot(className, ...children) {
   return el('div', { id: 'sceneView', class: 'scene-view' }, el('div', { class: `scene ${className}` }, ...children));
 }
-
-const MINUS = '\u2212';
 
 // --- canvas plots -------------------------------------------------------------------------
 

@@ -11,12 +11,12 @@ import { t, translate, bilingual } from '../i18n.js';
 import { key, number, integer, oneOf, bool, activation, toNumber } from '../keys.js';
 import { TwinModel, GRID_2D_STEPS, FEATURES, FEATURE_NAMES, featuresOn } from '../model.js';
 import { parsePointsValue } from '../points.js';
-import { explainPoints, OWN_KEY_TABLE, DOWNLOAD_ICON } from '../owndata-keys.js';
+import { explainPoints, OWN_KEY_TABLE, ownFirstRow } from '../owndata-keys.js';
 import { createOutputView } from '../heatmap.js';
 import { createLossChart } from '../loss-chart.js';
 import { NET_HEX } from '../colors.js';
 import { createControl, numericOptions, namedOptions } from '../controls.js';
-import { el, setText, setHidden, describe, fmtLoss, fmtPct, legend, icon } from './basics.js';
+import { el, setText, setHidden, describe, fmtLoss, fmtPct, legend } from './basics.js';
 import { neuronFrame, neuronBadge } from './netview.js';
 import { whenLater } from '../later.js';
 
@@ -253,12 +253,10 @@ function createCompareScene(env) {
   // place is kept by its first row and CSV line, laid out invisible and inert (owndata.css)
   let own = null;
   const openedWith = env.state().dataset;
+  const first = ownFirstRow();
+  first.toggle.disabled = first.download.disabled = true;
   const ownSlot = el('div', { class: 'own own-slot', 'data-control': 'points', 'aria-hidden': 'true' },
-    el('div', { class: 'own-row' },
-      el('button', { type: 'button', class: 'text-button', disabled: true }, el('span', { class: 'own-plus', text: '+' }),
-        el('span', { 'data-i18n': 'scenes.compare.own.addPoints' })),
-      el('button', { type: 'button', class: 'text-button', disabled: true }, icon(DOWNLOAD_ICON, 'own-icon'), 'CSV')),
-    el('div', { class: 'own-details' }, el('summary', { 'data-i18n': 'scenes.compare.own.csvTitle' })));
+    el('div', { class: 'own-row' }, first.toggle, first.download), el('div', { class: 'own-details' }, first.summary));
   function attachLater({ createDiagram, createOwnData }) {
     views.forEach((view, i) => {
       // a hovered, focused or pinned neuron is drawn large; a weight can be edited, in this
