@@ -14,7 +14,10 @@
 //   nlp-page.js                the page's script (a file, so that the browser compiles it while
 //                              it downloads, off the main thread)
 //   nlp-later.js               the later script, loaded once the first frame is drawn (web/later.js)
-//   nlp_engine.wasm            the module (also what dist/engine.mjs loads)
+//   nlp_engine.first.wasm      over http, the module without what only the analyses run
+//   nlp_engine.later.wasm      and that part, loaded with nlp-later.js (scripts/split-wasm.mjs,
+//                              web/engine-later.js)
+//   nlp_engine.wasm            the whole module (what dist/engine.mjs loads)
 //   nlp_engine.wasm.js         the module gzip-compressed, in base64, as a classic script
 //   nonlinear-playground.html  the single offline file: index.html with the compressed module
 //                              and one script inline (the page's and the later parts, bundled
@@ -36,6 +39,8 @@ import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { COMMON_OPTIONS, ROOT as root } from './esbuild-config.mjs';
+import { splitModule } from './split-wasm.mjs';
+import { LATER_ENTRIES, FIRST_WASM, LATER_WASM } from '../web/engine-later.js';
 
 const args = process.argv.slice(2);
 const minify = !args.includes('--no-minify');
@@ -117,7 +122,7 @@ self.__nlpModules = { ${list.map((f, i) => `${JSON.stringify(f)}: m${i}`).join('
 const inlineSafe = (js) => js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 
 async function main() {
-  for (const f of ['nlp_engine.cjs', WASM]) {
+  for (const f of ['nlp_engine.cjs', WASM, 'nlp_engine.cjs.symbols']) {
     if (!existsSync(join(root, 'build', 'wasm', f))) throw new Error(`build/wasm/${f} is missing: build the engine first (npm run build)`);
   }
   // styles.css first, then the other style sheets of web/ (one per concern), in name order: in
@@ -146,6 +151,9 @@ async function main() {
   // DecompressionStream): base64 of the raw bytes would gzip to about 1.4x the compressed module.
   const wasm = await readFile(join(root, 'build', 'wasm', WASM));
   const packed = gzipSync(wasm, { level: 9 }).toString('base64');
+  // Over http, the module in two (web/engine-later.js): the later part comes with nlp-later.js
+  const split = splitModule({ wasmPath: join(root, 'build', 'wasm', WASM), symbolsPath: join(root, 'build', 'wasm', 'nlp_engine.cjs.symbols'),
+    bindingsPath: join(root, 'engine', 'bindings', 'bindings.cpp'), entries: LATER_ENTRIES });
 
   const html = await readFile(join(root, 'web', 'index.html'), 'utf8');
   const page = (loaderScripts, csp, styles, scripts) => {
@@ -182,11 +190,14 @@ async function main() {
   ];
   for (const [name, text] of written) await writeFile(join(outDir, name), text);
   await copyFile(join(root, 'build', 'wasm', WASM), join(outDir, WASM));
+  await writeFile(join(outDir, FIRST_WASM), split.first);
+  await writeFile(join(outDir, LATER_WASM), split.later);
   const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
   const gz = (s) => gzipSync(s, { level: 9 }).length;
   console.log(`wrote ${outDir}/: index.html ${kb(Buffer.byteLength(index))} (gzip ${kb(gz(index))}), ${PAGE_SCRIPT} ${kb(Buffer.byteLength(js))} ` +
     `(gzip ${kb(gz(js))}), ${LATER_SCRIPT} ${kb(Buffer.byteLength(laterJs))} (gzip ${kb(gz(laterJs))}), ${WASM} ${kb(wasm.length)} ` +
-    `(gzip ${kb(gz(wasm))}), ${WASM}.js, ${SINGLE_FILE} ${kb(Buffer.byteLength(single))} (gzip ${kb(gz(single))})`);
+    `(gzip ${kb(gz(wasm))}; over http ${FIRST_WASM} ${kb(gz(split.first))} gzip, ${split.kept} of its ${split.functions} functions, ` +
+    `then ${LATER_WASM} ${kb(gz(split.later))}), ${WASM}.js, ${SINGLE_FILE} ${kb(Buffer.byteLength(single))} (gzip ${kb(gz(single))})`);
 }
 
 main().catch((err) => {

@@ -10,6 +10,7 @@
 // `new Error(message)` here, in JS (engine/bindings/bindings.cpp). Bulk data is written into
 // the engine's staging buffers and results come back as copies.
 import createNlpModule from '../build/wasm/nlp_engine.cjs';
+import { LATER_ENTRIES, LATER_WASM } from './engine-later.js';
 
 const STAGE_X = 0;
 const STAGE_Y = 1;
@@ -75,6 +76,17 @@ function throwingErrors(M) {
   for (const name of functions) M[name] = checked(M[name]);
   for (const name of netStatics) M.Net[name] = checked(M.Net[name]);
   for (const name of netMethods) M.Net.prototype[name] = checked(M.Net.prototype[name]);
+  // The first part of a split module (web/engine-later.js): its later entries refuse to run until
+  // the later part is in, before anything is passed to them
+  const later = M.nlpLater;
+  if (later) {
+    const waiting = (f, name) => function laterEntry(...args) {
+      if (later.pending) throw new Error(`engine.${name}: it is in ${LATER_WASM}, which has not loaded yet (await engine.loadLater())`);
+      return f.apply(this, args);
+    };
+    for (const name of LATER_ENTRIES.functions) M[name] = waiting(M[name], name);
+    for (const name of LATER_ENTRIES.netMethods) M.Net.prototype[name] = waiting(M.Net.prototype[name], `Net.${name}`);
+  }
   return M;
 }
 
@@ -212,6 +224,19 @@ class Engine {
     const defaults = M.defaults();
     this.#defaults = Object.freeze({ affine: Object.freeze(defaults.affine), train: Object.freeze(defaults.train) });
     Object.freeze(this);
+  }
+
+  /**
+   * false while the page's engine, over http, waits for the later part of its module
+   * (web/engine-later.js): until loadLater() has resolved, those entries throw an Error naming the file.
+   */
+  get complete() {
+    return !this.#M.nlpLater?.pending;
+  }
+
+  /** Loads the later part of a split module (resolves at once where the module is whole); rejects naming the file. */
+  loadLater() {
+    return this.#M.nlpLater ? this.#M.nlpLater.load() : Promise.resolve();
   }
 
   /** Current size of the WebAssembly memory, in bytes. */

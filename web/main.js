@@ -16,7 +16,7 @@ import { t, setLang, defaultLang } from './i18n.js';
 import { parseHash, DEFAULTS } from './state.js';
 import { startMessaging } from './messages.js';
 import { viewOf } from './scenes/index.js';
-import { loadLater, laterParts } from './later.js';
+import { loadLater, laterParts, setLaterEngine } from './later.js';
 
 const notReady = () => { throw new Error('playground is not ready yet: await playground.ready'); };
 const api = { get: notReady, set: notReady, step: notReady, play: notReady, pause: notReady, reset: notReady, weights: notReady };
@@ -37,6 +37,7 @@ api.ready = (async () => {
     loading.textContent = t('loadFailed', { msg: err && err.message ? err.message : String(err) });
     throw err;
   }
+  setLaterEngine(engine);
   // A link that opens on a lesson after the first needs its view before the first frame (if it
   // cannot come, the app shows the first lesson and says why)
   const first = parseHash(location.hash, { activations: engine.activations, datasets: engine.datasets }).values.scene ?? DEFAULTS.scene;

@@ -3,6 +3,7 @@
 //  - A page that began loading the module before its script ran (scripts/build-web.mjs: fetched
 //    and compiled while streaming over http, or inflated from compressed base64 where it cannot
 //    fetch) left globalThis.__nlpWasm, a promise of the compiled WebAssembly.Module: instantiate it.
+//    If it is the first part of a split module (web/engine-later.js), Module.nlpLater loads the other.
 //  - Under Node, read the file next to the glue (build/wasm/), or next to the bundle that holds
 //    the glue (dist/engine.mjs, whose banner defines require and __dirname). Emscripten 3.1.6
 //    would hand the path to Node's fetch(), which fails (docs/toolchain.md).
@@ -12,11 +13,43 @@ if (!Module['wasmBinary'] && !Module['instantiateWasm']) {
   if (typeof globalThis == 'object' && globalThis['__nlpWasm'] && typeof globalThis['__nlpWasm'].then == 'function') {
     Module['instantiateWasm'] = function (imports, receive) {
       globalThis['__nlpWasm']
-        .then(function (module) { return WebAssembly.instantiate(module, imports); })
+        .then(function (module) {
+          // The first part of a split module (web/engine-later.js) imports a placeholder for each
+          // entry of the later part: web/engine.js refuses those entries until Module.nlpLater has
+          // loaded it, so a placeholder only ever says so
+          var split = WebAssembly.Module.imports(module).some(function (i) { return i.module == 'placeholder'; });
+          if (split) {
+            imports['placeholder'] = new Proxy({}, { get: function () {
+              return function () { throw new Error('engine: this entry is in nlp_engine.later.wasm, which has not loaded yet'); };
+            } });
+          }
+          return WebAssembly.instantiate(module, imports).then(function (instance) {
+            if (split) Module['nlpLater'] = laterPart(instance);
+            return instance;
+          });
+        })
         .then(function (instance) { receive(instance); }, function (e) {
           try { abort(e && e.message ? e.message : e); } catch (_) { /* abort rejects the module's promise, then throws */ }
         });
       return {};
+    };
+    // { pending, load() }: load() fetches the later part (web/wasm-loader.js: __nlpWasmLater) and
+    // instantiates it against the first, whose table slots it fills; a failed load is tried again
+    // by the next call
+    var laterPart = function (first) {
+      var loading = null;
+      var part = {
+        'pending': true,
+        'load': function () {
+          if (!loading) {
+            loading = Promise.resolve().then(function () { return globalThis['__nlpWasmLater'](); })
+              .then(function (module) { return WebAssembly.instantiate(module, { 'primary': first.exports }); })
+              .then(function () { part['pending'] = false; }, function (e) { loading = null; throw e; });
+          }
+          return loading;
+        },
+      };
+      return part;
     };
   } else if (typeof process == 'object' && process.versions && process.versions.node && typeof require == 'function') {
     Module['wasmBinary'] = require('fs').readFileSync(require('path').join(__dirname, 'nlp_engine.wasm'));

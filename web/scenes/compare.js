@@ -214,11 +214,18 @@ function createCompareScene(env) {
     if (data === bestLineData) return bestLine;
     const n = data.train.y.length;
     const ok = data.kind === 'classification' && data.inputs === 2 && data.outputs === 1 && n >= 1 && n <= engine.limits.bestLinePoints;
-    if (ok && wait) {
+    // over http the best line is in the later part of the engine's module, which comes with the
+    // later script (web/engine-later.js): until then it waits, figures() too (undefined)
+    if (ok && (wait || !engine.complete)) {
       if (bestLineWaits !== data) {
         bestLineWaits = data;
         clearTimeout(bestLineTimer);
-        const run = () => { if (data === model.data) { bestLineFor(data); env.invalidate(); } };
+        const run = () => {
+          if (data !== model.data) return;
+          if (!engine.complete) { engine.loadLater().then(run, () => {}); return; } // web/later.js says if it fails
+          bestLineFor(data);
+          env.invalidate();
+        };
         // else once the frame that shows the new data is painted (a timeout set in an animation
         // frame runs after it): a timeout alone may run before the paint and hold it
         if (data.own && n > 60) bestLineTimer = setTimeout(run, BEST_LINE_WAIT_MS);

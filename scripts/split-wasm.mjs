@@ -1,0 +1,96 @@
+// Splits the engine's module in two for the page over http (web/engine-later.js): a first module
+// with everything but the code that only LATER_ENTRIES reach, and a later module with that code,
+// which fills the first one's table slots when it is instantiated against it. binaryen's
+// wasm-split does the splitting; which functions stay is decided here, from the module itself:
+//   - the call graph (wasm-opt --print-call-graph: direct calls, exports, the table's functions);
+//   - the link's symbol map (build/wasm/nlp_engine.cjs.symbols, emcc --emit-symbol-map), which
+//     names each function, and engine/bindings/bindings.cpp, which says which C++ function each JS
+//     entry is (def<&least_squares>("leastSquares")): each entry is a Safe<> wrapper in the table,
+//     which Embind calls through call_indirect;
+//   - kept: every export and every table function but those entries' wrappers, and everything
+//     they call directly. An indirect call can reach any table function, and all of them but the
+//     entries are kept, so the first module runs everything but the entries on its own; each
+//     entry's slot holds a placeholder until the later module is in (web/engine.js never lets a
+//     call reach one).
+// Fails, naming what it did not find, when the bindings, the symbol map and the module disagree.
+
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// The symbol map writes these characters of C++ names escaped (\28 for "(" ...)
+const unescape = (s) => s.replace(/\\([0-9a-f]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+
+/** JS entry name -> the C++ function it binds ('leastSquares' -> 'least_squares', 'collapse' -> 'NetHandle::collapse'). */
+export function boundNames(bindingsSource) {
+  const names = new Map();
+  for (const m of bindingsSource.matchAll(/\bdef(?:_method|_static)?<&([\w:]+)>\((?:\w+,\s*)?"(\w+)"/g)) names.set(m[2], m[1]);
+  return names;
+}
+
+/**
+ * { first, later } (Buffers) from the module at wasmPath; entries: { functions, netMethods } of
+ * JS names (web/engine-later.js).
+ */
+export function splitModule({ wasmPath, symbolsPath, bindingsPath, entries }) {
+  const dot = execFileSync('wasm-opt', [wasmPath, '--all-features', '--print-call-graph', '-o', '/dev/null'],
+    { encoding: 'utf8', maxBuffer: 64 << 20 });
+  // binaryen names an unnamed module's imported functions fimport$i and its own ones by their
+  // index among its own; the symbol map counts the imports first
+  const imports = [...dot.matchAll(/^ {2}"fimport\$\d+" \[/gm)].length;
+  const symbols = new Map();
+  for (const line of readFileSync(symbolsPath, 'utf8').split('\n')) {
+    const colon = line.indexOf(':');
+    if (colon > 0) symbols.set(Number(line.slice(0, colon)) - imports, unescape(line.slice(colon + 1)));
+  }
+  const calls = new Map(), roots = new Set(), table = [], all = new Set();
+  for (const m of dot.matchAll(/^ {2}"(\d+)" -> "(\d+)"; \/\/ call$/gm)) {
+    if (!calls.has(m[1])) calls.set(m[1], []);
+    calls.get(m[1]).push(m[2]);
+  }
+  for (const m of dot.matchAll(/^ {2}"(\d+)" \[style="filled", fillcolor="(\w+)"\];$/gm)) {
+    all.add(m[1]);
+    if (m[2] === 'gray') roots.add(m[1]); // exported
+  }
+  for (const m of dot.matchAll(/^ {2}"(\d+)" \[style="filled, rounded"\];$/gm)) { all.add(m[1]); table.push(m[1]); }
+  if (all.size === 0 || table.length === 0 || symbols.size < all.size) {
+    throw new Error(`split-wasm: ${wasmPath} and ${symbolsPath} do not match (${all.size} functions, ${table.length} in the table, ${symbols.size} symbols): rebuild (npm run build)`);
+  }
+
+  const bound = boundNames(readFileSync(bindingsPath, 'utf8'));
+  const wrapper = (cpp) => `(anonymous namespace)::Safe<&((anonymous namespace)::${cpp}(`;
+  const later = new Set();
+  for (const name of [...entries.functions, ...entries.netMethods]) {
+    const cpp = bound.get(name);
+    if (!cpp) throw new Error(`split-wasm: ${bindingsPath} binds no entry "${name}"`);
+    const found = table.filter((f) => symbols.get(Number(f))?.startsWith(wrapper(cpp)));
+    if (found.length !== 1) throw new Error(`split-wasm: ${found.length} functions in the table wrap ${cpp} (${name}) in ${wasmPath}, not 1`);
+    later.add(found[0]);
+  }
+  for (const f of table) if (!later.has(f)) roots.add(f);
+  const keep = new Set();
+  for (const stack = [...roots]; stack.length > 0;) {
+    const f = stack.pop();
+    if (keep.has(f)) continue;
+    keep.add(f);
+    for (const g of calls.get(f) ?? []) stack.push(g);
+  }
+  for (const f of later) if (keep.has(f)) throw new Error(`split-wasm: ${symbols.get(Number(f))} is called directly: it cannot wait`);
+
+  const dir = mkdtempSync(join(tmpdir(), 'nlp-split-'));
+  try {
+    writeFileSync(join(dir, 'keep'), [...keep].join('\n'));
+    execFileSync('wasm-split', [wasmPath, '--all-features', `--keep-funcs=@${join(dir, 'keep')}`,
+      '-o1', join(dir, 'first.wasm'), '-o2', join(dir, 'later.wasm'),
+      '--import-namespace=primary', '--placeholder-namespace=placeholder'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const first = readFileSync(join(dir, 'first.wasm'));
+    const laterModule = readFileSync(join(dir, 'later.wasm'));
+    // the entries' slots, and only they, wait for the later module
+    const placeholders = WebAssembly.Module.imports(new WebAssembly.Module(first)).filter((i) => i.module === 'placeholder').length;
+    if (placeholders !== later.size) throw new Error(`split-wasm: the first module has ${placeholders} placeholders for ${later.size} entries`);
+    return { first, later: laterModule, functions: all.size, kept: keep.size };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
