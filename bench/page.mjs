@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { FIRST_WASM } from '../web/engine-later.js';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -42,12 +43,12 @@ export function fileSize(rel) {
 /**
  * The static size figures: the single offline file (dist/nonlinear-playground.html when the
  * build writes one, else dist/index.html) and, over http, the files a loaded page asked for
- * before its first frame (`httpFiles`, measured in the browser; without it, index.html and
- * nlp-page.js and every .wasm of dist/).
+ * before its first frame (`httpFiles`, measured in the browser; without it, index.html,
+ * nlp-page.js and the first part of the module, web/engine-later.js).
  */
 export function pageSizes(httpFiles = null) {
   const single = fs.existsSync(path.join(DIST, 'nonlinear-playground.html')) ? 'nonlinear-playground.html' : 'index.html';
-  const files = httpFiles ?? ['index.html', ...fs.readdirSync(DIST).filter((f) => f === 'nlp-page.js' || f.endsWith('.wasm'))];
+  const files = httpFiles ?? ['index.html', 'nlp-page.js', FIRST_WASM];
   const http = files.map(fileSize);
   return {
     http: { files: http, raw: http.reduce((s, f) => s + f.raw, 0), gzip: http.reduce((s, f) => s + f.gzip, 0) },

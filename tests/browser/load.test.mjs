@@ -1,6 +1,7 @@
 // The built page loads over http and from file://, with no console errors, no request outside
-// its own files, and the engine training both networks. Over http the engine's module is its own
-// file (dist/nlp_engine.wasm, fetched and compiled while it streams in); from file://, where
+// its own files, and the engine training both networks. Over http the engine's module is in two
+// files of its own (web/engine-later.js: dist/nlp_engine.first.wasm, fetched and compiled while it
+// streams in, and nlp_engine.later.wasm, the analyses, with nlp-later.js); from file://, where
 // fetch() is refused, it comes from the classic script nlp_engine.wasm.js; the page's script is
 // nlp-page.js, and the other lessons and the Share panel come after the first frame in
 // nlp-later.js (web/later.js); the single offline file dist/nonlinear-playground.html works alone.
@@ -55,9 +56,10 @@ async function checkLoads(url) {
   }
 }
 
-test('loads from dist over http: the page, then the module as its own file', async () => {
+test('loads from dist over http: the page, then the module in its two files', async () => {
   const files = await checkLoads(server.url);
-  assert.deepEqual(files.sort(), ['', 'nlp-later.js', 'nlp-page.js', 'nlp_engine.wasm'], 'index.html, its two scripts and nlp_engine.wasm, nothing else');
+  assert.deepEqual(files.sort(), ['', 'nlp-later.js', 'nlp-page.js', 'nlp_engine.first.wasm', 'nlp_engine.later.wasm'],
+    'index.html, its two scripts and the module\'s two parts, nothing else');
 });
 
 test('loads from file://: the module from the classic script beside the page', async () => {
@@ -83,10 +85,10 @@ test('before the first frame over http: only the files the size budget counts', 
       const mark = performance.getEntriesByName('nlp:first-frame')[0];
       return performance.getEntriesByType('resource').filter((e) => e.startTime <= mark.startTime).map((e) => e.name.split('/').pop());
     });
-    assert.deepEqual(before.sort(), ['nlp-page.js', 'nlp_engine.wasm']);
-    // the other lessons and the Share panel come after it, and playground.ready waits for them
+    assert.deepEqual(before.sort(), ['nlp-page.js', 'nlp_engine.first.wasm']);
+    // the other lessons, the Share panel and the analyses come after it, and playground.ready waits for them
     const later = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()));
-    assert.ok(later.includes('nlp-later.js'), later.join());
+    assert.ok(later.includes('nlp-later.js') && later.includes('nlp_engine.later.wasm'), later.join());
     assert.ok(await page.isVisible('#share button'), 'the Share button is there once ready');
   } finally { await close(); }
 });
@@ -99,7 +101,7 @@ test('a link that opens on a later lesson loads it before the first frame', asyn
       return { scene: window.playground.get().scene.id, shown: document.body.dataset.scene,
         before: performance.getEntriesByType('resource').filter((e) => e.startTime <= mark.startTime).map((e) => e.name.split('/').pop()).sort() };
     });
-    assert.deepEqual(r, { scene: 'warp', shown: 'warp', before: ['nlp-later.js', 'nlp-page.js', 'nlp_engine.wasm'] });
+    assert.deepEqual(r, { scene: 'warp', shown: 'warp', before: ['nlp-later.js', 'nlp-page.js', 'nlp_engine.first.wasm', 'nlp_engine.later.wasm'] });
     assert.deepEqual(errors, []);
   } finally { await close(); }
 });
@@ -177,6 +179,49 @@ test('while nlp-later.js is on its way, a change to a later lesson waits for it,
     await page.waitForFunction(() => /scene=pca/.test(location.hash));
     assert.deepEqual(errors, []);
   } finally { await context.close(); }
+});
+
+test('over http, while nlp_engine.later.wasm is on its way the first lesson trains; without it the page names it', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/nlp_engine.later.wasm', async (route) => { await held; await route.continue(); });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await page.goto(`${server.url}#autoplay=false`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => performance.getEntriesByName('nlp:first-frame').length === 1);
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/nlp-later.js')));
+    const r = await page.evaluate(() => {
+      const pg = window.playground;
+      const epoch = pg.get().networks[0].epoch;
+      pg.step(5);
+      return { trained: pg.get().networks[0].epoch - epoch, best: pg.get().scene.bestLineAccuracy, out: pg.set({ scene: 'pca' }), shown: pg.get().scene.id };
+    });
+    // the best line is in the later part: not known yet, and the lesson change waits for it
+    assert.deepEqual(r, { trained: 5, best: undefined, out: { applied: [], ignored: [] }, shown: 'compare' });
+    release();
+    await page.evaluate(() => window.playground.ready);
+    await page.waitForFunction(() => window.playground.get().scene.id === 'pca');
+    assert.ok(await page.evaluate(() => Number.isFinite(window.playground.get().scene.pcaLoss)), 'PCA (the later part) ran');
+    await page.evaluate(() => window.playground.set({ scene: 'compare' }));
+    await page.waitForFunction(() => typeof window.playground.get().scene.bestLineAccuracy === 'number');
+    assert.deepEqual(errors, []);
+  } finally { await context.close(); }
+
+  // and when it cannot come: the first lesson works, and the bar names the file
+  const context2 = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page2 = await context2.newPage();
+  await page2.route('**/nlp_engine.later.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  try {
+    await page2.goto(`${server.url}#autoplay=false`);
+    const failed = await page2.evaluate(() => window.playground.ready.then(() => null, (e) => e.message));
+    assert.match(failed, /nlp_engine\.later\.wasm did not load .*keep it beside index\.html/);
+    assert.match(await page2.textContent('#loading'), /^Part of the page failed to load: nlp_engine\.later\.wasm did not load/);
+    const trained = await page2.evaluate(() => { const e = window.playground.get().networks[0].epoch; window.playground.step(2); return window.playground.get().networks[0].epoch - e; });
+    assert.equal(trained, 2);
+  } finally { await context2.close(); }
 });
 
 test('runs inside a sandboxed iframe (scripts only, opaque origin)', async () => {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { LESSONS } from '../../web/scenes/index.js';
 import { KEY_DECLS, DEFAULTS, parseValue, serializeValue, sameValue } from '../../web/state.js';
 import { STRINGS } from '../../web/i18n.js';
-import { laterParts } from '../../web/later.js';
+import { laterParts, setLaterEngine } from '../../web/later.js';
 import { HOST_CONTROLS } from '../../web/toolbar.js';
 import { keysTable, readmeTable } from '../../scripts/keys-table.mjs';
 
@@ -24,6 +24,7 @@ const HELPERS = new Set(['index.js', 'common.js', 'basics.js', 'netview.js', 'ne
 // nlp-later.js arrives (web/later.js): the views of the lessons after the first (web/scenes/views/
 // <id>.js: { create, strings }) and more strings of the first lesson, added to the page's table
 await import('../../web/later-entry.js');
+setLaterEngine({ complete: true }); // the parts are here once the page's engine is whole too: here only their text counts
 const LATER = laterParts();
 const VIEWS = LATER.views;
 /** A lesson's strings: its declaration's, then its view's and the later script's (which may complete a group). */

@@ -106,6 +106,7 @@ test('a module without a function this wrapper needs fails at load, naming it', 
     mkdirSync(join(dir, 'web'));
     mkdirSync(join(dir, 'build', 'wasm'), { recursive: true });
     copyFileSync(fileURLToPath(new URL('../../web/engine.js', import.meta.url)), join(dir, 'web', 'engine.mjs'));
+    copyFileSync(fileURLToPath(new URL('../../web/engine-later.js', import.meta.url)), join(dir, 'web', 'engine-later.js'));
     const real = fileURLToPath(new URL('../../build/wasm/nlp_engine.cjs', import.meta.url));
     writeFileSync(join(dir, 'build', 'wasm', 'nlp_engine.cjs'), `const create = require(${JSON.stringify(real)});
 module.exports = (options) => create(options).then((M) => { delete M.pca; delete M.Net.prototype.syntheticProbe; return M; });

@@ -1,0 +1,100 @@
+// The page's engine over http: the module in two (web/engine-later.js, scripts/split-wasm.mjs),
+// dist/nlp_engine.first.wasm before the first frame and dist/nlp_engine.later.wasm after it, loaded
+// here the way the page loads them (globalThis.__nlpWasm and __nlpWasmLater, web/wasm-loader.js)
+// through the page's wrapper web/engine.js, beside the whole module (dist/engine.mjs). The first
+// part alone trains and predicts exactly as the whole module does; the later entries refuse to run,
+// naming the file, until the later part is in; a failed load can be tried again; then every later
+// entry gives exactly the whole module's results.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { LATER_ENTRIES } from '../../web/engine-later.js';
+
+const dist = (f) => {
+  const path = new URL(`../../dist/${f}`, import.meta.url);
+  assert.ok(existsSync(path), `dist/${f} is missing: npm run build`);
+  return readFileSync(path);
+};
+
+let laterLoads = 0, failNext = false;
+globalThis.__nlpWasm = WebAssembly.compile(dist('nlp_engine.first.wasm'));
+globalThis.__nlpWasmLater = () => {
+  laterLoads += 1;
+  if (failNext) { failNext = false; return Promise.reject(new Error('nlp_engine.later.wasm did not load (test)')); }
+  return WebAssembly.compile(dist('nlp_engine.later.wasm'));
+};
+const split = await (await import('../../web/engine.js')).loadEngine();
+delete globalThis.__nlpWasm; // the whole module: read from the file beside dist/engine.mjs
+const whole = await (await import('../../dist/engine.mjs')).loadEngine();
+
+const data = (engine) => engine.dataset('spiral', { n: 120, noise: 0.1, seed: 3 });
+const net = (engine, activation) => engine.createNetwork({ layers: [1, 6, 6, 1], activation, seed: 5 });
+const x1 = Float32Array.from({ length: 40 }, (_, i) => -1 + i / 20);
+const y1 = x1.map((v) => Math.sin(3 * v));
+// one call of every later entry (web/engine-later.js): its result, or its error's message
+const calls = {
+  leastSquares: (e) => { const d = data(e); return e.leastSquares(d.x, d.y, 2); },
+  pca: (e) => e.pca(data(e).x, 2),
+  principalAngle: (e) => e.principalAngle([1, 0, 0, 0, 1, 0], [1, 0, 0, 0, 0.6, 0.8], 3),
+  bestLineAccuracy: (e) => { const d = data(e); return e.bestLineAccuracy(d.x, d.y, 2); },
+  activationCurve: (e) => e.activationCurve('tanh', [-2, -0.5, 0, 0.5, 2]),
+  collapse: (e) => net(e, 'linear').collapse(),
+  collapseDeviation: (e) => net(e, 'linear').collapseDeviation(x1),
+  linearPieces: (e) => net(e, 'relu').linearPieces(-1, 1),
+  fitSynthetic: (e) => { const n = net(e, 'tanh'); const loss = n.fitSynthetic(x1, y1, { epochs: 20, cut: 1 }); return [loss, Array.from(n.predict(x1))]; },
+  syntheticProbe: (e) => net(e, 'tanh').syntheticProbe(x1, y1, { count: 4, cut: 1 }),
+};
+
+test('the list of later entries is the list of calls checked here', () => {
+  assert.deepEqual(Object.keys(calls).sort(), [...LATER_ENTRIES.functions, ...LATER_ENTRIES.netMethods].sort());
+});
+
+test('the first part alone trains and predicts exactly as the whole module', () => {
+  assert.equal(split.complete, false);
+  assert.equal(whole.complete, true);
+  const out = [split, whole].map((e) => {
+    const d = data(e);
+    const n = e.createNetwork({ layers: [2, 8, 8, 1], activation: 'tanh', seed: 2 });
+    const losses = Array.from({ length: 5 }, () => n.fit(d.x, d.y, { epochs: 4 }));
+    return { losses, out: Array.from(n.predict(d.x)), grad: Array.from(n.gradients(d.x, d.y)[0] ?? []) };
+  });
+  assert.deepEqual(out[0], out[1]);
+  assert.ok(out[0].losses[4] < out[0].losses[0], `it learns: ${out[0].losses}`);
+});
+
+test('before the later part, each later entry throws an Error naming the file, and the engine goes on', () => {
+  for (const [name, call] of Object.entries(calls)) {
+    assert.throws(() => call(split), (e) => e instanceof Error && /nlp_engine\.later\.wasm, which has not loaded yet/.test(e.message), name);
+  }
+  assert.equal(laterLoads, 0, 'nothing asked for it');
+  const d = data(split);
+  assert.ok(Number.isFinite(net(split, 'tanh').loss(x1, y1)));
+  assert.equal(d.x.length, 240);
+});
+
+test('a failed load rejects naming the file and is tried again; two calls load it once', async () => {
+  failNext = true;
+  await assert.rejects(split.loadLater(), /nlp_engine\.later\.wasm did not load/);
+  assert.equal(split.complete, false);
+  const [a, b] = [split.loadLater(), split.loadLater()];
+  assert.equal(a, b);
+  await a;
+  assert.equal(laterLoads, 2);
+  assert.equal(split.complete, true);
+  await split.loadLater();
+  assert.equal(laterLoads, 2);
+});
+
+test('with the later part in, every later entry gives exactly the whole module\'s result, errors too', () => {
+  assert.equal(split.complete, true, 'after the test above');
+  const run = (e, call) => { try { return { value: call(e) }; } catch (err) { return { error: err.message }; } };
+  for (const [name, call] of Object.entries(calls)) {
+    const got = run(split, call);
+    assert.ok(!got.error, `${name}: ${got.error}`);
+    assert.deepEqual(got, run(whole, call), name);
+  }
+  // an engine error from the later part comes back as a JS Error with the engine's message
+  const mixed = (e) => run(e, () => e.createNetwork({ layers: [2, 4, 1], activation: 'tanh', seed: 1 }).collapse());
+  assert.match(mixed(split).error, /tanh/);
+  assert.deepEqual(mixed(split), mixed(whole));
+});
