@@ -40,7 +40,7 @@ import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { COMMON_OPTIONS, ROOT as root } from './esbuild-config.mjs';
 import { splitModule } from './split-wasm.mjs';
-import { LATER_ENTRIES, FIRST_WASM, LATER_WASM } from '../web/engine-later.js';
+import { LATER_ENTRIES, FIRST_ACTIVATIONS, FIRST_WASM, LATER_WASM } from '../web/engine-later.js';
 
 const args = process.argv.slice(2);
 const minify = !args.includes('--no-minify');
@@ -153,7 +153,8 @@ async function main() {
   const packed = gzipSync(wasm, { level: 9 }).toString('base64');
   // Over http, the module in two (web/engine-later.js): the later part comes with nlp-later.js
   const split = splitModule({ wasmPath: join(root, 'build', 'wasm', WASM), symbolsPath: join(root, 'build', 'wasm', 'nlp_engine.cjs.symbols'),
-    bindingsPath: join(root, 'engine', 'bindings', 'bindings.cpp'), entries: LATER_ENTRIES });
+    bindingsPath: join(root, 'engine', 'bindings', 'bindings.cpp'), entries: LATER_ENTRIES,
+    activationHeader: join(root, 'engine', 'activation.h'), firstActivations: FIRST_ACTIVATIONS });
 
   const html = await readFile(join(root, 'web', 'index.html'), 'utf8');
   const page = (loaderScripts, csp, styles, scripts) => {

@@ -11,7 +11,10 @@
 //     they call directly. An indirect call can reach any table function, and all of them but the
 //     entries are kept, so the first module runs everything but the entries on its own; each
 //     entry's slot holds a placeholder until the later module is in (web/engine.js never lets a
-//     call reach one).
+//     call reach one);
+//   - the kernels of the activations not in FIRST_ACTIVATIONS (engine/kernels.cpp: one forward
+//     and one backward function per ActivationKind, reached through a table) go too: web/engine.js
+//     creates no network with those activations until the later module is in.
 // Fails, naming what it did not find, when the bindings, the symbol map and the module disagree.
 
 import { execFileSync } from 'node:child_process';
@@ -31,9 +34,10 @@ export function boundNames(bindingsSource) {
 
 /**
  * { first, later } (Buffers) from the module at wasmPath; entries: { functions, netMethods } of
- * JS names (web/engine-later.js).
+ * JS names, firstActivations: the activations whose kernels stay (web/engine-later.js);
+ * activationHeader: engine/activation.h, whose ActivationKind numbers the kernels.
  */
-export function splitModule({ wasmPath, symbolsPath, bindingsPath, entries }) {
+export function splitModule({ wasmPath, symbolsPath, bindingsPath, entries, activationHeader, firstActivations }) {
   const dot = execFileSync('wasm-opt', [wasmPath, '--all-features', '--print-call-graph', '-o', '/dev/null'],
     { encoding: 'utf8', maxBuffer: 64 << 20 });
   // binaryen names an unnamed module's imported functions fimport$i and its own ones by their
@@ -44,7 +48,7 @@ export function splitModule({ wasmPath, symbolsPath, bindingsPath, entries }) {
     const colon = line.indexOf(':');
     if (colon > 0) symbols.set(Number(line.slice(0, colon)) - imports, unescape(line.slice(colon + 1)));
   }
-  const calls = new Map(), roots = new Set(), table = [], all = new Set();
+  const calls = new Map(), roots = new Set(), table = [], all = new Set(); // table: each function once
   for (const m of dot.matchAll(/^ {2}"(\d+)" -> "(\d+)"; \/\/ call$/gm)) {
     if (!calls.has(m[1])) calls.set(m[1], []);
     calls.get(m[1]).push(m[2]);
@@ -53,7 +57,14 @@ export function splitModule({ wasmPath, symbolsPath, bindingsPath, entries }) {
     all.add(m[1]);
     if (m[2] === 'gray') roots.add(m[1]); // exported
   }
-  for (const m of dot.matchAll(/^ {2}"(\d+)" \[style="filled, rounded"\];$/gm)) { all.add(m[1]); table.push(m[1]); }
+  // a function in several slots of the table is listed once per slot (binaryen merges identical
+  // functions: the kernels of several activations may be one)
+  const slots = new Map();
+  for (const m of dot.matchAll(/^ {2}"(\d+)" \[style="filled, rounded"\];$/gm)) {
+    all.add(m[1]);
+    if (!slots.has(m[1])) table.push(m[1]);
+    slots.set(m[1], (slots.get(m[1]) ?? 0) + 1);
+  }
   if (all.size === 0 || table.length === 0 || symbols.size < all.size) {
     throw new Error(`split-wasm: ${wasmPath} and ${symbolsPath} do not match (${all.size} functions, ${table.length} in the table, ${symbols.size} symbols): rebuild (npm run build)`);
   }
@@ -68,6 +79,23 @@ export function splitModule({ wasmPath, symbolsPath, bindingsPath, entries }) {
     if (found.length !== 1) throw new Error(`split-wasm: ${found.length} functions in the table wrap ${cpp} (${name}) in ${wasmPath}, not 1`);
     later.add(found[0]);
   }
+  // the kernels of the later activations: ActivationKind's order, names as the engine's without "_"
+  const kinds = /enum class ActivationKind \{([^}]*)\}/.exec(readFileSync(activationHeader, 'utf8'))?.[1].split(',').map((k) => k.trim().toLowerCase());
+  if (!kinds) throw new Error(`split-wasm: no enum class ActivationKind in ${activationHeader}`);
+  const first = firstActivations.map((a) => a.replace(/_/g, ''));
+  for (const a of first) if (!kinds.includes(a)) throw new Error(`split-wasm: ${a} is no ActivationKind of ${activationHeader}`);
+  // binaryen merges identical functions, under one of their names: a later kind without a function
+  // of its own shares one, which goes if it is a later kind's and stays if it is a first kind's;
+  // each first kind must have its own, or it might share one that goes
+  kinds.forEach((kind, k) => {
+    for (const pass of ['dense_forward_as', 'dense_backward_input_as']) {
+      const name = `void nlp::kernels::(anonymous namespace)::${pass}<(nlp::ActivationKind)${k}>(`;
+      const found = table.filter((f) => symbols.get(Number(f))?.startsWith(name));
+      if (found.length > 1 || (first.includes(kind) && found.length !== 1))
+        throw new Error(`split-wasm: ${found.length} functions in the table are ${pass}<${kind}> (engine/kernels.cpp's tables)`);
+      if (!first.includes(kind) && found.length === 1) later.add(found[0]);
+    }
+  });
   for (const f of table) if (!later.has(f)) roots.add(f);
   const keep = new Set();
   for (const stack = [...roots]; stack.length > 0;) {
@@ -84,12 +112,13 @@ export function splitModule({ wasmPath, symbolsPath, bindingsPath, entries }) {
     execFileSync('wasm-split', [wasmPath, '--all-features', `--keep-funcs=@${join(dir, 'keep')}`,
       '-o1', join(dir, 'first.wasm'), '-o2', join(dir, 'later.wasm'),
       '--import-namespace=primary', '--placeholder-namespace=placeholder'], { stdio: ['ignore', 'ignore', 'inherit'] });
-    const first = readFileSync(join(dir, 'first.wasm'));
+    const firstModule = readFileSync(join(dir, 'first.wasm'));
     const laterModule = readFileSync(join(dir, 'later.wasm'));
-    // the entries' slots, and only they, wait for the later module
-    const placeholders = WebAssembly.Module.imports(new WebAssembly.Module(first)).filter((i) => i.module === 'placeholder').length;
-    if (placeholders !== later.size) throw new Error(`split-wasm: the first module has ${placeholders} placeholders for ${later.size} entries`);
-    return { first, later: laterModule, functions: all.size, kept: keep.size };
+    // the entries' and the kernels' slots, and only they, wait for the later module
+    const placeholders = WebAssembly.Module.imports(new WebAssembly.Module(firstModule)).filter((i) => i.module === 'placeholder').length;
+    const laterSlots = [...later].reduce((n, f) => n + slots.get(f), 0);
+    if (placeholders !== laterSlots) throw new Error(`split-wasm: the first module has ${placeholders} placeholders for the ${laterSlots} table slots of the entries and kernels`);
+    return { first: firstModule, later: laterModule, functions: all.size, kept: keep.size, keep };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -6,6 +6,7 @@ import { DEFAULTS, SCENES, KEY_DECLS, parseHash, parsePartial, toHash, cloneStat
 import { t, setLang, translate, defaultLang } from './i18n.js';
 import { lessonById, viewOf } from './scenes/index.js';
 import { loadLater, laterError } from './later.js';
+import { laterActivations } from './engine-later.js';
 import { createToolbar, groupThousands } from './toolbar.js';
 import { createNotices } from './notices.js';
 import { onResize } from './size.js';
@@ -176,8 +177,9 @@ export function createApp(engine, doc = document) {
   }
 
   // A change to a lesson whose view has not arrived yet (web/later.js: moments after the first
-  // frame) waits for it, whole: the state never names a lesson that is not shown, and goals are
-  // read from the lesson they are about.
+  // frame), or to an activation whose kernels are in the later part of the engine's module
+  // (web/engine-later.js), waits for it, whole: the state never names a lesson that is not shown,
+  // and goals are read from the lesson they are about.
   let waiting = null;
   function applyLater(values, opts) {
     const first = !waiting;
@@ -187,13 +189,15 @@ export function createApp(engine, doc = document) {
       waiting = null;
       warn(err);
       toolbar.syncScene(state.scene);
+      scene?.enter(state); // its controls show the state again (a select left on the activation that could not come)
       writeHash(); // the address shows the lesson still shown
     });
   }
 
   /** Applies validated values; the current lesson rebuilds what they need (and may say so). */
   function apply(values, { announce }) {
-    if (waiting || (values.scene !== undefined && values.scene !== state.scene && !viewOf(values.scene))) {
+    if (waiting || (values.scene !== undefined && values.scene !== state.scene && !viewOf(values.scene)) ||
+        (!engine.complete && laterActivations(values, engine.activations).length > 0)) {
       applyLater(values, { announce });
       return [];
     }

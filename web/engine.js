@@ -10,7 +10,7 @@
 // `new Error(message)` here, in JS (engine/bindings/bindings.cpp). Bulk data is written into
 // the engine's staging buffers and results come back as copies.
 import createNlpModule from '../build/wasm/nlp_engine.cjs';
-import { LATER_ENTRIES, LATER_WASM } from './engine-later.js';
+import { LATER_ENTRIES, LATER_WASM, FIRST_ACTIVATIONS } from './engine-later.js';
 
 const STAGE_X = 0;
 const STAGE_Y = 1;
@@ -303,6 +303,9 @@ class Engine {
       names = Array.from(activation).map((a, i) => checkName(a, `activation[${i}]`, this.limits));
     } else throw new Error(`activation: ${describe(activation)} must be a name or an array of names`);
     names.push(checkName(outputActivation, 'outputActivation', this.limits));
+    // the first part of a split module has the kernels of FIRST_ACTIVATIONS only (web/engine-later.js)
+    const later = this.complete ? undefined : names.find((n) => this.activations.includes(n) && !FIRST_ACTIVATIONS.includes(n));
+    if (later) throw new Error(`activation '${later}': its kernels are in ${LATER_WASM}, which has not loaded yet (await engine.loadLater())`);
     if (!isObject(affine)) throw new Error(`affine: ${describe(affine)} must be an object { a, c }`);
     const a = checkNumber(affine.a ?? this.#defaults.affine.a, 'affine.a');
     const c = checkNumber(affine.c ?? this.#defaults.affine.c, 'affine.c');

@@ -106,6 +106,20 @@ test('a link that opens on a later lesson loads it before the first frame', asyn
   } finally { await close(); }
 });
 
+test('a link that names an activation of the later part loads it before the first frame', async () => {
+  const { page, errors, close } = await openPage(browser, `${server.url}#activation2=relu&outputActivation=sigmoid`);
+  try {
+    const r = await page.evaluate(() => {
+      const mark = performance.getEntriesByName('nlp:first-frame')[0];
+      const g = window.playground.get();
+      return { nets: g.networks.map((n) => n.activation), output: g.state.outputActivation,
+        before: performance.getEntriesByType('resource').filter((e) => e.startTime <= mark.startTime).map((e) => e.name.split('/').pop()).sort() };
+    });
+    assert.deepEqual(r, { nets: ['linear', 'relu'], output: 'sigmoid', before: ['nlp-later.js', 'nlp-page.js', 'nlp_engine.first.wasm', 'nlp_engine.later.wasm'] });
+    assert.deepEqual(errors, []);
+  } finally { await close(); }
+});
+
 test('without nlp-later.js beside it, the first lesson still works and the page says which file is missing', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'nlp-partial-'));
   try {
@@ -181,7 +195,7 @@ test('while nlp-later.js is on its way, a change to a later lesson waits for it,
   } finally { await context.close(); }
 });
 
-test('over http, while nlp_engine.later.wasm is on its way the first lesson trains; without it the page names it', async () => {
+test('over http, while nlp_engine.later.wasm is on its way the first lesson trains; without it the page names it and keeps to what it has', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   let release;
@@ -221,6 +235,17 @@ test('over http, while nlp_engine.later.wasm is on its way the first lesson trai
     assert.match(await page2.textContent('#loading'), /^Part of the page failed to load: nlp_engine\.later\.wasm did not load/);
     const trained = await page2.evaluate(() => { const e = window.playground.get().networks[0].epoch; window.playground.step(2); return window.playground.get().networks[0].epoch - e; });
     assert.equal(trained, 2);
+    // an activation of the later part chosen: it cannot come, the select shows the state again
+    await page2.selectOption('#activation2', 'relu');
+    await page2.waitForFunction(() => document.getElementById('activation2').value === 'tanh');
+    assert.equal(await page2.evaluate(() => window.playground.get().state.activation2), 'tanh');
+    assert.match(await page2.textContent('#notices'), /nlp_engine\.later\.wasm did not load/);
+    // a link that names one opens on the first lesson with its defaults for it, and the bar says why
+    await page2.goto('about:blank');
+    await page2.goto(`${server.url}#activation2=relu&dataset=circle`);
+    assert.match(await page2.evaluate(() => window.playground.ready.then(() => '', (e) => e.message)), /nlp_engine\.later\.wasm did not load/);
+    assert.deepEqual(await page2.evaluate(() => [window.playground.get().state.dataset, window.playground.get().networks.map((n) => n.activation)]),
+      ['circle', ['linear', 'tanh']]);
   } finally { await context2.close(); }
 });
 

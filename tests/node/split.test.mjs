@@ -3,12 +3,13 @@
 // here the way the page loads them (globalThis.__nlpWasm and __nlpWasmLater, web/wasm-loader.js)
 // through the page's wrapper web/engine.js, beside the whole module (dist/engine.mjs). The first
 // part alone trains and predicts exactly as the whole module does; the later entries refuse to run,
-// naming the file, until the later part is in; a failed load can be tried again; then every later
-// entry gives exactly the whole module's results.
+// naming the file, until the later part is in, and so do networks of the activations whose kernels
+// are in it; a failed load can be tried again; then every later entry, and training with every
+// activation, gives exactly the whole module's results.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { LATER_ENTRIES } from '../../web/engine-later.js';
+import { LATER_ENTRIES, FIRST_ACTIVATIONS } from '../../web/engine-later.js';
 
 const dist = (f) => {
   const path = new URL(`../../dist/${f}`, import.meta.url);
@@ -43,7 +44,16 @@ const calls = {
   linearPieces: (e) => net(e, 'relu').linearPieces(-1, 1),
   fitSynthetic: (e) => { const n = net(e, 'tanh'); const loss = n.fitSynthetic(x1, y1, { epochs: 20, cut: 1 }); return [loss, Array.from(n.predict(x1))]; },
   syntheticProbe: (e) => net(e, 'tanh').syntheticProbe(x1, y1, { count: 4, cut: 1 }),
+  layerOutputs: (e) => net(e, 'tanh').layerOutputs(x1, { pre: true }),
+  gradients: (e) => net(e, 'tanh').gradients(x1, y1),
 };
+// a network of each activation whose kernels are in the later part, trained: its losses and outputs
+const trainedWith = (activation) => (e) => {
+  const d = data(e);
+  const n = e.createNetwork({ layers: [2, 6, 5, 1], activation, outputActivation: activation === 'step' ? 'tanh' : activation, seed: 4 });
+  return { losses: Array.from({ length: 3 }, () => n.fit(d.x, d.y, { epochs: 3 })), out: Array.from(n.predict(d.x)) };
+};
+const laterActivations = () => whole.activations.filter((a) => !FIRST_ACTIVATIONS.includes(a));
 
 test('the list of later entries is the list of calls checked here', () => {
   assert.deepEqual(Object.keys(calls).sort(), [...LATER_ENTRIES.functions, ...LATER_ENTRIES.netMethods].sort());
@@ -56,7 +66,7 @@ test('the first part alone trains and predicts exactly as the whole module', () 
     const d = data(e);
     const n = e.createNetwork({ layers: [2, 8, 8, 1], activation: 'tanh', seed: 2 });
     const losses = Array.from({ length: 5 }, () => n.fit(d.x, d.y, { epochs: 4 }));
-    return { losses, out: Array.from(n.predict(d.x)), grad: Array.from(n.gradients(d.x, d.y)[0] ?? []) };
+    return { losses, out: Array.from(n.predict(d.x)), weights: n.getWeights() };
   });
   assert.deepEqual(out[0], out[1]);
   assert.ok(out[0].losses[4] < out[0].losses[0], `it learns: ${out[0].losses}`);
@@ -65,6 +75,10 @@ test('the first part alone trains and predicts exactly as the whole module', () 
 test('before the later part, each later entry throws an Error naming the file, and the engine goes on', () => {
   for (const [name, call] of Object.entries(calls)) {
     assert.throws(() => call(split), (e) => e instanceof Error && /nlp_engine\.later\.wasm, which has not loaded yet/.test(e.message), name);
+  }
+  assert.ok(laterActivations().length >= 8, laterActivations().join());
+  for (const activation of laterActivations()) {
+    assert.throws(() => trainedWith(activation)(split), (e) => e instanceof Error && e.message.startsWith(`activation '${activation}': its kernels are in nlp_engine.later.wasm, which has not loaded yet`), activation);
   }
   assert.equal(laterLoads, 0, 'nothing asked for it');
   const d = data(split);
@@ -93,6 +107,8 @@ test('with the later part in, every later entry gives exactly the whole module\'
     assert.ok(!got.error, `${name}: ${got.error}`);
     assert.deepEqual(got, run(whole, call), name);
   }
+  // and every activation trains exactly as in the whole module
+  for (const activation of whole.activations) assert.deepEqual(trainedWith(activation)(split), trainedWith(activation)(whole), activation);
   // an engine error from the later part comes back as a JS Error with the engine's message
   const mixed = (e) => run(e, () => e.createNetwork({ layers: [2, 4, 1], activation: 'tanh', seed: 1 }).collapse());
   assert.match(mixed(split).error, /tanh/);
