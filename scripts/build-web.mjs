@@ -71,7 +71,7 @@ const SCRIPT_OPTIONS = { ...COMMON_OPTIONS, format: 'iife', platform: 'browser',
 async function bundleScripts(laterCss) { // laterCss: { <style id>: css }
   const pageAlone = await build({ ...SCRIPT_OPTIONS, entryPoints: ['web/main.js'] });
   const inPage = new Set(Object.keys(pageAlone.metafile.inputs));
-  const shared = new Set();
+  const shared = new Map(); // path -> the names the later script imports from it ('*': all of them)
   const fromPage = {
     name: 'from-page',
     setup(b) {
@@ -83,10 +83,18 @@ async function bundleScripts(laterCss) { // laterCss: { <style id>: css }
         if (!inPage.has(rel)) return { path: r.path };
         // a default import would get the namespace itself (esbuild's CommonJS interop): named only
         const esc = args.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        if (new RegExp(`^import\\s+[\\w$]+\\s*(,[^;]*)?from\\s+'${esc}'`, 'm').test(await readFile(args.importer, 'utf8'))) {
+        const source = await readFile(args.importer, 'utf8');
+        if (new RegExp(`^import\\s+[\\w$]+\\s*(,[^;]*)?from\\s+'${esc}'`, 'm').test(source)) {
           return { errors: [{ text: `${relative(root, args.importer)}: a default import of ${rel}, a module of the page's script: import it by name` }] };
         }
-        shared.add(rel);
+        // only what it imports is handed over, so the page's script may leave out the rest
+        const names = shared.get(rel) ?? new Set();
+        for (const m of source.matchAll(new RegExp(`^(?:import|export)\\s*(\\*(?:\\s+as\\s+[\\w$]+)?|\\{[^}]*\\})\\s*from\\s+'${esc}'`, 'gm'))) {
+          if (m[1].startsWith('*')) names.add('*');
+          else for (const n of m[1].slice(1, -1).split(',')) if (n.trim()) names.add(n.trim().split(/\s+as\s+/)[0]);
+        }
+        if (names.size === 0) return { errors: [{ text: `${relative(root, args.importer)}: no import { ... } from '${args.path}' read: import a module of the page's script by name` }] };
+        shared.set(rel, names);
         return { path: rel, namespace: 'page' };
       });
       b.onLoad({ filter: /.*/, namespace: 'page' }, (args) => ({ contents: `module.exports = self.__nlpModules[${JSON.stringify(args.path)}];`, loader: 'js' }));
@@ -96,10 +104,18 @@ async function bundleScripts(laterCss) { // laterCss: { <style id>: css }
   // it is drawn unstyled
   const later = await build({ ...SCRIPT_OPTIONS, entryPoints: ['web/later-entry.js'], plugins: [fromPage],
     footer: { js: `(function(c){for(var i in c){var s=document.getElementById(i);if(s)s.textContent=c[i]}})(${JSON.stringify(laterCss)});` } });
-  const list = [...shared].sort();
-  // the modules handed over, in a module of their own imported before main.js: evaluated first
-  const expose = `${list.map((f, i) => `import * as m${i} from './${f}';`).join('\n')}
-self.__nlpModules = { ${list.map((f, i) => `${JSON.stringify(f)}: m${i}`).join(', ')} };
+  const list = [...shared.keys()].sort();
+  // the modules handed over, in a module of their own imported before main.js: evaluated first;
+  // each the names the later script imports, as getters (live bindings), or its namespace
+  const exposeOne = (f, i) => {
+    const names = [...shared.get(f)].sort();
+    if (names.includes('*')) return { imports: `import * as m${i} from './${f}';`, value: `m${i}` };
+    return { imports: `import { ${names.map((n, j) => `${n} as m${i}_${j}`).join(', ')} } from './${f}';`,
+      value: `{ ${names.map((n, j) => `get ${n}() { return m${i}_${j}; }`).join(', ')} }` };
+  };
+  const exposed = list.map(exposeOne);
+  const expose = `${exposed.map((e) => e.imports).join('\n')}
+self.__nlpModules = { ${list.map((f, i) => `${JSON.stringify(f)}: ${exposed[i].value}`).join(', ')} };
 `;
   const exposeFirst = {
     name: 'expose-first',

@@ -9,6 +9,12 @@
 const COMMON = bilingual({ learningRate: ['learning rate {lr}', '学习率 {lr}'] });
 const lessonTables = { en: { common: COMMON.en }, zh: { common: COMMON.zh } };
 
+/** Adds more of the page's own strings, { en, zh } (groups that only the later script shows: web/later.js). */
+export function addStrings(tables) {
+  Object.assign(en, tables.en);
+  Object.assign(zh, tables.zh);
+}
+
 /** Adds each lesson's { en, zh } strings under scenes.<id> (its declaration's, then its view's). */
 export function addLessonStrings(lessons) {
   for (const s of lessons) for (const lang of ['en', 'zh']) lessonTables[lang][s.id] = { ...lessonTables[lang][s.id], ...s.strings[lang] };
@@ -97,38 +103,6 @@ const TABLE = {
   networkN: ['Network {n}', '网络 {n}'],
   dismiss: ['Dismiss', '关闭'],
   multiclassOut: ['linear + softmax (3 classes)', '线性 + softmax（三类）'],
-  // the network diagram (web/network-diagram.js): names of its neurons and weights, the weight editor
-  diagram: {
-    group: ['{net}: neurons and weights', '{net}：神经元和权重'],
-    scrolls: ['{net}: the diagram (scrolls sideways)', '{net}：网络结构图（可左右滚动）'],
-    input: ['{net}, input {name}', '{net}，输入 {name}'],
-    neuron: ['{net}, layer {l}, neuron {u}', '{net}，第 {l} 层，第 {u} 个神经元'],
-    output: ['{net}, output neuron', '{net}，输出神经元'],
-    outputN: ['{net}, output neuron {u}', '{net}，第 {u} 个输出神经元'],
-    weight: ['{net}, weight from {from} to {to}', '{net}，从{from}到{to}的权重'],
-    inputShort: ['input {name}', '输入 {name}'],
-    neuronShort: ['neuron {u} of layer {l}', '第 {l} 层第 {u} 个神经元'],
-    outputShort: ['the output neuron', '输出神经元'],
-    outputShortN: ['output neuron {u}', '第 {u} 个输出神经元'],
-    value: ['Weight {v}', '权重 {v}'],
-    fromTo: ['from {from} to {to}', '从{from}到{to}'],
-    weightFromTo: ['Weight from {from} to {to}', '从{from}到{to}的权重'],
-    newValueFor: ['New value of {name}', '{name}：新的值'],
-    editHint: ['Click to change it', '点击可以修改'],
-    clickToPin: ['Click to keep it shown', '点击可以固定显示'],
-    enterToPin: ['Enter keeps it shown', '按 Enter 键可以固定显示'],
-    toggleHint: ['Click to turn this input on or off', '点击可以打开或关闭这个输入'],
-    keysHint: ['Arrow keys: move · Enter: keep a neuron shown, or edit a weight · Esc: close', '方向键：移动 · Enter：固定显示神经元，或修改权重 · Esc：关闭'],
-    newWeight: ['New value', '新的值'],
-    set: ['Set', '确定'],
-    cancel: ['Cancel', '取消'],
-    prevWeight: ['Previous weight', '上一个权重'],
-    nextWeight: ['Next weight', '下一个权重'],
-    badWeight: ['Type a number from −{max} to {max}, such as 0.5 or −1.2. The weight has not changed.', '请输入 −{max} 到 {max} 之间的数，例如 0.5 或 −1.2。权重没有改变。'],
-    showingNeuron: ['Showing the output of {name}', '这里显示的是{name}的输出'],
-    showingInput: ['Showing {name}', '这里显示的是{name}'],
-    pinnedHint: ['Click or tap it again for the network’s output', '再点一下它，就回到网络的输出'],
-  },
   groups: {
     classification: ['2D classification', '二维分类'],
     multiclass: ['2D, three classes', '二维三分类'],

@@ -5,7 +5,7 @@
 
 import { registerLater } from './later.js';
 import { createSharePanel } from './share.js';
-import { createDiagram } from './network-diagram.js';
+import { createDiagram, DIAGRAM_STRINGS } from './network-diagram.js';
 import { createOwnData, OWN_TABLE } from './owndata.js';
 import { bilingual } from './i18n.js';
 import activations from './scenes/views/activations.js';
@@ -22,6 +22,7 @@ import synthetic from './scenes/views/synthetic.js';
 registerLater({
   views: { activations, collapse, squashing, regression, step, relu, universal, pca, warp, synthetic },
   strings: { compare: bilingual({ own: OWN_TABLE }) },
+  ui: bilingual({ diagram: DIAGRAM_STRINGS }),
   createSharePanel,
   createDiagram,
   createOwnData,

@@ -8,7 +8,7 @@
 // Over http the engine's module comes in two parts too (web/engine-later.js): the later parts
 // are here when both the script and the module's later part are.
 
-import { addLessonStrings } from './i18n.js';
+import { addLessonStrings, addStrings } from './i18n.js';
 
 let registered = null; // what the later script registered
 let engine = null; // the page's engine: over http the later part of its module comes with the script
@@ -19,10 +19,11 @@ export const LATER_FILE = 'nlp-later.js';
 
 /**
  * Called by the later script: { views: { <lesson id>: { create(env), strings } }, strings: { <lesson
- * id>: { en, zh } } (more strings of a lesson of the page's script), createSharePanel,
- * createDiagram, createOwnData }.
+ * id>: { en, zh } } (more strings of a lesson of the page's script), ui: { en, zh } (more of the
+ * page's own strings), createSharePanel, createDiagram, createOwnData }.
  */
 export function registerLater(p) {
+  addStrings(p.ui);
   addLessonStrings([...Object.entries(p.views).map(([id, v]) => ({ id, strings: v.strings })),
     ...Object.entries(p.strings).map(([id, strings]) => ({ id, strings }))]);
   registered = p;

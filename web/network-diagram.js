@@ -78,6 +78,40 @@ import { canvasFont } from './scenes/basics.js';
 import { fillDiverging, NEG, POS } from './colors.js';
 import { t } from './i18n.js';
 
+// Its strings, t('diagram.<key>'): names of its neurons and weights, the weight editor (they come
+// with it: web/later-entry.js)
+export const DIAGRAM_STRINGS = {
+  group: ['{net}: neurons and weights', '{net}：神经元和权重'],
+  scrolls: ['{net}: the diagram (scrolls sideways)', '{net}：网络结构图（可左右滚动）'],
+  input: ['{net}, input {name}', '{net}，输入 {name}'],
+  neuron: ['{net}, layer {l}, neuron {u}', '{net}，第 {l} 层，第 {u} 个神经元'],
+  output: ['{net}, output neuron', '{net}，输出神经元'],
+  outputN: ['{net}, output neuron {u}', '{net}，第 {u} 个输出神经元'],
+  weight: ['{net}, weight from {from} to {to}', '{net}，从{from}到{to}的权重'],
+  inputShort: ['input {name}', '输入 {name}'],
+  neuronShort: ['neuron {u} of layer {l}', '第 {l} 层第 {u} 个神经元'],
+  outputShort: ['the output neuron', '输出神经元'],
+  outputShortN: ['output neuron {u}', '第 {u} 个输出神经元'],
+  value: ['Weight {v}', '权重 {v}'],
+  fromTo: ['from {from} to {to}', '从{from}到{to}'],
+  weightFromTo: ['Weight from {from} to {to}', '从{from}到{to}的权重'],
+  newValueFor: ['New value of {name}', '{name}：新的值'],
+  editHint: ['Click to change it', '点击可以修改'],
+  clickToPin: ['Click to keep it shown', '点击可以固定显示'],
+  enterToPin: ['Enter keeps it shown', '按 Enter 键可以固定显示'],
+  toggleHint: ['Click to turn this input on or off', '点击可以打开或关闭这个输入'],
+  keysHint: ['Arrow keys: move · Enter: keep a neuron shown, or edit a weight · Esc: close', '方向键：移动 · Enter：固定显示神经元，或修改权重 · Esc：关闭'],
+  newWeight: ['New value', '新的值'],
+  set: ['Set', '确定'],
+  cancel: ['Cancel', '取消'],
+  prevWeight: ['Previous weight', '上一个权重'],
+  nextWeight: ['Next weight', '下一个权重'],
+  badWeight: ['Type a number from −{max} to {max}, such as 0.5 or −1.2. The weight has not changed.', '请输入 −{max} 到 {max} 之间的数，例如 0.5 或 −1.2。权重没有改变。'],
+  showingNeuron: ['Showing the output of {name}', '这里显示的是{name}的输出'],
+  showingInput: ['Showing {name}', '这里显示的是{name}'],
+  pinnedHint: ['Click or tap it again for the network’s output', '再点一下它，就回到网络的输出'],
+};
+
 export const WEIGHT_LIMIT = 100;
 const HIT = 44; // coarse pointer: a neuron's target, CSS px (its tile grows an invisible hit area)
 const MINUS = '\u2212';
