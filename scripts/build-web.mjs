@@ -51,15 +51,30 @@ export const WASM = 'nlp_engine.wasm';
 export const SINGLE_FILE = 'nonlinear-playground.html';
 export const PAGE_SCRIPT = 'nlp-page.js';
 export const LATER_SCRIPT = 'nlp-later.js';  // web/later.js loads it by this name
-// Style sheets of what only the later script shows (the network diagrams' buttons and cards, the
-// Share panel, the printed handout): over http and from file:// they come with it, each run of
+// Style sheets of what only the later script shows (the later lessons' views, the network
+// diagrams' buttons and cards, the Share panel, the printed handout): over http and from file:// they come with it, each run of
 // them into an empty <style id="nlp-later-style-N"> that holds its place among the page's sheets,
 // so the cascade's order is the single file's
-export const LATER_SHEETS = ['diagram.css', 'print.css', 'share.css'];
+export const LATER_SHEETS = ['lessons.css', 'diagram.css', 'print.css', 'share.css'];
 const LATER_STYLE_ID = 'nlp-later-style';
 
+// The Emscripten glue as the page runs it: in a browser, never under Node (the glue is linked for
+// both: dist/engine.mjs and the tests run it in Node). Its Node branch goes, 1.3 kB of script.
+const GLUE_NODE_BRANCH = 'if(ENVIRONMENT_IS_NODE){';
+const glueForThePage = {
+  name: 'glue-for-the-page',
+  setup(b) {
+    b.onLoad({ filter: /nlp_engine\.cjs$/ }, async (args) => {
+      const glue = await readFile(args.path, 'utf8');
+      if (glue.split(GLUE_NODE_BRANCH).length !== 2) throw new Error(`${args.path}: not one "${GLUE_NODE_BRANCH}" (another Emscripten?): update glueForThePage`);
+      return { contents: glue.replace(GLUE_NODE_BRANCH, 'if(false){'), loader: 'js' };
+    });
+  },
+};
+
 const SCRIPT_OPTIONS = { ...COMMON_OPTIONS, format: 'iife', platform: 'browser', write: false, minify, metafile: true,
-  charset: 'utf8' };  // the Chinese strings as UTF-8 (3 bytes a character), not \uXXXX escapes (6)
+  charset: 'utf8', // the Chinese strings as UTF-8 (3 bytes a character), not \uXXXX escapes (6)
+  plugins: [glueForThePage] };
 
 /**
  * The page's script and the later script. First the page's alone, to learn which modules it holds;
@@ -102,7 +117,7 @@ async function bundleScripts(laterCss) { // laterCss: { <style id>: css }
   };
   // its style sheets go in as the script ends, in the task that registers its parts: nothing of
   // it is drawn unstyled
-  const later = await build({ ...SCRIPT_OPTIONS, entryPoints: ['web/later-entry.js'], plugins: [fromPage],
+  const later = await build({ ...SCRIPT_OPTIONS, entryPoints: ['web/later-entry.js'], plugins: [glueForThePage, fromPage],
     footer: { js: `(function(c){for(var i in c){var s=document.getElementById(i);if(s)s.textContent=c[i]}})(${JSON.stringify(laterCss)});` } });
   const list = [...shared.keys()].sort();
   // the modules handed over, in a module of their own imported before main.js: evaluated first;
@@ -124,7 +139,7 @@ self.__nlpModules = { ${list.map((f, i) => `${JSON.stringify(f)}: ${exposed[i].v
       b.onLoad({ filter: /.*/, namespace: 'expose' }, () => ({ contents: expose, resolveDir: root, loader: 'js' }));
     },
   };
-  const page = await build({ ...SCRIPT_OPTIONS, plugins: [exposeFirst],
+  const page = await build({ ...SCRIPT_OPTIONS, plugins: [glueForThePage, exposeFirst],
     stdin: { contents: "import 'nlp:expose';\nimport './web/main.js';\n", resolveDir: root, sourcefile: 'page-entry.js', loader: 'js' } });
   // the single file's one script: both entries in one bundle (no module handed over, all of it
   // tree-shaken); the later parts register themselves as it runs, before the engine is ready
@@ -141,9 +156,11 @@ async function main() {
   for (const f of ['nlp_engine.cjs', WASM, 'nlp_engine.cjs.symbols']) {
     if (!existsSync(join(root, 'build', 'wasm', f))) throw new Error(`build/wasm/${f} is missing: build the engine first (npm run build)`);
   }
-  // styles.css first, then the other style sheets of web/ (one per concern), in name order: in
-  // runs, each a <style> of the page's or an empty one for a run of LATER_SHEETS
-  const sheets = ['styles.css', ...(await readdir(join(root, 'web'))).filter((f) => f.endsWith('.css') && f !== 'styles.css').sort()];
+  // styles.css first, then lessons.css (the later lessons' part of it), then the other style
+  // sheets of web/ (one per concern), in name order: in runs, each a <style> of the page's or an
+  // empty one for a run of LATER_SHEETS
+  const FIRST_SHEETS = ['styles.css', 'lessons.css'];
+  const sheets = [...FIRST_SHEETS, ...(await readdir(join(root, 'web'))).filter((f) => f.endsWith('.css') && !FIRST_SHEETS.includes(f)).sort()];
   if (LATER_SHEETS.some((f) => !sheets.includes(f))) throw new Error(`web/: ${LATER_SHEETS.join(', ')} must exist`);
   const cssOf = async (files) => {
     const text = (await Promise.all(files.map((f) => readFile(join(root, 'web', f), 'utf8')))).join('\n');
