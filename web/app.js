@@ -6,7 +6,7 @@ import { DEFAULTS, SCENES, KEY_DECLS, parseHash, parsePartial, toHash, cloneStat
 import { t, setLang, translate, defaultLang } from './i18n.js';
 import { lessonById, viewOf } from './scenes/index.js';
 import { loadLater, laterError } from './later.js';
-import { laterActivations } from './engine-later.js';
+import { laterKeys } from './engine-later.js';
 import { createToolbar, groupThousands } from './toolbar.js';
 import { createNotices } from './notices.js';
 import { onResize } from './size.js';
@@ -177,7 +177,7 @@ export function createApp(engine, doc = document) {
   }
 
   // A change to a lesson whose view has not arrived yet (web/later.js: moments after the first
-  // frame), or to an activation whose kernels are in the later part of the engine's module
+  // frame), or to an activation or input features in the later part of the engine's module
   // (web/engine-later.js), waits for it, whole: the state never names a lesson that is not shown,
   // and goals are read from the lesson they are about.
   let waiting = null;
@@ -197,7 +197,7 @@ export function createApp(engine, doc = document) {
   /** Applies validated values; the current lesson rebuilds what they need (and may say so). */
   function apply(values, { announce }) {
     if (waiting || (values.scene !== undefined && values.scene !== state.scene && !viewOf(values.scene)) ||
-        (!engine.complete && laterActivations(values, engine.activations).length > 0)) {
+        (!engine.complete && laterKeys(values, state, engine).length > 0)) {
       applyLater(values, { announce });
       return [];
     }

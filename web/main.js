@@ -17,7 +17,7 @@ import { parseHash, DEFAULTS } from './state.js';
 import { startMessaging } from './messages.js';
 import { viewOf } from './scenes/index.js';
 import { loadLater, laterParts, setLaterEngine } from './later.js';
-import { laterActivations } from './engine-later.js';
+import { laterKeys } from './engine-later.js';
 
 const notReady = () => { throw new Error('playground is not ready yet: await playground.ready'); };
 const api = { get: notReady, set: notReady, step: notReady, play: notReady, pause: notReady, reset: notReady, weights: notReady };
@@ -41,17 +41,18 @@ api.ready = (async () => {
   setLaterEngine(engine);
   // A link that opens on a lesson after the first needs its view before the first frame (if it
   // cannot come, the app shows the first lesson and says why), and one that names an activation
-  // whose kernels are in the later part of the engine's module (web/engine-later.js) needs that
+  // or input features in the later part of the engine's module (web/engine-later.js) needs that
   const link = parseHash(location.hash, { activations: engine.activations, datasets: engine.datasets }).values;
-  if (!viewOf(link.scene ?? DEFAULTS.scene) || laterActivations(link, engine.activations).length > 0) {
+  const laterInLink = laterKeys(link, DEFAULTS, engine);
+  if (!viewOf(link.scene ?? DEFAULTS.scene) || laterInLink.length > 0) {
     await loadLater().catch(() => {
-      // the later part cannot come (the page says which file is missing): the link's activations
-      // that need it give way to the defaults, or the first lesson could not be built
+      // the later part cannot come (the page says which file is missing): the link's keys that
+      // need it give way to the defaults, or the first lesson could not be built
       if (engine.complete) return;
-      const keep = location.hash.slice(1).split('&').filter((pair) => {
-        const k = decodeURIComponent(pair.split('=')[0]);
-        return !(k in link) || laterActivations({ [k]: link[k] }, engine.activations).length === 0;
-      });
+      // (by kind: a TensorFlow Playground link's activation=relu is network 2's activation2)
+      const drop = (k) => laterInLink.includes(k) || (/activation/i.test(k) && laterInLink.some((l) => /activation/i.test(l))) ||
+        (engine.featureNames.includes(k) && laterInLink.some((l) => engine.featureNames.includes(l)));
+      const keep = location.hash.slice(1).split('&').filter((pair) => !drop(decodeURIComponent(pair.split('=')[0])));
       try { history.replaceState(null, '', `#${keep.join('&')}`); } catch { /* sandboxed: the hash stays */ }
     });
   }

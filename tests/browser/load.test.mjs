@@ -106,16 +106,17 @@ test('a link that opens on a later lesson loads it before the first frame', asyn
   } finally { await close(); }
 });
 
-test('a link that names an activation of the later part loads it before the first frame', async () => {
-  const { page, errors, close } = await openPage(browser, `${server.url}#activation2=relu&outputActivation=sigmoid`);
+test('a link that names an activation or input features of the later part loads it before the first frame', async () => {
+  const { page, errors, close } = await openPage(browser, `${server.url}#activation2=relu&outputActivation=sigmoid&xSquared=true&dataset=circle`);
   try {
     const r = await page.evaluate(() => {
       const mark = performance.getEntriesByName('nlp:first-frame')[0];
       const g = window.playground.get();
-      return { nets: g.networks.map((n) => n.activation), output: g.state.outputActivation,
+      return { nets: g.networks.map((n) => n.activation), output: g.state.outputActivation, features: g.scene.features,
         before: performance.getEntriesByType('resource').filter((e) => e.startTime <= mark.startTime).map((e) => e.name.split('/').pop()).sort() };
     });
-    assert.deepEqual(r, { nets: ['linear', 'relu'], output: 'sigmoid', before: ['nlp-later.js', 'nlp-page.js', 'nlp_engine.first.wasm', 'nlp_engine.later.wasm'] });
+    assert.deepEqual(r, { nets: ['linear', 'relu'], output: 'sigmoid', features: ['x', 'y', 'xSquared'],
+      before: ['nlp-later.js', 'nlp-page.js', 'nlp_engine.first.wasm', 'nlp_engine.later.wasm'] });
     assert.deepEqual(errors, []);
   } finally { await close(); }
 });

@@ -39,6 +39,7 @@ const calls = {
   principalAngle: (e) => e.principalAngle([1, 0, 0, 0, 1, 0], [1, 0, 0, 0, 0.6, 0.8], 3),
   bestLineAccuracy: (e) => { const d = data(e); return e.bestLineAccuracy(d.x, d.y, 2); },
   activationCurve: (e) => e.activationCurve('tanh', [-2, -0.5, 0, 0.5, 2]),
+  features: (e) => e.features([0.5, -1, 2, 0.25, -0.75, 1.5], ['xSquared', 'sinY', 'xTimesY']),
   collapse: (e) => net(e, 'linear').collapse(),
   collapseDeviation: (e) => net(e, 'linear').collapseDeviation(x1),
   linearPieces: (e) => net(e, 'relu').linearPieces(-1, 1),
@@ -113,4 +114,21 @@ test('with the later part in, every later entry gives exactly the whole module\'
   const mixed = (e) => run(e, () => e.createNetwork({ layers: [2, 4, 1], activation: 'tanh', seed: 1 }).collapse());
   assert.match(mixed(split).error, /tanh/);
   assert.deepEqual(mixed(split), mixed(whole));
+});
+
+test('laterKeys: the keys of a link or a change that need the later part', async () => {
+  const { laterKeys } = await import('../../web/engine-later.js');
+  const { DEFAULTS } = await import('../../web/state.js');
+  const cases = [
+    [{ activation2: 'relu' }, ['activation2']],
+    [{ activation: 'tanh', activation2: 'linear', dataset: 'step' }, []], // 'step' the dataset, not the activation
+    [{ outputActivation: 'sigmoid', noise: 10 }, ['outputActivation']],
+    [{ collapseActivations: ['linear', 'relu', 'linear'] }, ['collapseActivations']],
+    [{ xSquared: true }, ['xSquared']],
+    [{ x: false }, ['x']], // y alone: engine.features
+    [{ x: true, y: true, xSquared: false }, []],
+  ];
+  for (const [values, keys] of cases) assert.deepEqual(laterKeys(values, DEFAULTS, whole), keys, JSON.stringify(values));
+  // a change back to x₁, x₂ alone from other features needs nothing more
+  assert.deepEqual(laterKeys({ xSquared: false }, { ...DEFAULTS, xSquared: true }, whole), []);
 });
