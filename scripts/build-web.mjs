@@ -104,7 +104,7 @@ async function bundleScripts(laterCss) { // laterCss: { <style id>: css }
         }
         // only what it imports is handed over, so the page's script may leave out the rest
         const names = shared.get(rel) ?? new Set();
-        for (const m of source.matchAll(new RegExp(`^(?:import|export)\\s*(\\*(?:\\s+as\\s+[\\w$]+)?|\\{[^}]*\\})\\s*from\\s+'${esc}'`, 'gm'))) {
+        for (const m of source.matchAll(new RegExp(`^\\s*(?:import|export)\\s*(\\*(?:\\s+as\\s+[\\w$]+)?|\\{[^}]*\\})\\s*from\\s+(['"])${esc}\\2`, 'gm'))) {
           if (m[1].startsWith('*')) names.add('*');
           else for (const n of m[1].slice(1, -1).split(',')) if (n.trim()) names.add(n.trim().split(/\s+as\s+/)[0]);
         }

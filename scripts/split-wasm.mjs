@@ -28,7 +28,7 @@ const unescape = (s) => s.replace(/\\([0-9a-f]{2})/g, (_, h) => String.fromCharC
 /** JS entry name -> the C++ function it binds ('leastSquares' -> 'least_squares', 'collapse' -> 'NetHandle::collapse'). */
 export function boundNames(bindingsSource) {
   const names = new Map();
-  for (const m of bindingsSource.matchAll(/\bdef(?:_method|_static)?<&([\w:]+)>\((?:\w+,\s*)?"(\w+)"/g)) names.set(m[2], m[1]);
+  for (const m of bindingsSource.replace(/\/\/.*$/gm, '').matchAll(/\bdef(?:_method|_static)?<&([\w:]+)>\((?:\w+,\s*)?"(\w+)"/g)) names.set(m[2], m[1]);
   return names;
 }
 
@@ -65,7 +65,7 @@ export function splitModule({ wasmPath, symbolsPath, bindingsPath, entries, acti
     if (!slots.has(m[1])) table.push(m[1]);
     slots.set(m[1], (slots.get(m[1]) ?? 0) + 1);
   }
-  if (all.size === 0 || table.length === 0 || symbols.size < all.size) {
+  if (all.size === 0 || table.length === 0 || symbols.size !== imports + all.size) {
     throw new Error(`split-wasm: ${wasmPath} and ${symbolsPath} do not match (${all.size} functions, ${table.length} in the table, ${symbols.size} symbols): rebuild (npm run build)`);
   }
 
@@ -77,6 +77,8 @@ export function splitModule({ wasmPath, symbolsPath, bindingsPath, entries, acti
     if (!cpp) throw new Error(`split-wasm: ${bindingsPath} binds no entry "${name}"`);
     const found = table.filter((f) => symbols.get(Number(f))?.startsWith(wrapper(cpp)));
     if (found.length !== 1) throw new Error(`split-wasm: ${found.length} functions in the table wrap ${cpp} (${name}) in ${wasmPath}, not 1`);
+    // one slot: a wrapper merged with another entry's would take that entry's slot along, unguarded
+    if (slots.get(found[0]) !== 1) throw new Error(`split-wasm: the wrapper of ${name} fills ${slots.get(found[0])} table slots, not 1 (merged with another entry's?)`);
     later.add(found[0]);
   }
   // the kernels of the later activations: ActivationKind's order, names as the engine's without "_"

@@ -58,18 +58,21 @@ let lastError = null;
 /** Why the later parts did not load, the last time they were tried (null: they did not fail). */
 export const laterError = () => lastError;
 
-/** The later script, once it has registered; rejects with a message that names the file. */
+/** The later script, once it has registered (asked for once); rejects with a message that names the file. */
+let scriptLoading = null;
 function loadScript(doc) {
   if (registered) return Promise.resolve();
-  return new Promise((resolve, reject) => {
+  scriptLoading ??= new Promise((resolve, reject) => {
     const script = doc.createElement('script');
     script.src = LATER_FILE;
-    const fail = (err) => { script.remove(); reject(err); };
+    // a failed load is not kept: the next call tries again
+    const fail = (err) => { scriptLoading = null; script.remove(); reject(err); };
     script.onerror = () => fail(new Error(`${LATER_FILE} did not load: keep it beside index.html, or use nonlinear-playground.html (one file)`));
     // the script has run by its load event: it registered itself, or it is not ours
     script.onload = () => (registered ? resolve() : fail(new Error(`${LATER_FILE} loaded but registered nothing (a stale build: run npm run build)`)));
     doc.head.appendChild(script);
   });
+  return scriptLoading;
 }
 
 /**

@@ -49,10 +49,10 @@ api.ready = (async () => {
       // the later part cannot come (the page says which file is missing): the link's keys that
       // need it give way to the defaults, or the first lesson could not be built
       if (engine.complete) return;
-      // (by kind: a TensorFlow Playground link's activation=relu is network 2's activation2)
-      const drop = (k) => laterInLink.includes(k) || (/activation/i.test(k) && laterInLink.some((l) => /activation/i.test(l))) ||
-        (engine.featureNames.includes(k) && laterInLink.some((l) => engine.featureNames.includes(l)));
-      const keep = location.hash.slice(1).split('&').filter((pair) => !drop(decodeURIComponent(pair.split('=')[0])));
+      // (and a TensorFlow Playground link's activation, which is network 2's activation2)
+      const drop = (k) => laterInLink.includes(k) || (k === 'activation' && laterInLink.includes('activation2'));
+      const keyOf = (pair) => { try { return decodeURIComponent(pair.split('=')[0]); } catch { return ''; } };
+      const keep = location.hash.slice(1).split('&').filter((pair) => !drop(keyOf(pair)));
       try { history.replaceState(null, '', `#${keep.join('&')}`); } catch { /* sandboxed: the hash stays */ }
     });
   }

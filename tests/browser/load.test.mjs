@@ -243,7 +243,7 @@ test('over http, while nlp_engine.later.wasm is on its way the first lesson trai
     assert.match(await page2.textContent('#notices'), /nlp_engine\.later\.wasm did not load/);
     // a link that names one opens on the first lesson with its defaults for it, and the bar says why
     await page2.goto('about:blank');
-    await page2.goto(`${server.url}#activation2=relu&dataset=circle`);
+    await page2.goto(`${server.url}#activation2=relu&dataset=circle&%E0%A4%A=1`); // and a malformed key
     assert.match(await page2.evaluate(() => window.playground.ready.then(() => '', (e) => e.message)), /nlp_engine\.later\.wasm did not load/);
     assert.deepEqual(await page2.evaluate(() => [window.playground.get().state.dataset, window.playground.get().networks.map((n) => n.activation)]),
       ['circle', ['linear', 'tanh']]);

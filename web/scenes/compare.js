@@ -18,7 +18,7 @@ import { NET_HEX } from '../colors.js';
 import { createControl, numericOptions, namedOptions } from '../controls.js';
 import { el, setText, setHidden, describe, fmtLoss, fmtPct, legend } from './basics.js';
 import { neuronFrame, neuronBadge } from './netview.js';
-import { whenLater } from '../later.js';
+import { whenLater, loadLater } from '../later.js';
 
 export const MAX_LAYERS = 8;
 export const MAX_NEURONS = 12;
@@ -222,7 +222,11 @@ function createCompareScene(env) {
         clearTimeout(bestLineTimer);
         const run = () => {
           if (data !== model.data) return;
-          if (!engine.complete) { engine.loadLater().then(run, () => {}); return; } // web/later.js says if it fails
+          // web/later.js says if it fails; once the later parts do come (another try), the card asks again
+          if (!engine.complete) {
+            loadLater().then(run, () => whenLater(() => { if (bestLineWaits === data) { bestLineWaits = null; env.invalidate(); } }));
+            return;
+          }
           bestLineFor(data);
           env.invalidate();
         };
