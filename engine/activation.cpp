@@ -1,6 +1,8 @@
 #include "activation.h"
 
 #include <algorithm>
+#include <array>
+#include <utility>
 #include <cmath>
 #include <stdexcept>
 #include <type_traits>
@@ -35,7 +37,7 @@ const std::vector<std::string>& activation_names() {
   return names;
 }
 
-Activation Activation::from_name(const std::string& name, const AffineParams& affine, const std::string& field) {
+NLP_COLD Activation Activation::from_name(const std::string& name, const AffineParams& affine, const std::string& field) {
   for (const auto& e : kRegistry)
     if (name == e.name) {
       if (e.kind == ActivationKind::Affine && !(std::isfinite(affine.a) && std::isfinite(affine.c)))
@@ -123,21 +125,38 @@ void Activation::forward(const Eigen::Ref<const Eigen::Matrix<T, Eigen::Dynamic,
   });
 }
 
+namespace {
+
+// dA_dZ = dA * f'(Z) for one kind: each kind its own function, reached through a table (as the
+// kernels are, engine/kernels.cpp), so that a build carries code for the kinds it runs
+// (scripts/split-wasm.mjs moves the others to the page's later part of the module).
+template <ActivationKind K, typename T>
+void backward_as(const Activation& f, const Eigen::Ref<const Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>>& Z,
+                 const Eigen::Ref<const Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>>& A,
+                 Eigen::Ref<Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>>& dA_dZ) {
+  const Eigen::Index rows = Z.rows(), cols = Z.cols();
+  for (Eigen::Index j = 0; j < cols; ++j) {
+    const T* z = Z.data() + j * Z.outerStride();
+    const T* a = A.data() + j * A.outerStride();
+    T* d = dA_dZ.data() + j * dA_dZ.outerStride();
+    for (Eigen::Index i = 0; i < rows; ++i) d[i] = apply_derivative<K>(z[i], a[i], d[i], f);
+  }
+}
+
+template <typename T, size_t... I>
+constexpr auto backward_table(std::index_sequence<I...>) {
+  return std::array{&backward_as<ActivationKind(I), T>...};
+}
+
+}  // namespace
+
 template <typename T>
 void Activation::backward(const Eigen::Ref<const Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>>& Z,
                           const Eigen::Ref<const Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>>& A,
                           Eigen::Ref<Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>> dA_dZ) const {
   if (kind == ActivationKind::Linear) return;  // f' = 1
-  const Eigen::Index rows = Z.rows(), cols = Z.cols();
-  with_kind(kind, [&](auto k) {
-    constexpr ActivationKind K = decltype(k)::value;
-    for (Eigen::Index j = 0; j < cols; ++j) {
-      const T* z = Z.data() + j * Z.outerStride();
-      const T* a = A.data() + j * A.outerStride();
-      T* d = dA_dZ.data() + j * dA_dZ.outerStride();
-      for (Eigen::Index i = 0; i < rows; ++i) d[i] = apply_derivative<K>(z[i], a[i], d[i], *this);
-    }
-  });
+  static constexpr auto table = backward_table<T>(std::make_index_sequence<size_t(ActivationKind::Step) + 1>{});
+  table[size_t(kind)](*this, Z, A, dA_dZ);
 }
 
 double Activation::value(double z) const {

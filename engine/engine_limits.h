@@ -3,6 +3,15 @@
 // bindings export them to JS (`engine.limits`, docs/api.md), so no other layer repeats a number.
 #pragma once
 
+// NLP_COLD: size over speed for code off the training path in a source file compiled for speed
+// (a constructor's checks, a name's lookup, a check's message): clang's minsize (the WebAssembly
+// build: bench/README.md, "Page"), GCC's cold (the native build).
+#if defined(__clang__)
+#define NLP_COLD __attribute__((minsize, noinline))
+#else
+#define NLP_COLD __attribute__((cold, noinline))
+#endif
+
 namespace nlp {
 
 // Units per layer, inputs and outputs included (Network's constructor); also the largest

@@ -48,7 +48,7 @@ inline std::string quote(const std::string& s) {
 }
 
 // A name (activation, loss, dataset, dataset kind, optimizer) of at most kMaxNameLength characters.
-inline void check_name(const std::string& name, const std::string& field) {
+NLP_COLD inline void check_name(const std::string& name, const std::string& field) {
   const size_t n = utf8_length(name);
   if (n > size_t(kMaxNameLength))
     throw std::invalid_argument(field + ": " + quote(name) + " (" + std::to_string(n) + " characters) is longer than " +
@@ -56,7 +56,7 @@ inline void check_name(const std::string& name, const std::string& field) {
 }
 
 // A list of layer sizes of at most kMaxLayers entries.
-inline void check_layer_count(size_t count, const std::string& field) {
+NLP_COLD inline void check_layer_count(size_t count, const std::string& field) {
   if (count > size_t(kMaxLayers))
     throw std::invalid_argument(field + ": " + std::to_string(count) + " sizes, at most " + std::to_string(kMaxLayers) +
                                 " (engine.limits.layers: inputs, up to " + std::to_string(kMaxHidden) +
@@ -65,7 +65,7 @@ inline void check_layer_count(size_t count, const std::string& field) {
 
 // `samples` x `width` values of one result or workspace fit in kMaxWorkspaceFloats; `what` names
 // the width ("units", "outputs", "columns").
-inline void check_samples(double samples, double width, const std::string& field, const char* what) {
+NLP_COLD inline void check_samples(double samples, double width, const std::string& field, const char* what) {
   if (samples * width > kMaxWorkspaceFloats)
     throw std::invalid_argument(field + ": " + std::to_string(std::llround(samples)) + " samples x " +
                                 std::to_string(std::llround(width)) + " " + what + " need more than " +
@@ -76,7 +76,7 @@ inline void check_samples(double samples, double width, const std::string& field
 // A call's work (multiply-adds, kMaxCallWork's units) within the limit; else
 // std::invalid_argument naming the call and how the work was counted, e.g.
 // "fit: 1000 epochs x 4096 samples x 4417 parameters = 1.8e10 multiply-adds, more than ...".
-inline void check_work(double work, const std::string& call, const std::string& how, double limit = kMaxCallWork,
+NLP_COLD inline void check_work(double work, const std::string& call, const std::string& how, double limit = kMaxCallWork,
                        const char* name = "callWork") {
   if (!(work <= limit)) {
     char amount[32];

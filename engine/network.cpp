@@ -29,7 +29,7 @@ NetworkConfig NetworkConfig::uniform(std::vector<int> layers, const std::string&
 }
 
 template <typename T>
-Network<T>::Network(const NetworkConfig& config) : config_(config), shuffle_rng_(config.seed, 2) {
+NLP_COLD Network<T>::Network(const NetworkConfig& config) : config_(config), shuffle_rng_(config.seed, 2) {
   const auto& L = config_.layers;
   if (L.size() < 2)
     throw std::invalid_argument("layers: needs at least an input and an output size, got " +
@@ -84,7 +84,7 @@ Network<T>::Network(const NetworkConfig& config) : config_(config), shuffle_rng_
   for (int l = 0; l < n_layers; ++l) unit_row_.push_back(unit_row_.back() + L[l + 1]);
 }
 
-void check_workspace(Eigen::Index units, Eigen::Index samples) {
+NLP_COLD void check_workspace(Eigen::Index units, Eigen::Index samples) {
   // Eigen::Index is 32 bits in WASM: a size past it would wrap around instead of failing.
   if (double(units) * double(samples) > kMaxWorkspaceFloats)
     throw std::invalid_argument("batchSize: " + std::to_string(samples) + " samples x " + std::to_string(units) +

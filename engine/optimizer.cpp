@@ -13,7 +13,7 @@ const std::vector<std::string>& optimizer_names() {
   return names;
 }
 
-OptimizerKind TrainOptions::optimizer_from_name(const std::string& name) {
+NLP_COLD OptimizerKind TrainOptions::optimizer_from_name(const std::string& name) {
   const auto& names = optimizer_names();
   std::string known;
   for (size_t k = 0; k < names.size(); ++k) {
@@ -26,7 +26,7 @@ OptimizerKind TrainOptions::optimizer_from_name(const std::string& name) {
 
 std::string TrainOptions::optimizer_name(OptimizerKind kind) { return optimizer_names()[static_cast<size_t>(kind)]; }
 
-void TrainOptions::validate() const {
+NLP_COLD void TrainOptions::validate() const {
   if (epochs < 0) throw std::invalid_argument("epochs: " + std::to_string(epochs) + " must be >= 0");
   if (batch_size < 1) throw std::invalid_argument("batchSize: " + std::to_string(batch_size) + " must be >= 1");
   if (!std::isfinite(learning_rate) || learning_rate <= 0)

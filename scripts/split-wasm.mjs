@@ -12,15 +12,25 @@
 //     entries are kept, so the first module runs everything but the entries on its own; each
 //     entry's slot holds a placeholder until the later module is in (web/engine.js never lets a
 //     call reach one);
-//   - the kernels of the activations not in FIRST_ACTIVATIONS (engine/kernels.cpp: one forward
-//     and one backward function per ActivationKind, reached through a table) go too: web/engine.js
-//     creates no network with those activations until the later module is in.
+//   - the per-kind functions of the activations not in FIRST_ACTIVATIONS go too (PER_KIND below:
+//     the kernels' passes and the derivative's Eigen path, each reached through a table indexed
+//     by ActivationKind): web/engine.js creates no network with those activations until the
+//     later module is in.
 // Fails, naming what it did not find, when the bindings, the symbol map and the module disagree.
 
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+// The functions the engine reaches through a table per ActivationKind ({k}: the kind's number):
+// the kernels' forward and backward passes (engine/kernels.cpp) and the Eigen path's derivative
+// (engine/activation.cpp, Activation::backward<float>)
+const PER_KIND = [
+  'void nlp::kernels::(anonymous namespace)::dense_forward_as<(nlp::ActivationKind){k}>(',
+  'void nlp::kernels::(anonymous namespace)::dense_backward_input_as<(nlp::ActivationKind){k}>(',
+  'void nlp::(anonymous namespace)::backward_as<(nlp::ActivationKind){k}, float>(',
+];
 
 // The symbol map writes these characters of C++ names escaped (\28 for "(" ...)
 const unescape = (s) => s.replace(/\\([0-9a-f]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
@@ -90,11 +100,11 @@ export function splitModule({ wasmPath, symbolsPath, bindingsPath, entries, acti
   // of its own shares one, which goes if it is a later kind's and stays if it is a first kind's;
   // each first kind must have its own, or it might share one that goes
   kinds.forEach((kind, k) => {
-    for (const pass of ['dense_forward_as', 'dense_backward_input_as']) {
-      const name = `void nlp::kernels::(anonymous namespace)::${pass}<(nlp::ActivationKind)${k}>(`;
+    for (const family of PER_KIND) {
+      const name = family.replace('{k}', k);
       const found = table.filter((f) => symbols.get(Number(f))?.startsWith(name));
       if (found.length > 1 || (first.includes(kind) && found.length !== 1))
-        throw new Error(`split-wasm: ${found.length} functions in the table are ${pass}<${kind}> (engine/kernels.cpp's tables)`);
+        throw new Error(`split-wasm: ${found.length} functions in the table are ${name}...) (${kind}: the per-kind tables of engine/kernels.cpp and engine/activation.cpp)`);
       if (!first.includes(kind) && found.length === 1) later.add(found[0]);
     }
   });
