@@ -14,8 +14,9 @@ export const LATER_ENTRIES = Object.freeze({
 });
 
 // The activations whose kernels the first part holds: the first lesson's (linear and tanh, its
-// output's too). The kernels of the others (engine/kernels.cpp: one function per kind, reached
-// through a table) are in the later part: until it is in, engine.createNetwork refuses them.
+// output's too). The code of the others (engine/kernels.cpp's passes and engine/activation.cpp's
+// derivative: one function per kind, reached through a table) is in the later part: until it is
+// in, engine.createNetwork refuses them.
 export const FIRST_ACTIVATIONS = Object.freeze(['linear', 'tanh']);
 
 /**
