@@ -130,7 +130,7 @@ export function splitModule({ wasmPath, symbolsPath, bindingsPath, entries, acti
     const placeholders = WebAssembly.Module.imports(new WebAssembly.Module(firstModule)).filter((i) => i.module === 'placeholder').length;
     const laterSlots = [...later].reduce((n, f) => n + slots.get(f), 0);
     if (placeholders !== laterSlots) throw new Error(`split-wasm: the first module has ${placeholders} placeholders for the ${laterSlots} table slots of the entries and kernels`);
-    return { first: firstModule, later: laterModule, functions: all.size, kept: keep.size, keep };
+    return { first: firstModule, later: laterModule, functions: all.size, kept: keep.size };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -2,9 +2,9 @@
 // no lesson needs for its first frame but the lessons after the first (least squares, PCA,
 // principal angles, collapse, linear pieces, synthetic gradients, activation curves) and compare's
 // best line, which it computes after its first frame anyway; the diagrams' layer outputs and the
-// gradients, which only the later script shows; and the input features other than x₁, x₂. scripts/split-wasm.mjs moves the code only
-// they reach into a second module, LATER_WASM, with binaryen's wasm-split: one engine, one memory
-// and one table (bench/README.md, "Page").
+// gradients, which only the later script shows; and the input features other than x₁, x₂.
+// scripts/split-wasm.mjs moves the code only they reach into a second module, LATER_WASM, with
+// binaryen's wasm-split: one engine, one memory and one table (bench/README.md, "Page").
 // web/engine.js refuses these entries, with an Error that names the file, until that module is
 // in (engine.loadLater()); web/later.js loads it with nlp-later.js. Where the page has the whole
 // module (from file://, the single offline file, dist/engine.mjs, Node) they work at once.
@@ -19,6 +19,10 @@ export const LATER_ENTRIES = Object.freeze({
 // in, engine.createNetwork refuses them.
 export const FIRST_ACTIVATIONS = Object.freeze(['linear', 'tanh']);
 
+/** Whether the networks fed `features` (names, in the engine's order) need engine.features: all
+ *  but x₁, x₂ alone, which are the points themselves (web/model.js). */
+export const needsFeatures = (features) => features.join() !== 'x,y';
+
 /**
  * The keys of `values` (a link's, or a change to the state) that need the later part, given the
  * state they change (a link's: the defaults): those that name an activation of the later part (the
@@ -31,7 +35,7 @@ export function laterKeys(values, state, engine) {
   const keys = Object.keys(values).filter((k) => /activation/i.test(k) &&
     [values[k]].flat().some((v) => engine.activations.includes(v) && !FIRST_ACTIVATIONS.includes(v)));
   const next = { ...state, ...values };
-  if (engine.featureNames.filter((f) => next[f] === true).join() !== 'x,y') keys.push(...Object.keys(values).filter((k) => engine.featureNames.includes(k)));
+  if (needsFeatures(engine.featureNames.filter((f) => next[f] === true))) keys.push(...Object.keys(values).filter((k) => engine.featureNames.includes(k)));
   return keys;
 }
 

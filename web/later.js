@@ -83,7 +83,7 @@ function loadScript(doc) {
 export function loadLater(doc = document) {
   if (parts) return Promise.resolve(parts);
   if (!loading) {
-    loading = Promise.all([loadScript(doc), engine ? engine.loadLater() : Promise.resolve()]).then(() => {
+    loading = Promise.all([loadScript(doc), engine?.loadLater()]).then(() => {
       settle();
       if (!parts) throw new Error('the engine is not loaded yet');
       return parts;

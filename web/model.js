@@ -8,6 +8,7 @@
 // are computed when the networks are (re)built and when the grid changes, never per epoch.
 
 import { decodePoints, KINDS } from './points.js';
+import { needsFeatures } from './engine-later.js';
 
 export const SAMPLES_2D = 500; // as TensorFlow Playground
 export const SAMPLES_1D = 200;
@@ -205,7 +206,7 @@ export class TwinModel {
   /** The networks' inputs at the points x (n, 2): the features in use, or x itself for 1D data. */
   featuresAt(x, features = this.inputs?.features) {
     // x₁, x₂ alone (the default) are the points themselves: no call into the engine
-    if (!features || (features.length === 2 && features[0] === 'x' && features[1] === 'y')) return x;
+    if (!features || !needsFeatures(features)) return x;
     return x.length ? this.engine.features(x, features) : new Float32Array(0);
   }
 

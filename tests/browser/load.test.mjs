@@ -165,14 +165,20 @@ test('without nlp-page.js beside it, the page says which file is missing (en and
   }
 });
 
-test('while nlp-later.js is on its way, a change to a later lesson waits for it, whole', async () => {
+/** A fresh page over http whose requests for `file` wait until release(); errors: its page errors. */
+async function withHeld(file) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  await page.route('**/nlp-later.js', async (route) => { await held; await route.continue(); });
+  await page.route(`**/${file}`, async (route) => { await held; await route.continue(); });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, release, errors };
+}
+
+test('while nlp-later.js is on its way, a change to a later lesson waits for it, whole', async () => {
+  const { context, page, release, errors } = await withHeld('nlp-later.js');
   try {
     // (the held script holds back the page's load event too)
     await page.goto(`${server.url}#autoplay=false`, { waitUntil: 'commit' });
@@ -197,13 +203,7 @@ test('while nlp-later.js is on its way, a change to a later lesson waits for it,
 });
 
 test('over http, while nlp_engine.later.wasm is on its way the first lesson trains; without it the page names it and keeps to what it has', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route('**/nlp_engine.later.wasm', async (route) => { await held; await route.continue(); });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  const { context, page, release, errors } = await withHeld('nlp_engine.later.wasm');
   try {
     await page.goto(`${server.url}#autoplay=false`, { waitUntil: 'commit' });
     await page.waitForFunction(() => performance.getEntriesByName('nlp:first-frame').length === 1);
