@@ -35,8 +35,9 @@
 
 import { build, transform } from 'esbuild';
 import { readFile, readdir, writeFile, mkdir, copyFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { COMMON_OPTIONS, ROOT as root } from './esbuild-config.mjs';
 import { splitModule } from './split-wasm.mjs';
@@ -148,6 +149,40 @@ self.__nlpModules = { ${list.map((f, i) => `${JSON.stringify(f)}: ${exposed[i].v
   return { page: page.outputFiles[0].text, later: later.outputFiles[0].text, single: both.outputFiles[0].text };
 }
 
+/**
+ * web/lzma-decode.c as a WebAssembly module of its own, with clang's wasm32 target and no C
+ * library (clang and lld come with emscripten: scripts/setup.sh); also written to
+ * build/web/lzma-decode.wasm, where the tests read it (tests/node/lzma.test.mjs).
+ */
+export const DECODER_WASM = join(root, 'build', 'web', 'lzma-decode.wasm');
+function compileDecoder() {
+  mkdirSync(dirname(DECODER_WASM), { recursive: true });
+  try {
+    execFileSync('clang', ['--target=wasm32', '-O2', '-fno-unroll-loops', '-nostdlib', '-Wall', '-Wextra', '-Werror',
+      '-Wl,--no-entry', '-Wl,--export=__heap_base', '-Wl,--strip-all', '-o', DECODER_WASM, join(root, 'web', 'lzma-decode.c')],
+    { stdio: ['ignore', 'inherit', 'inherit'] });
+  } catch (e) {
+    throw new Error(`web/lzma-decode.c: clang --target=wasm32 failed (${e.message})`);
+  }
+  return readFileSync(DECODER_WASM);
+}
+
+/**
+ * `bytes` in the .lzma format with its size in the header, as web/lzma-decoder.js reads it: xz's
+ * strongest preset (xz-utils, scripts/setup.sh), which writes "size unknown" and an end marker;
+ * the size goes into the header so the decoder allocates the output once.
+ */
+function packLzma(bytes) {
+  let out;
+  try {
+    out = execFileSync('xz', ['--format=lzma', '-9e', '--stdout'], { input: bytes, maxBuffer: 1 << 28 });
+  } catch (e) {
+    throw new Error(`xz --format=lzma failed (${e.message}): install xz-utils (scripts/setup.sh does)`);
+  }
+  out.writeBigUInt64LE(BigInt(bytes.length), 5);
+  return out;
+}
+
 /** Inside an inline <script>, "</script" (any case) would end the element early and "<!--" could
  * start script-data escaping: break both up (valid JS in strings and regexps). */
 const inlineSafe = (js) => js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
@@ -178,12 +213,25 @@ async function main() {
   const pageStyles = runs.map((r) => (r.later ? `<style id="${r.id}"></style>` : `<style>\n${r.css}</style>`)).join('');
   // Options shared with dist/engine.mjs: scripts/esbuild-config.mjs.
   const { page: js, later: laterJs, single: singleJs } = await bundleScripts(laterCss);
-  const loader = (await transform(await readFile(join(root, 'web', 'wasm-loader.js'), 'utf8'), { minify, target: 'es2017' })).code.trim();
+  // the loader with the LZMA decoder it imports (web/lzma-decoder.js, and web/lzma-decode.c
+  // compiled, as 'nlp:lzma-decoder'), one classic script
+  const decoderWasm = compileDecoder();
+  const lzmaDecoder = {
+    name: 'lzma-decoder',
+    setup(b) {
+      b.onResolve({ filter: /^nlp:lzma-decoder$/ }, () => ({ path: 'lzma-decode.wasm', namespace: 'lzma-decoder' }));
+      b.onLoad({ filter: /.*/, namespace: 'lzma-decoder' }, () => ({ contents: decoderWasm, loader: 'binary' }));
+    },
+  };
+  const loader = (await build({ ...COMMON_OPTIONS, entryPoints: ['web/wasm-loader.js'], format: 'iife', platform: 'browser', write: false,
+    minify, target: 'es2017', plugins: [lzmaDecoder] })).outputFiles[0].text.trim();
 
-  // The module, and the module gzip-compressed in base64 (the browser inflates it with
-  // DecompressionStream): base64 of the raw bytes would gzip to about 1.4x the compressed module.
+  // The module LZMA-compressed (web/lzma-decoder.js decodes it), and that in base64 where it goes into a
+  // script: base64 of the raw bytes would gzip to about 1.4x the gzipped module, base64 of
+  // compressed bytes gzips to about 1.0x them, and LZMA packs the module 22 % smaller than gzip -9
+  // (docs/toolchain.md).
   const wasm = await readFile(join(root, 'build', 'wasm', WASM));
-  const packed = gzipSync(wasm, { level: 9 }).toString('base64');
+  const packed = packLzma(wasm).toString('base64');
   // Over http, the module in two (web/engine-later.js): the later part comes with nlp-later.js
   const split = splitModule({ wasmPath: join(root, 'build', 'wasm', WASM), symbolsPath: join(root, 'build', 'wasm', 'nlp_engine.cjs.symbols'),
     bindingsPath: join(root, 'engine', 'bindings', 'bindings.cpp'), entries: LATER_ENTRIES,
@@ -224,14 +272,15 @@ async function main() {
   ];
   for (const [name, text] of written) await writeFile(join(outDir, name), text);
   await copyFile(join(root, 'build', 'wasm', WASM), join(outDir, WASM));
-  await writeFile(join(outDir, FIRST_WASM), split.first);
-  await writeFile(join(outDir, LATER_WASM), split.later);
+  const first = packLzma(split.first), later = packLzma(split.later);
+  await writeFile(join(outDir, FIRST_WASM), first);
+  await writeFile(join(outDir, LATER_WASM), later);
   const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
   const gz = (s) => gzipSync(s, { level: 9 }).length;
   console.log(`wrote ${outDir}/: index.html ${kb(Buffer.byteLength(index))} (gzip ${kb(gz(index))}), ${PAGE_SCRIPT} ${kb(Buffer.byteLength(js))} ` +
     `(gzip ${kb(gz(js))}), ${LATER_SCRIPT} ${kb(Buffer.byteLength(laterJs))} (gzip ${kb(gz(laterJs))}), ${WASM} ${kb(wasm.length)} ` +
-    `(gzip ${kb(gz(wasm))}; over http ${FIRST_WASM} ${kb(gz(split.first))} gzip, ${split.kept} of its ${split.functions} functions, ` +
-    `then ${LATER_WASM} ${kb(gz(split.later))}), ${WASM}.js, ${SINGLE_FILE} ${kb(Buffer.byteLength(single))} (gzip ${kb(gz(single))})`);
+    `(gzip ${kb(gz(wasm))}, LZMA ${kb(packed.length * 3 / 4)}; over http ${FIRST_WASM} ${kb(first.length)}, ${split.kept} of its ${split.functions} functions, ` +
+    `then ${LATER_WASM} ${kb(later.length)}), ${WASM}.js, ${SINGLE_FILE} ${kb(Buffer.byteLength(single))} (gzip ${kb(gz(single))})`);
 }
 
 main().catch((err) => {

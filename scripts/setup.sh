@@ -4,8 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # cmake/g++: native engine and tests; libeigen3-dev, doctest-dev: the engine and its tests;
-# clang, libclang-rt-14-dev: the sanitizer build and libFuzzer harness (build/asan); emscripten: the WASM build; binaryen (emscripten's too): wasm-split and wasm-opt, which split the module for the page (scripts/split-wasm.mjs); chromium: browser tests; fonts-noto-cjk: Chinese text in screenshots.
-packages=(cmake g++ clang libclang-rt-14-dev make libeigen3-dev doctest-dev emscripten binaryen chromium fonts-noto-cjk nodejs)
+# clang, libclang-rt-14-dev: the sanitizer build and libFuzzer harness (build/asan); emscripten: the WASM build; binaryen (emscripten's too): wasm-split and wasm-opt, which split the module for the page (scripts/split-wasm.mjs); xz-utils: LZMA-compresses the module for the page (scripts/build-web.mjs); chromium: browser tests; fonts-noto-cjk: Chinese text in screenshots.
+packages=(cmake g++ clang libclang-rt-14-dev make libeigen3-dev doctest-dev emscripten binaryen xz-utils chromium fonts-noto-cjk nodejs)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -8,7 +8,7 @@
 // web/engine.js refuses these entries, with an Error that names the file, until that module is
 // in (engine.loadLater()); web/later.js loads it with nlp-later.js. Where the page has the whole
 // module (from file://, the single offline file, dist/engine.mjs, Node) they work at once.
-export const LATER_ENTRIES = Object.freeze({
+export const LATER_ENTRIES = /* @__PURE__ */ Object.freeze({
   functions: Object.freeze(['leastSquares', 'pca', 'principalAngle', 'bestLineAccuracy', 'activationCurve', 'features']),
   netMethods: Object.freeze(['collapse', 'collapseDeviation', 'linearPieces', 'fitSynthetic', 'syntheticProbe', 'layerOutputs', 'gradients']),
 });
@@ -17,7 +17,7 @@ export const LATER_ENTRIES = Object.freeze({
 // output's too). The code of the others (engine/kernels.cpp's passes and engine/activation.cpp's
 // derivative: one function per kind, reached through a table) is in the later part: until it is
 // in, engine.createNetwork refuses them.
-export const FIRST_ACTIVATIONS = Object.freeze(['linear', 'tanh']);
+export const FIRST_ACTIVATIONS = /* @__PURE__ */ Object.freeze(['linear', 'tanh']);
 
 /** Whether the networks fed `features` (names, in the engine's order) need engine.features: all
  *  but x₁, x₂ alone, which are the points themselves (web/model.js). */
@@ -39,5 +39,6 @@ export function laterKeys(values, state, engine) {
   return keys;
 }
 
-export const FIRST_WASM = 'nlp_engine.first.wasm';
-export const LATER_WASM = 'nlp_engine.later.wasm';
+// The two parts as the page fetches them, LZMA-compressed (web/wasm-loader.js decodes them)
+export const FIRST_WASM = 'nlp_engine.first.wasm.lzma';
+export const LATER_WASM = 'nlp_engine.later.wasm.lzma';

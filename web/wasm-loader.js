@@ -1,35 +1,49 @@
 // Starts loading and compiling the engine's WebAssembly before the page's script runs, so that
-// both proceed at once. A classic script, not a module: scripts/build-web.mjs minifies it and
-// inlines it at the top of <head> (web/index.html, <!--WASM-->), in one of two forms:
+// both proceed at once. A classic script, not a module: scripts/build-web.mjs bundles it with the
+// LZMA decoder (web/lzma-decoder.js and the WebAssembly it runs, web/lzma-decode.c compiled, which
+// the build hands over as the module 'nlp:lzma-decoder'), minifies it and inlines it at the top of
+// <head> (web/index.html, <!--WASM-->), in one of two forms. The engine's module always travels
+// LZMA-compressed (xz -9e: 22 % smaller than gzip -9, docs/toolchain.md fact 25) and is decoded
+// here:
 //  - dist/index.html: over http(s) the module is in two files beside the page (web/engine-later.js):
-//    nlp_engine.first.wasm, fetched and compiled while it streams in (WebAssembly.compileStreaming),
-//    and nlp_engine.later.wasm, the analyses' part, which the page asks for with nlp-later.js
-//    (self.__nlpWasmLater; the glue instantiates it against the first). Where a page may not
-//    fetch (file://, or an opaque origin such as an <iframe sandbox="allow-scripts">), a classic
-//    script may still load: nlp_engine.wasm.js beside the page hands over the whole module as
-//    gzip-compressed base64 by calling __nlpWasmScript(base64).
+//    nlp_engine.first.wasm.lzma, fetched, decoded and compiled, and nlp_engine.later.wasm.lzma,
+//    the analyses' part, which the page asks for with nlp-later.js (self.__nlpWasmLater; the glue
+//    instantiates it against the first). Where a page may not fetch (file://, or an opaque origin
+//    such as an <iframe sandbox="allow-scripts">), a classic script may still load:
+//    nlp_engine.wasm.js beside the page hands over the whole module, compressed, in base64, by
+//    calling __nlpWasmScript(base64).
 //  - dist/nonlinear-playground.html, the single offline file: an inline script just before this
-//    one sets self.__nlpWasmInline to the compressed base64, so the file needs nothing beside it.
+//    one sets self.__nlpWasmInline to that base64, so the file needs nothing beside it.
 // Either way it leaves globalThis.__nlpWasm, a promise of the compiled WebAssembly.Module, which
 // the glue instantiates (engine/bindings/wasm-source.js).
+import DECODER from 'nlp:lzma-decoder';
+import { decodeLzma } from './lzma-decoder.js';
+import { FIRST_WASM as FIRST, LATER_WASM as LATER } from './engine-later.js';
+
 (function () {
   var FILE = 'nlp_engine.wasm'; // the whole module, as nlp_engine.wasm.js
-  var FIRST = 'nlp_engine.first.wasm', LATER = 'nlp_engine.later.wasm'; // web/engine-later.js
   var inline = self.__nlpWasmInline;
   delete self.__nlpWasmInline;
 
-  // gzip-compressed bytes, in base64 -> the compiled module (DecompressionStream: Chromium 80+,
-  // Firefox 113+, Safari 16.4+)
+  // LZMA-compressed bytes -> the module, compiled (the decoder compiled at once, while the
+  // engine's module is on its way); rejects with the decoder's message. Here, on the main thread:
+  // in a Worker the decoding took longer to come back (the worker's start and the page's
+  // script compete for the same cores), and the first frame came later (bench/README.md).
+  var decoder = WebAssembly.compile(DECODER);
+  function unpack(bytes) {
+    return decoder.then(function (d) { return decodeLzma(bytes, d); }).then(function (wasm) { return WebAssembly.compile(wasm); });
+  }
+
+  // the same in base64
+  function fromBase64(base64) {
+    if (Uint8Array.fromBase64) return Uint8Array.fromBase64(base64); // native where the browser has it (Chromium 156 here): 1 ms, not 20
+    var text = atob(base64);
+    var bytes = new Uint8Array(text.length);
+    for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    return bytes;
+  }
   function inflate(base64) {
-    var bytes;
-    if (Uint8Array.fromBase64) bytes = Uint8Array.fromBase64(base64); // native where the browser has it (Chromium 156 here): 1 ms, not 20
-    else {
-      var text = atob(base64);
-      bytes = new Uint8Array(text.length);
-      for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-    }
-    var wasm = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return new Response(wasm).arrayBuffer().then(function (buffer) { return WebAssembly.compile(buffer); });
+    return unpack(fromBase64(base64));
   }
 
   function viaScript() {
@@ -45,17 +59,10 @@
   }
 
   function viaFetch(file) {
-    var compiled = WebAssembly.compileStreaming
-      ? WebAssembly.compileStreaming(fetch(file))
-      : Promise.reject(new Error('no WebAssembly.compileStreaming'));
-    // compileStreaming needs the type application/wasm: a server that sends another one costs a
-    // second request, read whole and compiled
-    return compiled.catch(function () {
-      return fetch(file).then(function (r) {
-        if (!r.ok) throw new Error(file + ': HTTP ' + r.status);
-        return r.arrayBuffer();
-      }).then(function (buffer) { return WebAssembly.compile(buffer); });
-    });
+    return fetch(file).then(function (r) {
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      return r.arrayBuffer();
+    }).then(function (buffer) { return unpack(new Uint8Array(buffer)); }).catch(function (e) { throw new Error(file + ': ' + e.message); });
   }
 
   var canFetch = (location.protocol === 'http:' || location.protocol === 'https:') && self.origin !== 'null';

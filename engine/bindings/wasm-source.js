@@ -20,7 +20,7 @@ if (!Module['wasmBinary'] && !Module['instantiateWasm']) {
           var split = WebAssembly.Module.imports(module).some(function (i) { return i.module == 'placeholder'; });
           if (split) {
             imports['placeholder'] = new Proxy({}, { get: function () {
-              return function () { throw new Error('engine: this entry is in nlp_engine.later.wasm, which has not loaded yet'); };
+              return function () { throw new Error('engine: this entry is in nlp_engine.later.wasm.lzma, which has not loaded yet'); };
             } });
           }
           return WebAssembly.instantiate(module, imports).then(function (instance) {

@@ -1,7 +1,7 @@
 // The built page loads over http and from file://, with no console errors, no request outside
 // its own files, and the engine training both networks. Over http the engine's module is in two
-// files of its own (web/engine-later.js: dist/nlp_engine.first.wasm, fetched and compiled while it
-// streams in, and nlp_engine.later.wasm, the analyses, with nlp-later.js); from file://, where
+// files of its own, LZMA-compressed (web/engine-later.js: dist/nlp_engine.first.wasm.lzma, fetched,
+// decoded and compiled, and nlp_engine.later.wasm.lzma, the analyses, with nlp-later.js); from file://, where
 // fetch() is refused, it comes from the classic script nlp_engine.wasm.js; the page's script is
 // nlp-page.js, and the other lessons and the Share panel come after the first frame in
 // nlp-later.js (web/later.js); the single offline file dist/nonlinear-playground.html works alone.
@@ -58,7 +58,7 @@ async function checkLoads(url) {
 
 test('loads from dist over http: the page, then the module in its two files', async () => {
   const files = await checkLoads(server.url);
-  assert.deepEqual(files.sort(), ['', 'nlp-later.js', 'nlp-page.js', 'nlp_engine.first.wasm', 'nlp_engine.later.wasm'],
+  assert.deepEqual(files.sort(), ['', 'nlp-later.js', 'nlp-page.js', 'nlp_engine.first.wasm.lzma', 'nlp_engine.later.wasm.lzma'],
     'index.html, its two scripts and the module\'s two parts, nothing else');
 });
 
@@ -85,10 +85,10 @@ test('before the first frame over http: only the files the size budget counts', 
       const mark = performance.getEntriesByName('nlp:first-frame')[0];
       return performance.getEntriesByType('resource').filter((e) => e.startTime <= mark.startTime).map((e) => e.name.split('/').pop());
     });
-    assert.deepEqual(before.sort(), ['nlp-page.js', 'nlp_engine.first.wasm']);
+    assert.deepEqual(before.sort(), ['nlp-page.js', 'nlp_engine.first.wasm.lzma']);
     // the other lessons, the Share panel and the analyses come after it, and playground.ready waits for them
     const later = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()));
-    assert.ok(later.includes('nlp-later.js') && later.includes('nlp_engine.later.wasm'), later.join());
+    assert.ok(later.includes('nlp-later.js') && later.includes('nlp_engine.later.wasm.lzma'), later.join());
     assert.ok(await page.isVisible('#share button'), 'the Share button is there once ready');
   } finally { await close(); }
 });
@@ -101,7 +101,7 @@ test('a link that opens on a later lesson loads it before the first frame', asyn
       return { scene: window.playground.get().scene.id, shown: document.body.dataset.scene,
         before: performance.getEntriesByType('resource').filter((e) => e.startTime <= mark.startTime).map((e) => e.name.split('/').pop()).sort() };
     });
-    assert.deepEqual(r, { scene: 'warp', shown: 'warp', before: ['nlp-later.js', 'nlp-page.js', 'nlp_engine.first.wasm', 'nlp_engine.later.wasm'] });
+    assert.deepEqual(r, { scene: 'warp', shown: 'warp', before: ['nlp-later.js', 'nlp-page.js', 'nlp_engine.first.wasm.lzma', 'nlp_engine.later.wasm.lzma'] });
     assert.deepEqual(errors, []);
   } finally { await close(); }
 });
@@ -116,7 +116,7 @@ test('a link that names an activation or input features of the later part loads 
         before: performance.getEntriesByType('resource').filter((e) => e.startTime <= mark.startTime).map((e) => e.name.split('/').pop()).sort() };
     });
     assert.deepEqual(r, { nets: ['linear', 'relu'], output: 'sigmoid', features: ['x', 'y', 'xSquared'],
-      before: ['nlp-later.js', 'nlp-page.js', 'nlp_engine.first.wasm', 'nlp_engine.later.wasm'] });
+      before: ['nlp-later.js', 'nlp-page.js', 'nlp_engine.first.wasm.lzma', 'nlp_engine.later.wasm.lzma'] });
     assert.deepEqual(errors, []);
   } finally { await close(); }
 });
@@ -202,8 +202,8 @@ test('while nlp-later.js is on its way, a change to a later lesson waits for it,
   } finally { await context.close(); }
 });
 
-test('over http, while nlp_engine.later.wasm is on its way the first lesson trains; without it the page names it and keeps to what it has', async () => {
-  const { context, page, release, errors } = await withHeld('nlp_engine.later.wasm');
+test('over http, while nlp_engine.later.wasm.lzma is on its way the first lesson trains; without it the page names it and keeps to what it has', async () => {
+  const { context, page, release, errors } = await withHeld('nlp_engine.later.wasm.lzma');
   try {
     await page.goto(`${server.url}#autoplay=false`, { waitUntil: 'commit' });
     await page.waitForFunction(() => performance.getEntriesByName('nlp:first-frame').length === 1);
@@ -228,23 +228,23 @@ test('over http, while nlp_engine.later.wasm is on its way the first lesson trai
   // and when it cannot come: the first lesson works, and the bar names the file
   const context2 = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page2 = await context2.newPage();
-  await page2.route('**/nlp_engine.later.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page2.route('**/nlp_engine.later.wasm.lzma', (route) => route.fulfill({ status: 404, body: 'gone' }));
   try {
     await page2.goto(`${server.url}#autoplay=false`);
     const failed = await page2.evaluate(() => window.playground.ready.then(() => null, (e) => e.message));
-    assert.match(failed, /nlp_engine\.later\.wasm did not load .*keep it beside index\.html/);
-    assert.match(await page2.textContent('#loading'), /^Part of the page failed to load: nlp_engine\.later\.wasm did not load/);
+    assert.match(failed, /nlp_engine\.later\.wasm\.lzma did not load .*keep it beside index\.html/);
+    assert.match(await page2.textContent('#loading'), /^Part of the page failed to load: nlp_engine\.later\.wasm\.lzma did not load/);
     const trained = await page2.evaluate(() => { const e = window.playground.get().networks[0].epoch; window.playground.step(2); return window.playground.get().networks[0].epoch - e; });
     assert.equal(trained, 2);
     // an activation of the later part chosen: it cannot come, the select shows the state again
     await page2.selectOption('#activation2', 'relu');
     await page2.waitForFunction(() => document.getElementById('activation2').value === 'tanh');
     assert.equal(await page2.evaluate(() => window.playground.get().state.activation2), 'tanh');
-    assert.match(await page2.textContent('#notices'), /nlp_engine\.later\.wasm did not load/);
+    assert.match(await page2.textContent('#notices'), /nlp_engine\.later\.wasm\.lzma did not load/);
     // a link that names one opens on the first lesson with its defaults for it, and the bar says why
     await page2.goto('about:blank');
     await page2.goto(`${server.url}#activation2=relu&dataset=circle&%E0%A4%A=1`); // and a malformed key
-    assert.match(await page2.evaluate(() => window.playground.ready.then(() => '', (e) => e.message)), /nlp_engine\.later\.wasm did not load/);
+    assert.match(await page2.evaluate(() => window.playground.ready.then(() => '', (e) => e.message)), /nlp_engine\.later\.wasm\.lzma did not load/);
     assert.deepEqual(await page2.evaluate(() => [window.playground.get().state.dataset, window.playground.get().networks.map((n) => n.activation)]),
       ['circle', ['linear', 'tanh']]);
   } finally { await context2.close(); }

@@ -1,6 +1,6 @@
 // The page's engine over http: the module in two (web/engine-later.js, scripts/split-wasm.mjs),
-// dist/nlp_engine.first.wasm before the first frame and dist/nlp_engine.later.wasm after it, loaded
-// here the way the page loads them (globalThis.__nlpWasm and __nlpWasmLater, web/wasm-loader.js)
+// dist/nlp_engine.first.wasm.lzma before the first frame and dist/nlp_engine.later.wasm.lzma after
+// it, decoded (web/lzma.js) and loaded here the way the page loads them (globalThis.__nlpWasm and __nlpWasmLater, web/wasm-loader.js)
 // through the page's wrapper web/engine.js, beside the whole module (dist/engine.mjs). The first
 // part alone trains and predicts exactly as the whole module does; the later entries refuse to run,
 // naming the file, until the later part is in, and so do networks of the activations whose kernels
@@ -9,20 +9,24 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { LATER_ENTRIES, FIRST_ACTIVATIONS } from '../../web/engine-later.js';
+import { LATER_ENTRIES, FIRST_ACTIVATIONS, FIRST_WASM, LATER_WASM } from '../../web/engine-later.js';
+import { decodeLzma } from '../../web/lzma-decoder.js';
 
-const dist = (f) => {
-  const path = new URL(`../../dist/${f}`, import.meta.url);
-  assert.ok(existsSync(path), `dist/${f} is missing: npm run build`);
+const built = (f) => {
+  const path = new URL(`../../${f}`, import.meta.url);
+  assert.ok(existsSync(path), `${f} is missing: npm run build`);
   return readFileSync(path);
 };
+const dist = (f) => built(`dist/${f}`);
+// the parts as the page unpacks them, with the decoder it inlines (web/wasm-loader.js)
+const unpack = (f) => decodeLzma(dist(f), built('build/web/lzma-decode.wasm'));
 
 let laterLoads = 0, failNext = false;
-globalThis.__nlpWasm = WebAssembly.compile(dist('nlp_engine.first.wasm'));
+globalThis.__nlpWasm = unpack(FIRST_WASM).then((bytes) => WebAssembly.compile(bytes));
 globalThis.__nlpWasmLater = () => {
   laterLoads += 1;
-  if (failNext) { failNext = false; return Promise.reject(new Error('nlp_engine.later.wasm did not load (test)')); }
-  return WebAssembly.compile(dist('nlp_engine.later.wasm'));
+  if (failNext) { failNext = false; return Promise.reject(new Error(`${LATER_WASM} did not load (test)`)); }
+  return unpack(LATER_WASM).then((bytes) => WebAssembly.compile(bytes));
 };
 const split = await (await import('../../web/engine.js')).loadEngine();
 delete globalThis.__nlpWasm; // the whole module: read from the file beside dist/engine.mjs
@@ -76,12 +80,12 @@ test('the first part alone trains and predicts exactly as the whole module', () 
 test('before the later part, each later entry throws an Error naming the file, and the engine goes on', () => {
   // each by its own guard: engine.<name> or engine.Net.<name>
   for (const [name, call] of Object.entries(calls)) {
-    const prefix = `engine.${LATER_ENTRIES.netMethods.includes(name) ? 'Net.' : ''}${name}: it is in nlp_engine.later.wasm, which has not loaded yet`;
+    const prefix = `engine.${LATER_ENTRIES.netMethods.includes(name) ? 'Net.' : ''}${name}: it is in ${LATER_WASM}, which has not loaded yet`;
     assert.throws(() => call(split), (e) => e instanceof Error && e.message.startsWith(prefix), `${name}: ${prefix}`);
   }
   assert.ok(laterActivations().length >= 8, laterActivations().join());
   for (const activation of laterActivations()) {
-    assert.throws(() => trainedWith(activation)(split), (e) => e instanceof Error && e.message.startsWith(`activation '${activation}': its kernels are in nlp_engine.later.wasm, which has not loaded yet`), activation);
+    assert.throws(() => trainedWith(activation)(split), (e) => e instanceof Error && e.message.startsWith(`activation '${activation}': its kernels are in ${LATER_WASM}, which has not loaded yet`), activation);
   }
   assert.equal(laterLoads, 0, 'nothing asked for it');
   const d = data(split);
@@ -91,7 +95,7 @@ test('before the later part, each later entry throws an Error naming the file, a
 
 test('a failed load rejects naming the file and is tried again; two calls load it once', async () => {
   failNext = true;
-  await assert.rejects(split.loadLater(), /nlp_engine\.later\.wasm did not load/);
+  await assert.rejects(split.loadLater(), /nlp_engine\.later\.wasm\.lzma did not load/);
   assert.equal(split.complete, false);
   const [a, b] = [split.loadLater(), split.loadLater()];
   assert.equal(a, b);
