@@ -13,7 +13,8 @@
 //    nlp_engine.wasm.js beside the page hands over the whole module, compressed, in base64, by
 //    calling __nlpWasmScript(base64).
 //  - dist/nonlinear-playground.html, the single offline file: an inline script just before this
-//    one sets self.__nlpWasmInline to that base64, so the file needs nothing beside it.
+//    one sets self.__nlpWasmInline to that base64, so the file needs nothing beside it; its own
+//    script comes LZMA-compressed too, and this one unpacks and runs it (__nlpScriptInline).
 // Either way it leaves globalThis.__nlpWasm, a promise of the compiled WebAssembly.Module, which
 // the glue instantiates (engine/bindings/wasm-source.js).
 import DECODER from 'nlp:lzma-decoder';
@@ -64,6 +65,23 @@ import { FIRST_WASM as FIRST, LATER_WASM as LATER } from './engine-later.js';
       return r.arrayBuffer();
     }).then(function (buffer) { return unpack(new Uint8Array(buffer)); }).catch(function (e) { throw new Error(file + ': ' + e.message); });
   }
+
+  // The single file's own script, LZMA-compressed in base64 like its module (its inline script at
+  // the end of <body> calls this): decoded, then run as an inline script. Where it cannot be,
+  // the loading line says so. Only in the single file's copy of this script (SINGLE_FILE: true,
+  // scripts/build-web.mjs).
+  if (SINGLE_FILE) self.__nlpScriptInline = function (base64) {
+    decoder.then(function (d) { return decodeLzma(fromBase64(base64), d); }).then(function (bytes) {
+      var script = document.createElement('script');
+      script.textContent = new TextDecoder().decode(bytes);
+      document.body.appendChild(script);
+    }).catch(function (e) {
+      var line = document.getElementById('loading');
+      line.className = 'loading error';
+      var why = e && e.message ? e.message : String(e);
+      line.textContent = 'The page\'s script could not be unpacked: ' + why + '. 页面脚本解压失败：' + why + '。';
+    });
+  };
 
   var canFetch = (location.protocol === 'http:' || location.protocol === 'https:') && self.origin !== 'null';
   self.__nlpWasm = typeof inline === 'string' ? Promise.resolve(inline).then(inflate) : canFetch ? viaFetch(FIRST).catch(viaScript) : viaScript();

@@ -9,7 +9,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -73,6 +73,25 @@ test('dist/nonlinear-playground.html works alone: copied into an empty directory
     copyFileSync(join(ROOT, 'dist', 'nonlinear-playground.html'), join(dir, 'course.html'));
     const files = await checkLoads(`${pathToFileURL(join(dir, 'course.html')).href}#dataset=circle`);
     assert.deepEqual(files, ['course.html'], 'it asks for nothing but itself');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a single file whose script is damaged (cut short) says so on its loading line, in both languages', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nlp-single-'));
+  try {
+    // its script, LZMA-compressed in base64 (scripts/build-web.mjs): half of it gone
+    const html = readFileSync(join(ROOT, 'dist', 'nonlinear-playground.html'), 'utf8')
+      .replace(/__nlpScriptInline\("([A-Za-z0-9+/=]+)"\)/, (_, b64) => `__nlpScriptInline("${b64.slice(0, b64.length >> 1 & ~3)}")`);
+    writeFileSync(join(dir, 'course.html'), html);
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(pathToFileURL(join(dir, 'course.html')).href);
+      await page.waitForFunction(() => document.getElementById('loading').classList.contains('error'));
+      assert.match(await page.textContent('#loading'), /^The page's script could not be unpacked: lzma: input ends early\. 页面脚本解压失败：lzma: input ends early。$/);
+    } finally { await context.close(); }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 // The page's engine over http: the module in two (web/engine-later.js, scripts/split-wasm.mjs),
 // dist/nlp_engine.first.wasm.lzma before the first frame and dist/nlp_engine.later.wasm.lzma after
-// it, decoded (web/lzma.js) and loaded here the way the page loads them (globalThis.__nlpWasm and __nlpWasmLater, web/wasm-loader.js)
+// it, decoded (web/lzma-decoder.js) and loaded here the way the page loads them (globalThis.__nlpWasm and __nlpWasmLater, web/wasm-loader.js)
 // through the page's wrapper web/engine.js, beside the whole module (dist/engine.mjs). The first
 // part alone trains and predicts exactly as the whole module does; the later entries refuse to run,
 // naming the file, until the later part is in, and so do networks of the activations whose kernels
