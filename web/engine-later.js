@@ -9,8 +9,8 @@
 // in (engine.loadLater()); web/later.js loads it with nlp-later.js. Where the page has the whole
 // module (from file://, the single offline file, dist/engine.mjs, Node) they work at once.
 export const LATER_ENTRIES = /* @__PURE__ */ Object.freeze({
-  functions: Object.freeze(['leastSquares', 'pca', 'principalAngle', 'bestLineAccuracy', 'activationCurve', 'features']),
-  netMethods: Object.freeze(['collapse', 'collapseDeviation', 'linearPieces', 'fitSynthetic', 'syntheticProbe', 'layerOutputs', 'gradients']),
+  functions: /* @__PURE__ */ Object.freeze(['leastSquares', 'pca', 'principalAngle', 'bestLineAccuracy', 'activationCurve', 'features']),
+  netMethods: /* @__PURE__ */ Object.freeze(['collapse', 'collapseDeviation', 'linearPieces', 'fitSynthetic', 'syntheticProbe', 'layerOutputs', 'gradients']),
 });
 
 // The activations whose kernels the first part holds: the first lesson's (linear and tanh, its

@@ -1,10 +1,10 @@
-// An LZMA decoder for the page, compiled to a WebAssembly module of its own (a few kB) by
-// scripts/build-web.mjs with clang's wasm32 target, no C library: web/lzma.js inlines it and
-// runs it to unpack the engine's module, which the build packs with xz's strongest preset in
-// the .lzma ("LZMA alone") format, about a fifth smaller than gzip -9 (docs/toolchain.md, fact
-// 25). Browsers have no native LZMA; as WebAssembly the decoder runs at once at full speed, where
+// An LZMA decoder for the page, compiled to a WebAssembly module of its own (4.9 kB) by
+// scripts/build-web.mjs with clang's wasm32 target, no C library: web/wasm-loader.js inlines it
+// and web/lzma-decoder.js runs it to unpack the engine's module (and the single file's script),
+// which the build packs with xz's strongest preset in the .lzma ("LZMA alone") format, about a
+// fifth smaller than gzip -9 (docs/toolchain.md, fact 25). Browsers have no native LZMA; as WebAssembly the decoder runs at once at full speed, where
 // the same algorithm in JavaScript spends most of its time before V8 has optimised it (25 ms
-// against a few for the engine's first part, in Chromium here).
+// against 5-10 for the engine's first part, in Chromium here).
 //
 // It follows the reference decoder, LzmaSpec.cpp of the LZMA SDK (public domain): the same
 // states, probability models and checks. Two differences: the whole output is one buffer at the
@@ -13,7 +13,7 @@
 // bytes are out, without reading an end marker after them. lc + lp is at most 4, as in LZMA2
 // (xz writes lc = 3, lp = 0): the literal models then fit a fixed table.
 //
-// Every malformed input ends with an error code (web/lzma.js turns it into a message), and none
+// Every malformed input ends with an error code (web/lzma-decoder.js turns it into a message), and none
 // can make it loop: every step writes at least one byte or ends, and reading past the end of the
 // input is an error. A corrupt stream that still parses decodes to wrong bytes: the checks are
 // the format's, not a checksum's.

@@ -18,7 +18,7 @@
 // Either way it leaves globalThis.__nlpWasm, a promise of the compiled WebAssembly.Module, which
 // the glue instantiates (engine/bindings/wasm-source.js).
 import DECODER from 'nlp:lzma-decoder';
-import { decodeLzma } from './lzma-decoder.js';
+import { decodeLzma, decodeLzmaNow } from './lzma-decoder.js';
 import { FIRST_WASM as FIRST, LATER_WASM as LATER } from './engine-later.js';
 
 (function () {
@@ -29,8 +29,10 @@ import { FIRST_WASM as FIRST, LATER_WASM as LATER } from './engine-later.js';
   // LZMA-compressed bytes -> the module, compiled (the decoder compiled at once, while the
   // engine's module is on its way); rejects with the decoder's message. Here, on the main thread:
   // in a Worker the decoding took longer to come back (the worker's start and the page's
-  // script compete for the same cores), and the first frame came later (bench/README.md).
-  var decoder = WebAssembly.compile(DECODER);
+  // script compete for the same cores), and the first frame came later (bench/README.md). A
+  // browser without WebAssembly gets the engine's message for it (web/main.js shows it).
+  var decoder = typeof WebAssembly === 'object' ? WebAssembly.compile(DECODER) : Promise.reject(new Error('this browser runs no WebAssembly'));
+  decoder.catch(function () { /* reported where it is used */ });
   function unpack(bytes) {
     return decoder.then(function (d) { return decodeLzma(bytes, d); }).then(function (wasm) { return WebAssembly.compile(wasm); });
   }
@@ -47,13 +49,15 @@ import { FIRST_WASM as FIRST, LATER_WASM as LATER } from './engine-later.js';
     return unpack(fromBase64(base64));
   }
 
-  function viaScript() {
+  // `first`: why the first part over http did not come, if it did not (said too if this fails)
+  function viaScript(first) {
     return new Promise(function (resolve, reject) {
       self.__nlpWasmScript = function (base64) { resolve(Promise.resolve(base64).then(inflate)); };
       var script = document.createElement('script');
       script.src = FILE + '.js';
       script.onerror = function () {
-        reject(new Error(FILE + '.js did not load: keep it beside index.html, or use nonlinear-playground.html (one file)'));
+        reject(new Error(FILE + '.js did not load' + (first ? ', nor ' + FIRST + ' (' + first.message + ')' : '') +
+          ': keep it beside index.html, or use nonlinear-playground.html (one file)'));
       };
       document.head.appendChild(script);
     });
@@ -63,28 +67,39 @@ import { FIRST_WASM as FIRST, LATER_WASM as LATER } from './engine-later.js';
     return fetch(file).then(function (r) {
       if (!r.ok) throw new Error('HTTP ' + r.status);
       return r.arrayBuffer();
-    }).then(function (buffer) { return unpack(new Uint8Array(buffer)); }).catch(function (e) { throw new Error(file + ': ' + e.message); });
+    }).then(function (buffer) { return unpack(new Uint8Array(buffer)); });
   }
 
   // The single file's own script, LZMA-compressed in base64 like its module (its inline script at
-  // the end of <body> calls this): decoded, then run as an inline script. Where it cannot be,
-  // the loading line says so. Only in the single file's copy of this script (SINGLE_FILE: true,
+  // the end of <body> calls this): decoded and run as an inline script at once, while the page is
+  // parsed, as the script itself ran before (so a host's first messages find the page listening
+  // when its frame's load event comes); where this browser may not compile the decoder at once on
+  // the main thread (Chromium before 2023: 4 kB at most), a moment later. Where it cannot be, the
+  // loading line says so. Only in the single file's copy of this script (SINGLE_FILE: true,
   // scripts/build-web.mjs).
   if (SINGLE_FILE) self.__nlpScriptInline = function (base64) {
-    decoder.then(function (d) { return decodeLzma(fromBase64(base64), d); }).then(function (bytes) {
+    var runScript = function (bytes) {
       var script = document.createElement('script');
       script.textContent = new TextDecoder().decode(bytes);
       document.body.appendChild(script);
-    }).catch(function (e) {
-      var line = document.getElementById('loading');
-      line.className = 'loading error';
-      var why = e && e.message ? e.message : String(e);
-      line.textContent = 'The page\'s script could not be unpacked: ' + why + '. 页面脚本解压失败：' + why + '。';
-    });
+    };
+    var bytes = fromBase64(base64), now;
+    try {
+      now = decodeLzmaNow(bytes, new WebAssembly.Module(DECODER));
+    } catch (e) {
+      decoder.then(function (d) { return decodeLzma(bytes, d); }).then(runScript).catch(function (e) {
+        var line = document.getElementById('loading');
+        line.className = 'loading error';
+        var why = e && e.message ? e.message : String(e);
+        line.textContent = 'The page\'s script could not be unpacked: ' + why + '. 页面脚本解压失败：' + why + '。';
+      });
+      return;
+    }
+    runScript(now);
   };
 
   var canFetch = (location.protocol === 'http:' || location.protocol === 'https:') && self.origin !== 'null';
-  self.__nlpWasm = typeof inline === 'string' ? Promise.resolve(inline).then(inflate) : canFetch ? viaFetch(FIRST).catch(viaScript) : viaScript();
+  self.__nlpWasm = typeof inline === 'string' ? Promise.resolve(inline).then(inflate) : canFetch ? viaFetch(FIRST).catch(viaScript) : viaScript(null);
   // the later part of a split module, compiled (asked for once, by the glue: engine/bindings/wasm-source.js)
   self.__nlpWasmLater = function () {
     return viaFetch(LATER).catch(function (e) {

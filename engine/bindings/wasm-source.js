@@ -1,8 +1,7 @@
 // Linked into the glue with --pre-js (engine/bindings/CMakeLists.txt): where the glue takes
 // nlp_engine.wasm from, unless its caller passed Module.wasmBinary or Module.instantiateWasm.
-//  - A page that began loading the module before its script ran (scripts/build-web.mjs: fetched
-//    and compiled while streaming over http, or inflated from compressed base64 where it cannot
-//    fetch) left globalThis.__nlpWasm, a promise of the compiled WebAssembly.Module: instantiate it.
+//  - A page that began loading the module before its script ran (web/wasm-loader.js: fetched over
+//    http, or from base64 where it cannot fetch, LZMA-decoded and compiled) left globalThis.__nlpWasm, a promise of the compiled WebAssembly.Module: instantiate it.
 //    If it is the first part of a split module (web/engine-later.js), Module.nlpLater loads the other.
 //  - Under Node, read the file next to the glue (build/wasm/), or next to the bundle that holds
 //    the glue (dist/engine.mjs, whose banner defines require and __dirname). Emscripten 3.1.6

@@ -97,6 +97,33 @@ test('a single file whose script is damaged (cut short) says so on its loading l
   }
 });
 
+test('over http, without nlp_engine.first.wasm.lzma (or with it damaged) the page loads the whole module from nlp_engine.wasm.js; without both it names both', async () => {
+  for (const fulfil of [{ status: 404, body: 'gone' }, { status: 200, body: Buffer.from('<html>not a module</html>') }]) {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const requests = [];
+      page.on('request', (r) => requests.push(r.url().split('/').pop()));
+      await page.route('**/nlp_engine.first.wasm.lzma', (route) => route.fulfill(fulfil));
+      await page.goto(`${server.url}#autoplay=false`);
+      await page.evaluate(() => window.playground.ready);
+      const trained = await page.evaluate(() => { const e = window.playground.get().networks[0].epoch; window.playground.step(2); return window.playground.get().networks[0].epoch - e; });
+      assert.equal(trained, 2);
+      assert.ok(requests.includes('nlp_engine.wasm.js'), requests.join());
+      assert.ok(!requests.includes('nlp_engine.later.wasm.lzma'), 'the whole module needs no later part');
+    } finally { await context.close(); }
+  }
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.route('**/nlp_engine.first.wasm.lzma', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.route('**/nlp_engine.wasm.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.getElementById('loading').classList.contains('error'));
+    assert.match(await page.textContent('#loading'), /nlp_engine\.wasm\.js did not load, nor nlp_engine\.first\.wasm\.lzma \(HTTP 404\): keep it beside index\.html/);
+  } finally { await context.close(); }
+});
+
 test('before the first frame over http: only the files the size budget counts', async () => {
   const { page, close } = await openPage(browser, server.url);
   try {

@@ -127,8 +127,8 @@ test('other lc, lp, pb: lc=0 lp=2 pb=0, lc=4 lp=0 pb=4, lc=1 lp=3 pb=1', async (
   }
 });
 
-// --- A range encoder, after LzmaSpec.cpp and LzmaEnc.c, with the same models as web/lzma.js (the
-// layout there), writing symbol by symbol what the test asks for.
+// --- A range encoder, after LzmaSpec.cpp and LzmaEnc.c, with the same models as web/lzma-decode.c
+// (the layout there), writing symbol by symbol what the test asks for.
 const L = { IS_MATCH: 0, IS_REP: 192, IS_REP_G0: 204, IS_REP_G1: 216, IS_REP_G2: 228, IS_REP0_LONG: 240,
   POS_SLOT: 432, SPEC_POS: 688, ALIGN: 802, LEN: 818, REP_LEN: 1332, LITERAL: 1846 };
 
