@@ -218,13 +218,14 @@ async function main() {
   // Options shared with dist/engine.mjs: scripts/esbuild-config.mjs.
   const { page: js, later: laterJs, single: singleJs } = await bundleScripts(laterCss);
   // the loader with the LZMA decoder it imports (web/lzma-decoder.js, and web/lzma-decode.c
-  // compiled, as 'nlp:lzma-decoder'), one classic script
+  // compiled, as 'nlp:lzma-decoder': its base64, which the loader decodes as it does the module's),
+  // one classic script
   const decoderWasm = compileDecoder();
   const lzmaDecoder = {
     name: 'lzma-decoder',
     setup(b) {
       b.onResolve({ filter: /^nlp:lzma-decoder$/ }, () => ({ path: 'lzma-decode.wasm', namespace: 'lzma-decoder' }));
-      b.onLoad({ filter: /.*/, namespace: 'lzma-decoder' }, () => ({ contents: decoderWasm, loader: 'binary' }));
+      b.onLoad({ filter: /.*/, namespace: 'lzma-decoder' }, () => ({ contents: decoderWasm, loader: 'base64' }));
     },
   };
   const loaderFor = async (single) => (await build({ ...COMMON_OPTIONS, entryPoints: ['web/wasm-loader.js'], format: 'iife',

@@ -17,7 +17,7 @@
 //    script comes LZMA-compressed too, and this one unpacks and runs it (__nlpScriptInline).
 // Either way it leaves globalThis.__nlpWasm, a promise of the compiled WebAssembly.Module, which
 // the glue instantiates (engine/bindings/wasm-source.js).
-import DECODER from 'nlp:lzma-decoder';
+import DECODER_BASE64 from 'nlp:lzma-decoder';
 import { decodeLzma, decodeLzmaNow } from './lzma-decoder.js';
 import { FIRST_WASM as FIRST, LATER_WASM as LATER } from './engine-later.js';
 
@@ -25,6 +25,7 @@ import { FIRST_WASM as FIRST, LATER_WASM as LATER } from './engine-later.js';
   var FILE = 'nlp_engine.wasm'; // the whole module, as nlp_engine.wasm.js
   var inline = self.__nlpWasmInline;
   delete self.__nlpWasmInline;
+  var DECODER = fromBase64(DECODER_BASE64);
 
   // LZMA-compressed bytes -> the module, compiled (the decoder compiled at once, while the
   // engine's module is on its way); rejects with the decoder's message. Here, on the main thread:
