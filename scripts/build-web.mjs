@@ -38,6 +38,7 @@
 //   --no-minify                           readable script and CSS (for debugging)
 
 import { build, transform } from 'esbuild';
+import { minify as terser } from 'terser';
 import { readFile, readdir, writeFile, mkdir, copyFile } from 'node:fs/promises';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -150,7 +151,21 @@ self.__nlpModules = { ${list.map((f, i) => `${JSON.stringify(f)}: ${exposed[i].v
   // tree-shaken); the later parts register themselves as it runs, before the engine is ready
   const both = await build({ ...SCRIPT_OPTIONS, stdin: { contents: "import './web/main.js';\nimport './web/later-entry.js';\n",
     resolveDir: root, sourcefile: 'single-entry.js', loader: 'js' } });
-  return { page: page.outputFiles[0].text, later: later.outputFiles[0].text, single: both.outputFiles[0].text };
+  const [p, l, s] = await Promise.all([page, later, both].map((r) => squeeze(r.outputFiles[0].text)));
+  return { page: p, later: l, single: s };
+}
+
+/**
+ * esbuild's minified script through terser as well: its compressor, two passes, folds what
+ * esbuild leaves (constants and one-use functions inlined, dead branches, sequences) and its
+ * mangler gives the most used names the shortest letters. The single file's script 95.8 -> 90.1 kB
+ * LZMA, nlp-page.js 53.6 -> 50.9 kB gzip (bench/README.md). Property names are left alone: the
+ * later script reads the page's modules by name, and the engine's API by name.
+ */
+async function squeeze(js) {
+  if (!minify) return js;
+  const out = await terser(js, { ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false, ascii_only: false } });
+  return out.code;
 }
 
 /**
