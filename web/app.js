@@ -282,9 +282,16 @@ export function createApp(engine, doc = document) {
 
   // --- the loop: one epoch per frame, then everything is redrawn
   let complete = false; // whether a frame has drawn what the lesson left out of the first (the mark below)
+  let started = false;   // whether the first animation frame has come
   function frame(now) {
     requestAnimationFrame(frame);
-    if (playing && scene.trains) {
+    if (!started) {
+      // the first animation frame puts on screen what the start drew (the mark below): nothing is
+      // trained or drawn again before it is painted. Goals are checked from here on: by now whoever
+      // listens (web/messages.js, the page that embeds this one) does, and hears a goal met at once
+      started = true;
+      checkGoals();
+    } else if (playing && scene.trains) {
       const t0 = performance.now();
       trainLesson(state.speed);
       timing.train = 0.9 * timing.train + 0.1 * (performance.now() - t0);
@@ -331,10 +338,8 @@ export function createApp(engine, doc = document) {
   syncGoals();
   reportProblems(fromUrl.problems);
   writeHash();
-  // Goals are checked from the next frame on: by then whoever listens (web/messages.js, the page
-  // that embeds this one) does, and hears a goal met at once
+  // goals are checked from the first animation frame on (frame)
   render({ goals: false });
-  dirty = true;
   performance.mark('nlp:first-frame'); // the first lesson drawn (bench/page.mjs measures from navigation start; compare's diagrams follow with nlp-later.js)
   requestAnimationFrame(frame);
 

@@ -87,3 +87,50 @@ test('a frame at 6x8 on spiral redraws every picture with a bounded number of ca
     assert.deepEqual(errors, []);
   } finally { await close(); }
 });
+
+// The first frame is painted as the start drew it (web/app.js: the first animation frame only
+// checks the goals): nothing is trained or drawn again between the mark and that frame's paint,
+// which would only put the pixels on screen later. Counted, not timed: the heatmaps' putImageData
+// calls and the epoch shown, at the mark and once the next animation frame has been rendered.
+test('the first frame is painted as the start drew it: nothing trained or drawn again before its paint', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript(() => {
+      const put = CanvasRenderingContext2D.prototype.putImageData;
+      let puts = 0;
+      CanvasRenderingContext2D.prototype.putImageData = function (...a) {
+        if (this.canvas.classList.contains('heatmap')) puts++;
+        return put.apply(this, a);
+      };
+      const seen = () => ({ puts, epoch: document.getElementById('epoch').textContent });
+      const mark = performance.mark.bind(performance);
+      performance.mark = (name, ...rest) => {
+        const entry = mark(name, ...rest);
+        if (name === 'nlp:first-frame') {
+          const atMark = seen();
+          // a message posted from the next animation frame's callbacks runs once that frame's
+          // callbacks (the page's own too), style, layout and paint are done
+          requestAnimationFrame(() => {
+            const ch = new MessageChannel();
+            ch.port1.onmessage = () => { window.__firstPaint = { atMark, painted: seen() }; };
+            ch.port2.postMessage(0);
+          });
+        }
+        return entry;
+      };
+    });
+    await page.goto(FILE_URL);
+    const r = await page.waitForFunction(() => window.__firstPaint).then((h) => h.jsonValue());
+    assert.ok(r.atMark.puts >= 2, `the start drew both networks' heatmaps: ${JSON.stringify(r)}`);
+    assert.equal(r.atMark.epoch, '0');
+    assert.deepEqual(r.painted, r.atMark, 'the first paint shows what the start drew');
+    // and the page goes on: it autoplays
+    await page.waitForFunction(() => window.playground.get().networks[0].epoch >= 3, null, { timeout: 10000 });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
