@@ -73,13 +73,12 @@ const FIRST_FRAME_PROBE = () => {
   const mark = performance.mark.bind(performance);
   performance.mark = (name, ...rest) => {
     const entry = mark(name, ...rest);
-    // a message posted from the next animation frame's callbacks runs once that frame's
-    // rendering (the page's own callbacks, style, layout, paint) is done
+    // a task posted at the highest priority from the next animation frame's callbacks runs once
+    // that frame's rendering (the page's own callbacks, style, layout, paint) is done, ahead of
+    // the timers already due (scheduler.postTask: Chromium 94+)
     if (name === 'nlp:first-frame') {
       requestAnimationFrame(() => {
-        const ch = new MessageChannel();
-        ch.port1.onmessage = () => { window.__nlpFirstPainted = performance.now(); };
-        ch.port2.postMessage(0);
+        scheduler.postTask(() => { window.__nlpFirstPainted = performance.now(); }, { priority: 'user-blocking' });
       });
     }
     return entry;
