@@ -53,6 +53,8 @@ export function createApp(engine, doc = document) {
 
   let playing = state.autoplay && !matchMedia('(prefers-reduced-motion: reduce)').matches;
   let dirty = true;
+  let changes = 0; // how many times the picture was invalidated: the first animation frame asks
+  const invalidate = () => { dirty = true; changes++; };
   const frames = []; // timestamps of the last frames that trained, for the frame rate
   // exponential moving averages, ms per frame: training, drawing (grid evaluation included)
   const timing = { train: 0, draw: 0 };
@@ -71,7 +73,7 @@ export function createApp(engine, doc = document) {
     engine, t,
     state: () => state,
     set: (partial) => set(partial),
-    invalidate: () => { dirty = true; },
+    invalidate,
     notify: (text, opts) => notices.show(text, opts), // opts: { kind: 'info' | 'warn' } (web/notices.js)
   };
   const instances = Object.create(null);
@@ -117,7 +119,7 @@ export function createApp(engine, doc = document) {
     frames.length = 0;
     toolbar.syncScene(id);
     renderLede();
-    dirty = true;
+    invalidate();
   }
 
   /** Shows lesson `id`; if the engine cannot build it (it names the reason), the first lesson. */
@@ -216,7 +218,7 @@ export function createApp(engine, doc = document) {
         warn(err);
         state = prev;
         scene.update(state, changed, { announce: false });
-        dirty = true;
+        invalidate();
         return [];
       }
     }
@@ -224,7 +226,7 @@ export function createApp(engine, doc = document) {
     toolbar.syncSpeed(state.speed);
     if (changed.includes('autoplay') && !state.autoplay) setPlaying(false);
     if (changed.includes('goal') || changed.includes('goalText') || changed.includes('lang') || changed.includes('scene')) syncGoals();
-    dirty = true;
+    invalidate();
     writeHash();
     emit('change', () => ({ state: cloneState(state) }));
     return changed;
@@ -240,7 +242,7 @@ export function createApp(engine, doc = document) {
   function reset(announce) {
     const notice = scene.reset();
     if (announce) notices.show(notice ?? t('noticeSceneReset'));
-    dirty = true;
+    invalidate();
   }
 
   const result = () => (scene.networks ? scene.networks() : { id: scene.id, ...scene.figures() });
@@ -283,13 +285,17 @@ export function createApp(engine, doc = document) {
   // --- the loop: one epoch per frame, then everything is redrawn
   let complete = false; // whether a frame has drawn what the lesson left out of the first (the mark below)
   let started = false;   // whether the first animation frame has come
+  let changesAtStart = 0; // changes when the start had drawn (the mark below)
   function frame(now) {
     requestAnimationFrame(frame);
-    if (!started) {
+    const first = !started;
+    started = true;
+    if (first && changes === changesAtStart) {
       // the first animation frame puts on screen what the start drew (the mark below): nothing is
-      // trained or drawn again before it is painted. Goals are checked from here on: by now whoever
-      // listens (web/messages.js, the page that embeds this one) does, and hears a goal met at once
-      started = true;
+      // trained or drawn again before it is painted, unless something changed since (set() from
+      // a host that heard ready before this frame came, as in a hidden frame). Goals are checked
+      // from here on: by now whoever listens (web/messages.js, the page that embeds this one)
+      // does, and hears a goal met at once
       checkGoals();
     } else if (playing && scene.trains) {
       const t0 = performance.now();
@@ -329,7 +335,7 @@ export function createApp(engine, doc = document) {
 
   // --- start
   doc.getElementById('engineVersion').textContent = `· engine ${engine.version}`;
-  onResize(() => { dirty = true; });
+  onResize(invalidate);
   retranslate();
   setPlaying(playing);
   toolbar.syncSpeed(state.speed);
@@ -340,6 +346,7 @@ export function createApp(engine, doc = document) {
   writeHash();
   // goals are checked from the first animation frame on (frame)
   render({ goals: false });
+  changesAtStart = changes; // the lesson's own, while it drew (compare: its diagrams next frame)
   performance.mark('nlp:first-frame'); // the first lesson drawn (bench/page.mjs measures from navigation start; compare's diagrams follow with nlp-later.js)
   requestAnimationFrame(frame);
 
@@ -384,7 +391,7 @@ export function createApp(engine, doc = document) {
     importNetwork(index, json) {
       if (!scene.importNetwork) throw new Error(`importNetwork: the ${scene.id} lesson has no networks to replace`);
       scene.importNetwork(index, json);
-      dirty = true;
+      invalidate();
       render();
       emit('change', () => ({ state: cloneState(state) }));
     },

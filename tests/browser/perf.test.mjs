@@ -90,45 +90,71 @@ test('a frame at 6x8 on spiral redraws every picture with a bounded number of ca
 
 // The first frame is painted as the start drew it (web/app.js: the first animation frame only
 // checks the goals): nothing is trained or drawn again between the mark and that frame's paint,
-// which would only put the pixels on screen later. Counted, not timed: the heatmaps' putImageData
+// which would only put the pixels on screen later; but a change made in between is drawn in it
+// (a host's set() once the page is ready, in a frame that gets no animation frames yet: hidden,
+// or out of view in a frame of another origin). Counted, not timed: the heatmaps' putImageData
 // calls and the epoch shown, at the mark and once the next animation frame has been rendered.
-test('the first frame is painted as the start drew it: nothing trained or drawn again before its paint', async () => {
+// `hold`: animation frames are held back until `change` (a function's source) has run after ready.
+async function firstPaint({ hold = false, change = null } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   try {
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.addInitScript(() => {
+    await page.addInitScript((holdFrames) => {
       const put = CanvasRenderingContext2D.prototype.putImageData;
       let puts = 0;
       CanvasRenderingContext2D.prototype.putImageData = function (...a) {
         if (this.canvas.classList.contains('heatmap')) puts++;
         return put.apply(this, a);
       };
-      const seen = () => ({ puts, epoch: document.getElementById('epoch').textContent });
+      window.__seen = () => ({ puts, epoch: document.getElementById('epoch').textContent });
+      const raf = window.requestAnimationFrame.bind(window), held = [];
+      window.requestAnimationFrame = (cb) => (holdFrames ? (held.push(cb), 0) : raf(cb));
+      window.__release = () => { holdFrames = false; for (const cb of held.splice(0)) raf(cb); };
       const mark = performance.mark.bind(performance);
       performance.mark = (name, ...rest) => {
         const entry = mark(name, ...rest);
         if (name === 'nlp:first-frame') {
-          const atMark = seen();
+          const atMark = window.__seen();
           // a task posted at the highest priority from the next animation frame's callbacks runs
           // once that frame's callbacks (the page's own too), style, layout and paint are done
-          requestAnimationFrame(() => {
-            scheduler.postTask(() => { window.__firstPaint = { atMark, painted: seen() }; }, { priority: 'user-blocking' });
+          window.requestAnimationFrame(() => {
+            scheduler.postTask(() => { window.__firstPaint = { atMark, painted: window.__seen() }; }, { priority: 'user-blocking' });
           });
         }
         return entry;
       };
-    });
+    }, hold);
     await page.goto(FILE_URL);
+    let beforeFrame = null;
+    if (hold) {
+      await page.evaluate(() => window.playground.ready);
+      beforeFrame = await page.evaluate((source) => {
+        new Function(source)(); // eslint-disable-line no-new-func
+        const seen = window.__seen();
+        window.__release();
+        return seen;
+      }, change);
+    }
     const r = await page.waitForFunction(() => window.__firstPaint).then((h) => h.jsonValue());
-    assert.ok(r.atMark.puts >= 2, `the start drew both networks' heatmaps: ${JSON.stringify(r)}`);
-    assert.equal(r.atMark.epoch, '0');
-    assert.deepEqual(r.painted, r.atMark, 'the first paint shows what the start drew');
     // and the page goes on: it autoplays
     await page.waitForFunction(() => window.playground.get().networks[0].epoch >= 3, null, { timeout: 10000 });
     assert.deepEqual(errors, []);
+    return { ...r, beforeFrame };
   } finally {
     await context.close();
   }
+}
+
+test('the first frame is painted as the start drew it: nothing trained or drawn again before its paint', async () => {
+  const r = await firstPaint();
+  assert.ok(r.atMark.puts >= 2, `the start drew both networks' heatmaps: ${JSON.stringify(r)}`);
+  assert.equal(r.atMark.epoch, '0');
+  assert.deepEqual(r.painted, r.atMark, 'the first paint shows what the start drew');
+});
+
+test('a change made after ready but before the first animation frame is drawn before that frame is painted', async () => {
+  const r = await firstPaint({ hold: true, change: "window.playground.set({ dataset: 'circle' });" });
+  assert.ok(r.painted.puts >= r.beforeFrame.puts + 2, `both heatmaps drawn for the new data in the first frame: ${JSON.stringify(r)}`);
 });
