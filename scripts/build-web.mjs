@@ -159,7 +159,7 @@ self.__nlpModules = { ${list.map((f, i) => `${JSON.stringify(f)}: ${exposed[i].v
  * esbuild's minified script through terser as well: its compressor, two passes, folds what
  * esbuild leaves (constants and one-use functions inlined, dead branches, sequences) and its
  * mangler gives the most used names the shortest letters. The single file's script 95.8 -> 90.1 kB
- * LZMA, nlp-page.js 53.6 -> 50.9 kB gzip (bench/README.md). Property names are left alone: the
+ * LZMA, nlp-page.js 53.6 -> 50.4 kB gzip (bench/README.md). Property names are left alone: the
  * later script reads the page's modules by name, and the engine's API by name.
  */
 async function squeeze(js) {
