@@ -284,13 +284,12 @@ export function createApp(engine, doc = document) {
 
   // --- the loop: one epoch per frame, then everything is redrawn
   let complete = false; // whether a frame has drawn what the lesson left out of the first (the mark below)
-  let started = false;   // whether the first animation frame has come
-  let changesAtStart = 0; // changes when the start had drawn (the mark below)
+  let changesAtStart = null; // changes when the start had drawn (the mark below); null from the first animation frame on
   function frame(now) {
     requestAnimationFrame(frame);
-    const first = !started;
-    started = true;
-    if (first && changes === changesAtStart) {
+    const unchangedSinceStart = changes === changesAtStart;
+    changesAtStart = null;
+    if (unchangedSinceStart) {
       // the first animation frame puts on screen what the start drew (the mark below): nothing is
       // trained or drawn again before it is painted, unless something changed since (set() from
       // a host that heard ready before this frame came, as in a hidden frame). Goals are checked
